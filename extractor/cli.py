@@ -1,0 +1,270 @@
+"""``chitieu``: a thin click CLI over the library. Library errors become
+one-line ``ClickException``s that name the file and the fix."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import wraps
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+
+console = Console(stderr=True)
+out = Console()
+
+
+def db_option(default: str = "chitieu.db"):
+    return click.option("--db", "db_path", default=default, show_default=True, type=click.Path(dir_okay=False),
+                        help="SQLite database file.")
+
+
+def library_errors(fn):
+    """Turn the library's errors into one-line ClickExceptions."""
+
+    @wraps(fn)
+    def wrapper(*a, **kw):
+        from .rules import RuleError
+
+        try:
+            return fn(*a, **kw)
+        except RuleError as exc:
+            raise click.ClickException(str(exc)) from None
+        except ValueError as exc:
+            raise click.ClickException(str(exc).splitlines()[0]) from None
+
+    return wrapper
+
+
+@click.group()
+@click.version_option(__version__, prog_name="chitieu")
+def cli():
+    """chitieu: Vietnamese news and press releases → a database of indicators."""
+
+
+def _extract_path(path: str):
+    from .meta import read_sidecar
+    from .pipeline import extract_text
+    from .reader import read_document
+
+    src = read_document(path)
+    return src, extract_text(src.text, sidecar=read_sidecar(path), doc=path)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@library_errors
+def extract(files, fmt):
+    """Extract facts from FILES and print them (jsonl: the contract's output)."""
+    from .reader import ReadError, iter_paths
+
+    failed = 0
+    for path in iter_paths(list(files)):
+        try:
+            src, ex = _extract_path(str(path))
+        except ReadError as exc:
+            console.print(f"[red]error[/red] {exc}")
+            failed += 1
+            continue
+        if fmt == "jsonl":
+            meta = {"doc": str(path), "kind": "meta", **ex.meta.model_dump()}
+            sys.stdout.write(json.dumps(meta, ensure_ascii=False) + "\n")
+            for f in ex.facts:
+                sys.stdout.write(json.dumps(f, ensure_ascii=False) + "\n")
+        else:
+            out.print(_facts_table(str(path), ex.facts))
+    if failed:
+        raise click.ClickException(f"{failed} file(s) could not be read; see the errors above")
+
+
+def _value(f: dict) -> str:
+    k = f["kind"]
+    if k == "ratio":
+        return f"{f['numerator']:g}/{f['denominator']:g}"
+    if k == "period":
+        return f"{f.get('value_start') or ''}/{f.get('value_end') or ''}"
+    if k == "person":
+        return "; ".join(f["titles"])
+    if k == "document":
+        return f"{f.get('doc_type') or ''} {f.get('date') or ''}".strip()
+    if k == "area":
+        return f["level"]
+    v = f.get("value")
+    if isinstance(v, float):
+        return f"{v:,.10g}" + (" " + f["currency"] if k == "money" else "%" if k == "percent" else "")
+    return str(v)
+
+
+def _facts_table(title: str, facts: list[dict]) -> Table:
+    t = Table(title=title, show_lines=False)
+    for col in ("kind", "text", "value", "unit", "indicator", "area", "period", "rule"):
+        t.add_column(col, overflow="fold")
+    for f in facts:
+        t.add_row(f["kind"], f["text"], _value(f), f.get("unit") or "", f.get("indicator") or "",
+                  f.get("area") or "", f.get("period") or "", f.get("rule_id") or "")
+    return t
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option()
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@library_errors
+def ingest(paths, db_path, quiet):
+    """Extract every article under PATHS into the database.
+
+    Directories are walked recursively for .txt files; a file that cannot be
+    read is recorded in the `errors` table and skipped. Re-ingesting the same
+    bytes adds nothing. The exit status is the number of failed files (at most
+    125)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .meta import read_sidecar
+    from .pipeline import extract_text
+    from .reader import ReadError, iter_paths, read_document
+    from .rules import rules_hash
+    from .store import finish_run, has_document, open_db, record_error, start_run, write_document
+
+    files = list(iter_paths(list(paths)))
+    if not files:
+        raise click.ClickException(f"no .txt files under {', '.join(paths)}; pass article files or folders")
+    db = open_db(db_path)
+    run = start_run(db, rules_hash())
+    done = skipped = n_facts = 0
+    failures: list[tuple[str, str]] = []
+    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, disable=quiet) as progress:
+        task = progress.add_task("ingest", total=len(files))
+        for path in files:
+            p = str(path)
+            try:
+                src = read_document(p)
+                if has_document(db, src.sha256):
+                    skipped += 1
+                else:
+                    sidecar = read_sidecar(p)
+                    ex = extract_text(src.text, sidecar=sidecar, doc=p)
+                    n_facts += write_document(db, src.sha256, p, ex, run, url=sidecar.get("url"))
+                    done += 1
+            except ReadError as exc:
+                failures.append((p, exc.reason))
+                record_error(db, p, exc.reason, run)
+            except ValueError as exc:  # a broken sidecar
+                failures.append((p, str(exc)))
+                record_error(db, p, str(exc), run)
+            progress.advance(task)
+    finish_run(db, run, documents=done, skipped=skipped, facts=n_facts, errors=len(failures))
+    for p, reason in failures:
+        console.print(f"[red]error[/red] {p}: {reason}")
+    if not quiet:
+        console.print(f"{done} document(s) ingested, {skipped} already present, {len(failures)} failed → {db_path}")
+        _summary(db)
+    sys.exit(min(len(failures), 125))
+
+
+def _summary(db) -> None:
+    t = Table(title="facts per kind")
+    t.add_column("kind")
+    t.add_column("facts", justify="right")
+    for kind, n in db.execute("select kind, count(*) from facts group by kind order by count(*) desc").fetchall():
+        t.add_row(kind, str(n))
+    out.print(t)
+    ex = Table(title="example figures")
+    for col in ("text", "indicator", "area", "period", "rule_id"):
+        ex.add_column(col, overflow="fold")
+    rows = db.execute(
+        "select text, indicator, area, period, rule_id from facts where indicator is not null "
+        "and kind in ('quantity','percent','ratio','money') order by document, start limit 8"
+    ).fetchall()
+    for r in rows:
+        ex.add_row(*[str(x) if x is not None else "" for x in r])
+    out.print(ex)
+
+
+@cli.command()
+@db_option()
+def stats(db_path):
+    """Counts per kind, per rule, and the errors of the database."""
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database; run `chitieu ingest PATH --db {db_path}` first")
+    from .store import open_db
+
+    db = open_db(db_path)
+    docs = db.execute("select count(*) from documents").fetchone()[0]
+    out.print(f"{docs} documents")
+    _summary(db)
+    t = Table(title="facts per rule")
+    t.add_column("rule_id")
+    t.add_column("facts", justify="right")
+    for rule, n in db.execute("select rule_id, count(*) from facts group by rule_id order by 2 desc").fetchall():
+        t.add_row(rule or "", str(n))
+    out.print(t)
+    errs = db.execute("select path, reason from errors order by at").fetchall()
+    if errs:
+        e = Table(title=f"errors ({len(errs)})")
+        e.add_column("path")
+        e.add_column("reason", overflow="fold")
+        for p, r in errs:
+            e.add_row(p, r)
+        out.print(e)
+
+
+@cli.group()
+def gold():
+    """The hand-annotated gold set."""
+
+
+@gold.command("check")
+@click.argument("gold_dir", default="gold", type=click.Path(file_okay=False))
+@click.option("--root", default=".", type=click.Path(file_okay=False), help="Where the gold's doc paths start.")
+def gold_check(gold_dir, root):
+    """Validate every gold file: schema, offsets, NFC, hash, duplicates, keys."""
+    from .gold import check_dir
+
+    problems, n = check_dir(Path(gold_dir), Path(root))
+    for p in problems:
+        click.echo(p)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in {n} gold file(s)")
+    click.echo(f"{n} gold file(s) ok")
+
+
+@cli.command("eval")
+@click.option("--gold", "gold_dir", default="gold", show_default=True, type=click.Path(file_okay=False))
+@click.option("--pred", type=click.Path(dir_okay=False, exists=True), help="Score this contract JSONL instead of running the extractor.")
+@click.option("--root", default=".", type=click.Path(file_okay=False), help="Where the gold's doc paths start.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every miss, spurious and wrong fact.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Store this run in the eval_runs table.")
+@library_errors
+def eval_cmd(gold_dir, pred, root, as_json, show_errors, db_path):
+    """Score the extractor (or --pred JSONL) against the gold set."""
+    from .evaluate import evaluate_dir, render, store_run
+
+    report = evaluate_dir(Path(gold_dir), Path(root), Path(pred) if pred else None)
+    if db_path:
+        store_run(db_path, report)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        render(report, out, show_errors=show_errors)
+
+
+@cli.command("baseline")
+@click.option("--gold", "gold_dir", default="gold", show_default=True, type=click.Path(file_okay=False))
+@click.option("--file", "baseline_file", default="tests/eval_baseline.json", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--allow-regression", is_flag=True, help="Accept floors lower than the recorded ones.")
+@library_errors
+def baseline_cmd(gold_dir, baseline_file, allow_regression):
+    """Re-record the evaluation floors (and the gold hash) of the CI gate."""
+    from .evaluate import record_baseline
+
+    lowered = record_baseline(Path(gold_dir), Path(baseline_file), allow_regression)
+    for line in lowered:
+        click.echo(f"lowered: {line}")
+    click.echo(f"recorded {baseline_file}")

@@ -1,0 +1,130 @@
+"""What each numeric fact measures: the indicator taxonomy of
+``rules/indicators.yaml`` and its attachment to facts from their sentence.
+
+Attachment looks, in order, at (1) the fact's own noun phrase ("2.134 hộ
+nghèo"), (2) the words between the previous figure of the sentence and this
+one, nearest first ("tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%"), (3) for a
+percentage, the words after it up to the end of its clause ("trên 96% dân số
+tham gia bảo hiểm y tế"), (4) the previous figure of the same sentence when
+this one is its share or its share of the plan ("… 45 hộ, chiếm tỷ lệ
+0,084%", "… 8.623 lao động, đạt 132,06% chỉ tiêu giao").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from .rules import load_model
+from .textnorm import fold
+
+
+class IndicatorExample(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    match: str
+    key: str | None
+
+
+class Family(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    family: str
+    wordings: list[str]
+    keys: dict[str, str]  # count | percent | money → key
+    range: dict[str, tuple[float, float]] = {}
+    examples: list[IndicatorExample] = []
+
+
+class Taxonomy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    families: list[Family]
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> Taxonomy:
+    return load_model("indicators.yaml", Taxonomy)
+
+
+@lru_cache(maxsize=1)
+def known_keys() -> frozenset[str]:
+    return frozenset(k for f in taxonomy().families for k in f.keys.values())
+
+
+def _spaced(w: str) -> str:
+    return r"\s+".join(regex.escape(part) for part in w.split())
+
+
+@lru_cache(maxsize=1)
+def _wording_re() -> tuple[regex.Pattern, dict[str, Family]]:
+    """One alternation of every wording, in folded form (see ``textnorm.fold``),
+    longest first; the group name says which family matched."""
+    index: dict[str, Family] = {}
+    for f in taxonomy().families:
+        for w in f.wordings:
+            index[fold(w)] = f
+    words = sorted(index, key=len, reverse=True)
+    alts = "|".join(f"(?P<w{i}>{_spaced(w)})" for i, w in enumerate(words))
+    rx = regex.compile(rf"(?<!\p{{L}})(?:{alts})(?!\p{{L}})")
+    return rx, {f"w{i}": index[w] for i, w in enumerate(words)}
+
+
+def _hits(folded: str, start: int, end: int) -> list[tuple[int, int, Family]]:
+    rx, by_group = _wording_re()
+    return [(m.start(), m.end(), by_group[m.lastgroup]) for m in rx.finditer(folded, start, end)]
+
+
+def key_for(family: Family, kind: str) -> str | None:
+    slot = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "money"}[kind]
+    return family.keys.get(slot)
+
+
+# "…, chiếm (tỷ lệ) X%": a share of the figure before it
+_SHARE_OF_PREVIOUS = regex.compile(r"(?:^|[,(]\s*|\s)(?:chiếm|bằng|tương đương|tương ứng)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*\(?\s*$", regex.IGNORECASE)
+_OF_PLAN = regex.compile(r"^\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch)", regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"[,;.:!?()]")
+
+
+def attach(facts: list[dict], text: str, folded: str, sent: tuple[int, int]) -> None:
+    """Set ``indicator`` on the numeric facts of one sentence, in place;
+    ``folded`` is ``textnorm.fold(text)`` (same offsets)."""
+    s0, s1 = sent
+    prev_end = s0
+    prev: dict | None = None
+    for i, f in enumerate(facts):
+        fam = None
+        nxt = facts[i + 1]["start"] if i + 1 < len(facts) else s1
+        m = _CLAUSE_END.search(text, f["end"], nxt)
+        clause_end = m.start() if m else nxt
+        after = text[f["end"] : s1]
+        semi = text.rfind(";", prev_end, f["start"])
+        before_lo = semi + 1 if semi >= 0 else prev_end
+        if f["kind"] == "percent" and _OF_PLAN.match(after) and prev and prev.get("indicator"):
+            # "8.623 lao động, đạt 132,06% chỉ tiêu giao": the share of the plan of that figure
+            f["indicator"], f["_family"] = prev["indicator"], prev.get("_family")
+            prev, prev_end = f, f["end"]
+            continue
+        # (1) the fact's own noun phrase ("2.134 hộ nghèo", "10/10 phường đạt chuẩn …")
+        own = [h for h in _hits(folded, f["start"], clause_end) if h[0] <= f["end"] + 1]
+        later = _hits(folded, f["end"], clause_end) if f["kind"] == "percent" else []
+        before = _hits(folded, before_lo, f["start"])
+        if own:
+            fam = own[0][2]
+        elif later:  # (2) "trên 96% dân số tham gia bảo hiểm y tế"
+            fam = later[0][2]
+        elif before:  # (3) "tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%"
+            fam = before[-1][2]
+        elif prev is not None and prev.get("_family"):
+            between = text[prev_end : f["start"]]
+            if _SHARE_OF_PREVIOUS.search(text[max(prev_end, f["start"] - 30) : f["start"]]):
+                fam = prev["_family"]  # (4) "… 45 hộ, chiếm tỷ lệ 0,084%"
+            elif prev["kind"] == f["kind"] and ";" not in between:
+                fam = prev["_family"]  # (5) a list: "tiểu học đạt 100%, trung học cơ sở đạt 99%"
+        if fam is not None:
+            f["_family"] = fam
+            f["indicator"] = key_for(fam, f["kind"])
+        else:
+            f.setdefault("indicator", None)
+        prev, prev_end = f, f["end"]

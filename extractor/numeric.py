@@ -1,0 +1,193 @@
+"""Builders of numeric facts (quantity, percent, ratio, money) from rule matches.
+
+A rule's pattern finds the span; this module turns its named groups into the
+contract's fields: the value (``numerals``), the counted noun (``unit``), the
+comparator, and a change when the words before the figure say it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from . import tokens
+from .matching import Candidate
+from .numerals import NotANumber, parse_amount, parse_number
+from .rules import load_model
+
+COMPARATORS = {
+    "trên dưới": "~", "xấp xỉ": "~", "khoảng": "~", "chừng": "~", "gần": "~", "ước": "~",
+    "hơn": ">", "trên": ">", "vượt": ">",
+    "ít nhất": ">=", "tối thiểu": ">=", "không dưới": ">=", "không ít hơn": ">=",
+    "dưới": "<", "chưa đến": "<", "chưa tới": "<",
+    "không quá": "<=", "không vượt quá": "<=", "tối đa": "<=",
+}
+AFTER_COMPARATORS = {"trở lên": ">=", "trở xuống": "<="}
+
+CURRENCIES = {
+    "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
+    "usd": "USD", "us$": "USD", "đô la mỹ": "USD", "đô la": "USD", "đô": "USD",
+    "euro": "EUR", "eur": "EUR", "nhân dân tệ": "CNY",
+}
+
+
+class UnitLexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    units: list[str]
+
+
+class ContextRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    change: dict[str, str]
+    level: str
+    target: str
+
+
+@lru_cache(maxsize=1)
+def _units() -> regex.Pattern:
+    words = sorted(load_model("units.yaml", UnitLexicon).units, key=len, reverse=True)
+    return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def context_rules():
+    c = load_model("context.yaml", ContextRules)
+    return (
+        {k: regex.compile(v, regex.IGNORECASE) for k, v in c.change.items()},
+        regex.compile(c.level, regex.IGNORECASE),
+        regex.compile(c.target, regex.IGNORECASE),
+    )
+
+
+def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
+    """End offset of the counted noun that starts at ``start``: the longest
+    lexicon entry there (the head noun, without qualifiers: "hộ" of "hộ cận
+    nghèo"), else the word underthesea segments there (the slow path)."""
+    m = _units().match(text, start, sent[1])
+    if m:
+        return m.end()
+    s0, s1 = sent
+    tok = tokens.word_at(text[s0:s1], start - s0)
+    if tok is not None:
+        return s0 + tok.end
+    m = regex.match(r"\p{L}+", text[start:s1])
+    return start + (m.end() if m else 0)
+
+
+def _comparator(m: regex.Match) -> str:
+    gd = m.groupdict()
+    if gd.get("after"):
+        return AFTER_COMPARATORS[gd["after"].lower()]
+    if gd.get("cmp"):
+        return COMPARATORS.get(regex.sub(r"\s+", " ", gd["cmp"].lower()), "=")
+    return "="
+
+
+def change_of(text: str, sent_start: int, fact_start: int) -> str | None:
+    left = text[sent_start:fact_start]
+    change, level, _ = context_rules()
+    if level.search(left):
+        return None
+    for key, rx in change.items():
+        if rx.search(left):
+            return key
+    return None
+
+
+_PAREN = regex.compile(r"\([^()]*\)")
+
+
+def is_target(text: str, sent_start: int, fact_start: int) -> bool:
+    """Goal language earlier in the sentence, outside closed parentheses."""
+    left = _PAREN.sub(lambda m: " " * len(m.group(0)), text[sent_start:fact_start])
+    return bool(context_rules()[2].search(left))
+
+
+def _base(c: Candidate, text: str, start: int, end: int, **fields) -> dict:
+    return {"kind": c.kind, "start": start, "end": end, "text": text[start:end], "rule_id": c.rule.id, **fields}
+
+
+def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, int]:
+    """(unit, span end) for a match with a ``unit`` group."""
+    if c.match.group("unit") is None:
+        return None, c.end
+    us = c.match.start("unit")
+    ue = unit_extent(text, us, sent)
+    return text[us:ue].lower(), ue
+
+
+def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
+    """Facts from one kept numeric candidate (two for a range); [] to reject."""
+    m = c.match
+    gd = m.groupdict()
+    try:
+        if gd.get("lo") is not None:
+            return _range(c, text, sent)
+        kind = c.kind
+        cmp_ = _comparator(m)
+        fields: dict = {"comparator": cmp_}
+        end = c.end
+        if kind == "percent":
+            fields["value"] = parse_number(gd["num"])
+        elif kind == "money":
+            fields["value"] = parse_amount(gd["num"], gd.get("scale"))
+            fields["currency"] = CURRENCIES[regex.sub(r"\s+", " ", gd["cur"].lower())]
+        elif kind == "quantity":
+            fields["value"] = parse_amount(gd["num"], gd.get("scale"))
+            if gd.get("per"):
+                unit = regex.sub(r"\s+", " ", (gd["unit"] + "/" + gd["per"].strip()).lower())
+            else:
+                unit, end = _unit(c, text, sent)
+            fields["unit"] = unit
+        elif kind == "ratio":
+            num, den = parse_number(gd["num"]), parse_number(gd["den"])
+            if den == 0:
+                return []
+            unit, end = _unit(c, text, sent)
+            if unit is None and _reads_as_day_month(gd["num"], gd["den"]) and not regex.match(r"\s+số\s", text[end:]):
+                return []  # "18/4" alone is a date; "2/3 số hộ" is a fraction
+            fields.update(numerator=num, denominator=den, unit=unit)
+        else:
+            return []
+    except NotANumber:
+        return []
+    fact = _base(c, text, c.start, end, **fields)
+    fact["change"] = change_of(text, sent[0], c.start)
+    fact["target"] = is_target(text, sent[0], c.start)
+    return [fact]
+
+
+def _reads_as_day_month(a: str, b: str) -> bool:
+    return a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12
+
+
+def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
+    m = c.match
+    gd = m.groupdict()
+    kind = c.kind
+    hi_scale = gd.get("scale")
+    lo_scale = gd.get("lo_scale") or hi_scale
+    lo_val = parse_amount(gd["lo"], lo_scale) if kind != "percent" else parse_number(gd["lo"])
+    hi_val = parse_amount(gd["hi"], hi_scale) if kind != "percent" else parse_number(gd["hi"])
+    if lo_val >= hi_val:
+        return []
+    extra: dict = {}
+    end = c.end
+    if kind == "money":
+        extra["currency"] = CURRENCIES[regex.sub(r"\s+", " ", gd["cur"].lower())]
+    if kind == "quantity":
+        unit, end = _unit(c, text, sent)
+        extra["unit"] = unit
+    lo_end = m.end("lo")
+    tail = regex.match(r"\s*%", text[lo_end : m.start("hi")])
+    if kind == "percent" and tail:
+        lo_end += tail.end()
+    change = change_of(text, sent[0], c.start)
+    target = is_target(text, sent[0], c.start)
+    lo = _base(c, text, c.start, lo_end, value=lo_val, comparator=">=", change=change, target=target, **extra)
+    hi = _base(c, text, m.start("hi"), end, value=hi_val, comparator="<=", change=change, target=target, **extra)
+    return [lo, hi]

@@ -1,0 +1,123 @@
+"""read → clean → sentences → rules → typed facts with provenance.
+
+``extract_text`` is the one per-document function every entry point uses
+(``chitieu extract``, ``ingest``, ``eval``); it has no side effects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from . import areas, citations, dates, indicators, numeric, persons
+from .boilerplate import Article, article
+from .matching import candidates, resolve
+from .meta import meta_of
+from .models import NUMERIC_KINDS, FactAdapter, Meta, fact_to_dict
+from .sentences import Sentence, split
+from .textnorm import fold
+
+
+@dataclass
+class Extraction:
+    text: str
+    meta: Meta
+    article: Article
+    sentences: list[Sentence]
+    facts: list[dict] = field(default_factory=list)
+
+    @property
+    def body_span(self) -> tuple[int, int]:
+        zs = self.article.zones
+        return (zs[0][0], zs[-1][1]) if zs else (0, 0)
+
+
+# a period that names a standard, a document or a programme ("chuẩn nghèo giai
+# đoạn 2022-2025", "Nghị quyết Đại hội … nhiệm kỳ 2020-2025") describes that
+# thing, not the time of a figure
+_DESCRIPTOR_PERIOD = regex.compile(
+    r"(?:chuẩn|nghị quyết|đại hội|chương trình|kế hoạch đầu tư|quy hoạch|đề án|chiến lược|tầm nhìn)[^,;.]{0,60}$",
+    regex.IGNORECASE,
+)
+
+
+_CLAUSE = regex.compile(r"[,;()]")
+
+
+def _attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
+    by_sent: dict[int, list[dict]] = {}
+    for f in facts:
+        by_sent.setdefault(f["_sent"], []).append(f)
+    carried: dict[int, str | None] = {}  # paragraph → last figure period
+    for s in sents:
+        fs = by_sent.get(s.index, [])
+        periods = [
+            f for f in fs
+            if f["kind"] == "period" and not f.get("ignore")
+            and not _DESCRIPTOR_PERIOD.search(text[s.start : f["start"]])
+        ]
+        nums = [f for f in fs if f["kind"] in NUMERIC_KINDS]
+        for f in nums:
+            # the figure's own clause first, then earlier in the sentence, then the paragraph
+            lo = max([s.start] + [m.end() for m in _CLAUSE.finditer(text, s.start, f["start"])])
+            m = _CLAUSE.search(text, f["end"], s.end)
+            hi = m.start() if m else s.end
+            others = [g["start"] for g in nums if g is not f and f["end"] <= g["start"] < hi]
+            hi = min([hi] + others)
+            same = [p for p in periods if lo <= p["start"] and p["end"] <= hi]
+            before = [p for p in periods if p["end"] <= f["start"]]
+            p = same[0] if same else (before[-1] if before else None)
+            f["period"] = dates.period_string(p) if p else carried.get(s.paragraph)
+        if periods:
+            carried[s.paragraph] = dates.period_string(periods[-1])
+
+
+def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None) -> Extraction:
+    art = article(text)
+    meta = meta_of(text, art)
+    if sidecar:
+        meta = meta.model_copy(update={k: v for k, v in sidecar.items() if k in Meta.model_fields})
+    sents = split(text, art.zones)
+    folded = fold(text)
+
+    facts: list[dict] = []
+    for s in sents:
+        sent_facts: list[dict] = []
+        for c in resolve(candidates(text, s.start, s.end)):
+            if c.kind == "block":
+                continue
+            built = dates.build(c, text) if c.kind in ("date", "period") else numeric.build(c, text, (s.start, s.end))
+            for f in built:
+                f["_sent"] = s.index
+            sent_facts.extend(built)
+        nums = [f for f in sent_facts if f["kind"] in NUMERIC_KINDS]
+        if nums:
+            indicators.attach(nums, text, folded, (s.start, s.end))
+        facts.extend(sent_facts)
+
+    dates.resolve_years(facts, meta.published)
+    _attach_periods(facts, text, sents)
+
+    entity_facts = []
+    entity_facts += citations.extract(text, sents, meta.published, facts)
+    found_areas, area_mentions = areas.extract(text, sents)
+    entity_facts += found_areas
+    entity_facts += persons.extract(text, sents)
+    areas.attach(facts, text, sents, found_areas, area_mentions, art)
+
+    out = []
+    sent_text = {s.index: (s.start, text[s.start : s.end]) for s in sents}
+    for f in facts + entity_facts:
+        if f.get("ignore"):
+            continue
+        idx = f.pop("_sent", None)
+        for k in [k for k in f if k.startswith("_")]:
+            del f[k]
+        if idx is not None:
+            f["sentence_start"], f["sentence"] = sent_text[idx]
+        if doc is not None:
+            f["doc"] = doc
+        out.append(fact_to_dict(FactAdapter.validate_python(f)))
+    out.sort(key=lambda f: (f["start"], f["end"], f["kind"]))
+    return Extraction(text=text, meta=meta, article=art, sentences=sents, facts=out)

@@ -1,0 +1,168 @@
+"""Rules are data: YAML files in ``rules/``, validated by pydantic models.
+
+A span rule has an ``id``, the ``kind`` of fact it makes (or ``block`` for a
+rule that only claims a span so that nothing else matches inside it: codes,
+phone numbers, ordinals, ages…), a ``pattern`` (a `regex` pattern in which
+``{NAME}`` expands to a macro of ``rules/macros.yaml``), a ``priority`` used
+when candidates overlap, and its own ``examples`` and ``counter_examples``
+that the test suite runs.  Every fact records the id of the rule that made it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+RULE_KINDS = ("quantity", "percent", "ratio", "money", "date", "period", "block")
+
+
+class RuleError(ValueError):
+    """A rules file is malformed; the message names the file and the rule."""
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    match: str = Field(description="the span the rule must produce in `text`")
+    expect: dict[str, Any] = {}
+
+
+class SpanRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+    kind: Literal["quantity", "percent", "ratio", "money", "date", "period", "block"]
+    pattern: str
+    priority: int = 50
+    description: str = ""
+    examples: list[Example] = []
+    counter_examples: list[str] = []
+
+
+class SpanRuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = ""
+    rules: list[SpanRule]
+
+
+class MacroFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    description: str = ""
+    macros: dict[str, str]
+
+
+class CompiledRule:
+    __slots__ = ("rule", "regex", "source")
+
+    def __init__(self, rule: SpanRule, compiled: regex.Pattern, source: str):
+        self.rule = rule
+        self.regex = compiled
+        self.source = source
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def kind(self) -> str:
+        return self.rule.kind
+
+
+def rules_dir() -> Path:
+    """The rules directory: ``$CHITIEU_RULES`` if set, else the installed rules."""
+    import os
+
+    env = os.environ.get("CHITIEU_RULES")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    source_tree = here.parent / "rules"  # a checkout or an editable install
+    if (source_tree / "macros.yaml").is_file():
+        return source_tree
+    return here / "rule_files"  # a wheel install: rules/ packaged as package data
+
+
+def load_yaml(name: str) -> Any:
+    path = rules_dir() / name
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise RuleError(f"{path}: rules file missing; reinstall chitieu or set CHITIEU_RULES") from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix the file") from None
+
+
+def load_model(name: str, model: type[BaseModel]) -> Any:
+    data = load_yaml(name)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(x) for x in first["loc"])
+        raise RuleError(f"{rules_dir() / name}: {loc}: {first['msg']}") from None
+
+
+_MACRO_REF = re.compile(r"(?<!\\[pP])\{([A-Z][A-Z0-9_]*)\}")  # not \p{L}
+
+
+def expand(pattern: str, macros: dict[str, str], _depth: int = 0) -> str:
+    """Replace ``{NAME}`` by ``(?:macro)`` recursively."""
+    if _depth > 10:
+        raise RuleError(f"macro expansion too deep in {pattern[:60]!r}")
+
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in macros:
+            raise RuleError(f"unknown macro {{{name}}} in pattern {pattern[:60]!r}")
+        return "(?:" + expand(macros[name], macros, _depth + 1) + ")"
+
+    return _MACRO_REF.sub(sub, pattern)
+
+
+@lru_cache(maxsize=1)
+def macros() -> dict[str, str]:
+    return load_model("macros.yaml", MacroFile).macros
+
+
+SPAN_RULE_FILES = ("numbers.yaml", "dates.yaml", "blocks.yaml")
+
+
+@lru_cache(maxsize=1)
+def span_rules() -> tuple[CompiledRule, ...]:
+    """Every span rule of every rules file, compiled, in file order."""
+    out: list[CompiledRule] = []
+    seen: set[str] = set()
+    m = macros()
+    for name in SPAN_RULE_FILES:
+        f = load_model(name, SpanRuleFile)
+        for r in f.rules:
+            if r.id in seen:
+                raise RuleError(f"{rules_dir() / name}: duplicate rule id {r.id}")
+            seen.add(r.id)
+            try:
+                compiled = regex.compile(expand(r.pattern, m), regex.IGNORECASE)
+            except regex.error as exc:
+                raise RuleError(f"{rules_dir() / name}: rule {r.id}: bad pattern ({exc})") from None
+            out.append(CompiledRule(r, compiled, name))
+    return tuple(out)
+
+
+def rules_hash() -> str:
+    """sha256 over every file in ``rules/`` (names and bytes), to tag runs."""
+    h = hashlib.sha256()
+    root = rules_dir()
+    for p in sorted(root.rglob("*.yaml")):
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()

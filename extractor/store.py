@@ -1,0 +1,139 @@
+"""The SQLite database (sqlite-utils): documents, sentences (FTS5), facts,
+runs and errors.  One transaction per document; a document's id is the sha256
+of its bytes and every row key derives from it, so re-ingesting the same bytes
+adds nothing."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+from pathlib import Path
+
+import sqlite_utils
+
+from . import __version__
+from .pipeline import Extraction
+
+FACT_COLUMNS = {
+    "id": str, "document": str, "sentence": str, "kind": str, "start": int, "end": int, "text": str,
+    "value": float, "numerator": float, "denominator": float, "unit": str, "currency": str,
+    "indicator": str, "area": str, "period": str, "comparator": str, "change": str, "target": int,
+    "value_start": str, "value_end": str, "date_value": str,
+    "name": str, "titles": str, "ref": str, "doc_type": str, "date": str, "level": str, "code": str,
+    "rule_id": str,
+}
+
+
+def now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    if "documents" not in db.table_names():
+        db["documents"].create(
+            {"id": str, "path": str, "title": str, "published": str, "author": str, "source": str, "url": str,
+             "layout": str, "text": str, "body_start": int, "body_end": int, "ingested_at": str, "run": int},
+            pk="id",
+        )
+    if "sentences" not in db.table_names():
+        db["sentences"].create(
+            {"id": str, "document": str, "idx": int, "start": int, "end": int, "text": str},
+            pk="id", foreign_keys=[("document", "documents", "id")],
+        )
+        db["sentences"].create_index(["document"])
+        db["sentences"].enable_fts(["text"], tokenize="unicode61 remove_diacritics 2", create_triggers=True)
+    if "facts" not in db.table_names():
+        db["facts"].create(
+            FACT_COLUMNS, pk="id",
+            foreign_keys=[("document", "documents", "id"), ("sentence", "sentences", "id")],
+        )
+        for col in ("document", "kind", "indicator", "area", "rule_id"):
+            db["facts"].create_index([col])
+    if "runs" not in db.table_names():
+        db["runs"].create(
+            {"id": int, "version": str, "rules_hash": str, "started": str, "finished": str,
+             "documents": int, "skipped": int, "facts": int, "errors": int},
+            pk="id",
+        )
+    if "errors" not in db.table_names():
+        db["errors"].create({"id": str, "path": str, "reason": str, "run": int, "at": str}, pk="id")
+
+
+def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
+    return bool(db.execute("select 1 from documents where id = ?", [doc_id]).fetchone())
+
+
+def fact_row(doc_id: str, f: dict) -> dict:
+    row = {k: f.get(k) for k in FACT_COLUMNS if k in f and k not in ("sentence",)}
+    if f["kind"] == "date":
+        row.pop("value", None)
+        row["date_value"] = f.get("value")
+    if "titles" in f:
+        row["titles"] = json.dumps(f["titles"], ensure_ascii=False)
+    if "target" in f and f["target"] is not None:
+        row["target"] = int(f["target"])
+    key = json.dumps([doc_id, f["kind"], f["start"], f["end"], f.get("rule_id")], ensure_ascii=False)
+    row["id"] = hashlib.sha256(key.encode()).hexdigest()[:32]
+    row["document"] = doc_id
+    if f.get("sentence_start") is not None:
+        row["sentence"] = None  # filled by write_document
+    return row
+
+
+def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extraction, run: int | None,
+                   url: str | None = None) -> int:
+    """Write one extracted document in one transaction; returns facts written."""
+    body = ex.body_span
+    sent_ids = {}
+    sent_rows = []
+    for s in ex.sentences:
+        sid = f"{doc_id[:32]}:{s.index}"
+        sent_ids[s.start] = sid
+        sent_rows.append({"id": sid, "document": doc_id, "idx": s.index, "start": s.start, "end": s.end,
+                          "text": ex.text[s.start : s.end]})
+    rows = []
+    for f in ex.facts:
+        row = fact_row(doc_id, f)
+        if f.get("sentence_start") is not None:
+            row["sentence"] = sent_ids.get(f["sentence_start"])
+        rows.append(row)
+    m = ex.meta
+    with db.atomic():
+        db["documents"].insert(
+            {"id": doc_id, "path": path, "title": m.title, "published": m.published, "author": m.author,
+             "source": m.source, "url": url, "layout": ex.article.layout, "text": ex.text,
+             "body_start": body[0], "body_end": body[1], "ingested_at": now(), "run": run},
+            replace=True,
+        )
+        db.execute("delete from facts where document = ?", [doc_id])
+        db.execute("delete from sentences where document = ?", [doc_id])
+        if sent_rows:
+            db["sentences"].insert_all(sent_rows)
+        if rows:
+            db["facts"].insert_all(rows, alter=False)
+    return len(rows)
+
+
+def record_error(db: sqlite_utils.Database, path: str, reason: str, run: int | None) -> None:
+    key = hashlib.sha256(f"{path}\0{reason}".encode()).hexdigest()[:32]
+    with db.atomic():
+        db["errors"].insert({"id": key, "path": path, "reason": reason, "run": run, "at": now()}, replace=True)
+
+
+def start_run(db: sqlite_utils.Database, rules_hash: str) -> int:
+    with db.atomic():
+        return db["runs"].insert({"version": __version__, "rules_hash": rules_hash, "started": now()}).last_pk
+
+
+def finish_run(db: sqlite_utils.Database, run: int, **counts) -> None:
+    with db.atomic():
+        db["runs"].update(run, {"finished": now(), **counts})
