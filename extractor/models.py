@@ -108,7 +108,7 @@ class Ratio(_Numeric):
 class Money(_Numeric):
     kind: Literal["money"]
     value: float
-    currency: Literal["VND", "USD", "EUR", "CNY", "JPY"]
+    currency: Literal["VND", "USD", "EUR", "CNY", "JPY", "GBP", "KRW", "IDR", "THB", "MYR", "RUB"]
     _v = field_validator("value")(_finite)
 
 

@@ -29,7 +29,10 @@ AFTER_COMPARATORS = {"trở lên": ">=", "trở xuống": "<="}
 CURRENCIES = {
     "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
     "usd": "USD", "us$": "USD", "đô la mỹ": "USD", "đô la": "USD", "đô": "USD",
-    "euro": "EUR", "eur": "EUR", "nhân dân tệ": "CNY",
+    "euro": "EUR", "eur": "EUR", "nhân dân tệ": "CNY", "ndt": "CNY", "cny": "CNY",
+    "yên nhật": "JPY", "yên": "JPY", "jpy": "JPY", "bảng anh": "GBP", "bảng": "GBP", "gbp": "GBP",
+    "won": "KRW", "krw": "KRW", "idr": "IDR", "rupiah": "IDR", "baht": "THB", "bạt": "THB", "thb": "THB",
+    "ringgit": "MYR", "rúp": "RUB", "ruble": "RUB",
 }
 
 
@@ -117,6 +120,8 @@ def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, i
         return None, c.end
     us = c.match.start("unit")
     ue = unit_extent(text, us, sent)
+    if text[us].isupper() and not _units().match(text, us, sent[1]):
+        return "", ue  # a capitalised word that is no known noun: a name ("2017 Yamaha")
     return text[us:ue].lower(), ue
 
 
@@ -142,12 +147,16 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
                 unit = regex.sub(r"\s+", " ", (gd["unit"] + "/" + gd["per"].strip()).lower())
             else:
                 unit, end = _unit(c, text, sent)
+                if unit == "":
+                    return []
             fields["unit"] = unit
         elif kind == "ratio":
             num, den = parse_number(gd["num"]), parse_number(gd["den"])
             if den == 0:
                 return []
             unit, end = _unit(c, text, sent)
+            if unit == "":
+                unit, end = None, c.match.end("den")
             if unit is None and _reads_as_day_month(gd["num"], gd["den"]) and not regex.match(r"\s+số\s", text[end:]):
                 return []  # "18/4" alone is a date; "2/3 số hộ" is a fraction
             fields.update(numerator=num, denominator=den, unit=unit)
@@ -181,6 +190,8 @@ def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
         extra["currency"] = CURRENCIES[regex.sub(r"\s+", " ", gd["cur"].lower())]
     if kind == "quantity":
         unit, end = _unit(c, text, sent)
+        if unit == "":
+            return []
         extra["unit"] = unit
     lo_end = m.end("lo")
     tail = regex.match(r"\s*%", text[lo_end : m.start("hi")])

@@ -28,10 +28,12 @@ class PersonRules(BaseModel):
     surnames: list[str]
     stop_words: list[str]
     not_names: list[str]
+    honorifics: list[str]
     examples: list[dict] = []
 
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
+_VERB_RX: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +44,14 @@ def _compiled():
     run_rx = regex.compile(rf"(?<![\p{{L}}]){_SYL}(?:[ \t]+{_SYL})+(?![\p{{L}}])")
     stops = "|".join(regex.escape(w) for w in sorted(r.stop_words, key=len, reverse=True))
     stop_rx = regex.compile(rf"\s(?:{stops})(?![\p{{L}}])|[;.(:]|đồng chí\s+\p{{Lu}}|(?<=\p{{Ll}})đồng chí")
+    # inside a title written before the name only verbs and prepositions are
+    # foreign ("Thủ tướng tới Vương quốc …"); "và" and brackets belong to
+    # organisation names ("Sở Giáo dục và Đào tạo", "Hội đồng nhân dân (HĐND)")
+    verbs = "|".join(regex.escape(w) for w in sorted(set(r.stop_words) - {"và"}, key=len, reverse=True))
+    global _VERB_RX
+    _VERB_RX = regex.compile(rf"\s(?:{verbs})(?![\p{{L}}])")
     surnames = {s.split()[0] for s in r.surnames}
-    return r, head_rx, run_rx, stop_rx, surnames, set(r.not_names)
+    return r, head_rx, run_rx, stop_rx, surnames, set(r.not_names) | set(r.honorifics)
 
 
 def _place_names() -> set[str]:
@@ -66,7 +74,7 @@ def _names(text: str, s: Sentence):
             name = " ".join(words[i:])
             if name in not_names:
                 break
-            if i > 0:
+            if i > 0 and words[i - 1] not in r.honorifics:
                 places = places if places is not None else _place_names()
                 prefix = " ".join(words[:i])
                 if prefix not in places and not any(prefix.endswith(" " + p) or prefix == p for p in places):
@@ -90,8 +98,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
     for k in range(len(segs) - 1, -1, -1):
         seg = segs[k]
         m = head_rx.search(seg)
-        if not m:
-            break
+        if not m or _VERB_RX.search(seg, m.end()):
+            break  # no position here, or a verb/preposition: not a title of this name
         if m.start() > 0 and seg[: m.start()].strip():
             titles.append(_clean(seg[m.start() :]))
             break  # junk before the head: the chain starts here
