@@ -78,6 +78,9 @@ _BYLINE = regex.compile(
 )
 
 
+_GLUED_BYLINE = regex.compile(r"(?<=[.!?…”\"])[ \t]+(?P<name>\p{Lu}\p{Ll}*(?:[ \t]+\p{Lu}\p{Ll}*){1,3})[ \t]*$")
+
+
 @dataclass
 class Line:
     start: int
@@ -169,6 +172,7 @@ def article(text: str) -> Article:
     zones = [art.title]
     body_lines = [ln for j, ln in enumerate(lines) if j > i and ln.start < end and j not in header_lines]
     # the byline: the last non-empty line, when it reads as a name
+    glued_cut: tuple[int, int] | None = None
     for ln in reversed(body_lines):
         s = text[ln.start : min(ln.end, end)]
         if not s.strip():
@@ -177,6 +181,12 @@ def article(text: str) -> Article:
             off = _lstrip_len(s)
             art.author = (ln.start + off, ln.start + len(s.rstrip()))
             body_lines = [b for b in body_lines if b is not ln]
+        else:
+            # a byline glued to the end of the last paragraph ("… trái luật. Hà Vy")
+            m = _GLUED_BYLINE.search(s)
+            if m:
+                art.author = (ln.start + m.start("name"), ln.start + m.end("name"))
+                glued_cut = (ln.start + m.start(), ln.start + len(s))
         break
     first_content = True
     for ln in body_lines:
@@ -195,6 +205,8 @@ def article(text: str) -> Article:
                 art.source = (ln.start + m.start("source"), ln.start + m.end("source"))
                 start = ln.start + m.end()
         zones.append((start, ln.start + len(s)))
+    if glued_cut:
+        zones = _subtract(zones, glued_cut)
     for rx in c.exclude:
         for zs, ze in list(zones):
             for m in rx.finditer(text, zs, ze):

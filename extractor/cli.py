@@ -204,6 +204,18 @@ def stats(db_path):
     for rule, n in db.execute("select rule_id, count(*) from facts group by rule_id order by 2 desc").fetchall():
         t.add_row(rule or "", str(n))
     out.print(t)
+    checks = db.execute(
+        'select c."check", coalesce(d.path, \'(across articles)\'), c.message from checks c '
+        "left join documents d on d.id = c.document order by c.id"
+    ).fetchall()
+    if checks:
+        ct = Table(title=f"consistency checks ({len(checks)})")
+        ct.add_column("check")
+        ct.add_column("document", overflow="fold")
+        ct.add_column("message", overflow="fold")
+        for row in checks:
+            ct.add_row(*row)
+        out.print(ct)
     errs = db.execute("select path, reason from errors order by at").fetchall()
     if errs:
         e = Table(title=f"errors ({len(errs)})")
@@ -268,3 +280,42 @@ def baseline_cmd(gold_dir, baseline_file, allow_regression):
     for line in lowered:
         click.echo(f"lowered: {line}")
     click.echo(f"recorded {baseline_file}")
+
+
+@cli.group()
+def query():
+    """Ready-made questions to the database."""
+
+
+@query.command("indicator")
+@click.argument("key")
+@click.option("--area", help="Only this area (name as in the facts, e.g. \"Quốc Oai\").")
+@db_option()
+def query_indicator(key, area, db_path):
+    """The series of indicator KEY: one row per area, period and kind across
+    articles, with the value most articles report and how many agree."""
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database; run `chitieu ingest PATH --db {db_path}` first")
+    from .indicators import known_keys
+    from .store import open_db
+
+    if key not in known_keys():
+        raise click.ClickException(f"unknown indicator {key!r}; known: {', '.join(sorted(known_keys()))}")
+    db = open_db(db_path)
+    sql = "select * from indicator_series where indicator = ?"
+    args = [key]
+    if area:
+        sql += " and area_name = ?"
+        args.append(area)
+    sql += " order by area_name, period_start, period_end, kind, target"
+    cur = db.execute(sql, args)
+    cols = [c[0] for c in cur.description]
+    rows = cur.fetchall()
+    t = Table(title=f"{key}" + (f" — {area}" if area else "") + f" ({len(rows)} rows)")
+    for c in ("area_name", "period", "kind", "target", "value", "unit", "articles_agreeing", "reports", "distinct_values"):
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        d = dict(zip(cols, r))
+        t.add_row(*[("yes" if d[c] else "no") if c == "target" else ("" if d[c] is None else str(d[c]))
+                    for c in ("area_name", "period", "kind", "target", "value", "unit", "articles_agreeing", "reports", "distinct_values")])
+    out.print(t)

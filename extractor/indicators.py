@@ -33,6 +33,7 @@ class Family(BaseModel):
     family: str
     wordings: list[str]
     keys: dict[str, str]  # count | percent | money → key
+    units: list[str] = []  # the counted nouns a count of this indicator may have (empty: any)
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
 
@@ -85,6 +86,7 @@ def key_for(family: Family, kind: str) -> str | None:
 _SHARE_OF_PREVIOUS = regex.compile(r"(?:^|[,(]\s*|\s)(?:chiếm|bằng|tương đương|tương ứng)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*\(?\s*$", regex.IGNORECASE)
 _OF_PLAN = regex.compile(r"^\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch)", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[,;.:!?()]")
+OWN_REACH = 25  # characters after a count within which its noun phrase may name the indicator
 
 
 def attach(facts: list[dict], text: str, folded: str, sent: tuple[int, int]) -> None:
@@ -107,7 +109,10 @@ def attach(facts: list[dict], text: str, folded: str, sent: tuple[int, int]) -> 
             prev, prev_end = f, f["end"]
             continue
         # (1) the fact's own noun phrase ("2.134 hộ nghèo", "10/10 phường đạt chuẩn …")
-        own = [h for h in _hits(folded, f["start"], clause_end) if h[0] <= f["end"] + 1]
+        # a count's noun phrase may go on a few words ("12.400 người tham gia
+        # bảo hiểm thất nghiệp", "1.500 suất quà cho người có công")
+        reach = OWN_REACH if f["kind"] in ("quantity", "ratio") else 1
+        own = [h for h in _hits(folded, f["start"], clause_end) if h[0] <= f["end"] + reach]
         later = _hits(folded, f["end"], clause_end) if f["kind"] == "percent" else []
         before = _hits(folded, before_lo, f["start"])
         if own:
@@ -122,6 +127,9 @@ def attach(facts: list[dict], text: str, folded: str, sent: tuple[int, int]) -> 
                 fam = prev["_family"]  # (4) "… 45 hộ, chiếm tỷ lệ 0,084%"
             elif prev["kind"] == f["kind"] and ";" not in between:
                 fam = prev["_family"]  # (5) a list: "tiểu học đạt 100%, trung học cơ sở đạt 99%"
+        if fam is not None and fam.units and f["kind"] in ("quantity", "ratio") and f.get("unit") \
+                and f["unit"] not in fam.units:
+            fam = None  # a count of something else ("3 quận không còn hộ nghèo")
         if fam is not None:
             f["_family"] = fam
             f["indicator"] = key_for(fam, f["kind"])

@@ -81,6 +81,9 @@ def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
     return start + (m.end() if m else 0)
 
 
+_PER_UNIT = regex.compile(r"/[ \t]?(?:\d+(?:\.\d{3})*[ \t]*)?\p{L}+(?:[ \t]\p{Ll}+)?(?!\p{L})")
+
+
 def _comparator(m: regex.Match) -> str:
     gd = m.groupdict()
     if gd.get("after"):
@@ -120,9 +123,13 @@ def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, i
         return None, c.end
     us = c.match.start("unit")
     ue = unit_extent(text, us, sent)
-    if text[us].isupper() and not _units().match(text, us, sent[1]):
-        return "", ue  # a capitalised word that is no known noun: a name ("2017 Yamaha")
-    return text[us:ue].lower(), ue
+    word = text[us:ue]
+    if word[:1].isupper() and not word.isupper() and not _units().match(text, us, sent[1]):
+        return "", ue  # a capitalised word that is no known noun: a name ("2017 Yamaha", "675 Hoàng Sa")
+    per = _PER_UNIT.match(text, ue, sent[1])
+    if per:  # a rate keeps its denominator: "1.728 khách/giờ", "100 km/h"
+        ue = per.end()
+    return (word if word.isupper() else word.lower()) + text[us + len(word) : ue], ue
 
 
 def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:

@@ -12,6 +12,7 @@ import regex
 
 from . import areas, citations, dates, indicators, numeric, persons
 from .boilerplate import Article, article
+from .checks import document_checks
 from .matching import candidates, resolve
 from .meta import meta_of
 from .models import NUMERIC_KINDS, FactAdapter, Meta, fact_to_dict
@@ -26,6 +27,7 @@ class Extraction:
     article: Article
     sentences: list[Sentence]
     facts: list[dict] = field(default_factory=list)
+    checks: list = field(default_factory=list)
 
     @property
     def body_span(self) -> tuple[int, int]:
@@ -120,4 +122,5 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
             f["doc"] = doc
         out.append(fact_to_dict(FactAdapter.validate_python(f)))
     out.sort(key=lambda f: (f["start"], f["end"], f["kind"]))
-    return Extraction(text=text, meta=meta, article=art, sentences=sents, facts=out)
+    return Extraction(text=text, meta=meta, article=art, sentences=sents, facts=out,
+                      checks=document_checks(out, text))

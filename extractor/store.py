@@ -13,7 +13,9 @@ from pathlib import Path
 import sqlite_utils
 
 from . import __version__
+from .checks import conflicts
 from .pipeline import Extraction
+from .views import ensure_views
 
 FACT_COLUMNS = {
     "id": str, "document": str, "sentence": str, "kind": str, "start": int, "end": int, "text": str,
@@ -34,6 +36,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA foreign_keys=ON")
     ensure_schema(db)
+    ensure_views(db)
     return db
 
 
@@ -66,6 +69,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
     if "errors" not in db.table_names():
         db["errors"].create({"id": str, "path": str, "reason": str, "run": int, "at": str}, pk="id")
+    if "checks" not in db.table_names():
+        db["checks"].create(
+            {"id": int, "document": str, "check": str, "message": str, "facts": str, "expected": float, "stated": float},
+            pk="id", foreign_keys=[("document", "documents", "id")],
+        )
+        db["checks"].create_index(["document"])
 
 
 def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
@@ -120,6 +129,19 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
             db["sentences"].insert_all(sent_rows)
         if rows:
             db["facts"].insert_all(rows, alter=False)
+        db.execute("delete from checks where document = ?", [doc_id])
+        if ex.checks:
+            db["checks"].insert_all([c.as_row(doc_id) for c in ex.checks])
+    return len(rows)
+
+
+def refresh_conflicts(db: sqlite_utils.Database) -> int:
+    """Recompute the cross-document ``conflict`` checks; returns how many."""
+    rows = conflicts(db)
+    with db.atomic():
+        db.execute("delete from checks where \"check\" = 'conflict'")
+        if rows:
+            db["checks"].insert_all(rows)
     return len(rows)
 
 

@@ -1,0 +1,136 @@
+"""What each figure measures: the taxonomy's own examples, a table of
+attachment cases (indicator, target, comparator, change, period), the
+consistency checks, and the analyst views."""
+
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import facts_of
+from extractor.checks import document_checks
+from extractor.cli import cli
+from extractor.indicators import known_keys, taxonomy
+from extractor.pipeline import extract_text
+
+CONTRACT_KEYS = {
+    "targets_completed", "poor_households", "poor_household_rate", "near_poor_households",
+    "near_poor_household_rate", "health_insurance_participants", "health_insurance_coverage",
+    "social_insurance_participants", "social_insurance_coverage", "unemployment_insurance_participants",
+    "jobs_created", "unemployment_rate", "trained_labor_rate", "child_malnutrition_rate",
+    "hospital_beds_per_10k", "doctors_per_10k", "clean_water_rate", "hygienic_water_rate", "vaccination_rate",
+    "school_enrollment_rate", "national_standard_schools", "health_standard_communes", "meritorious_people_care",
+    "social_assistance_beneficiaries", "budget", "documents_issued",
+}
+
+
+def test_every_contract_key_is_in_the_taxonomy():
+    assert CONTRACT_KEYS <= known_keys()
+
+
+EXAMPLES = [(fam.family, ex) for fam in taxonomy().families for ex in fam.examples]
+
+
+@pytest.mark.parametrize("family,ex", EXAMPLES, ids=[f"{f}: {ex.text}" for f, ex in EXAMPLES])
+def test_taxonomy_example(family, ex):
+    f = next(f for f in facts_of(ex.text) if f["text"] == ex.match)
+    assert f["indicator"] == ex.key
+
+
+# sentence, fact text, expected attributes
+ATTACH = [
+    ("Năm nay toàn xã giải quyết việc làm mới cho 420 lao động.", "420 lao động", {"indicator": "jobs_created", "target": False}),
+    ("Tỉ lệ hộ nghèo của huyện giảm còn 1,2%.", "1,2%", {"indicator": "poor_household_rate", "change": None}),
+    ("Số hộ nghèo giảm 230 hộ so với đầu năm.", "230 hộ", {"indicator": "poor_households", "change": "decrease"}),
+    ("Tỷ lệ bao phủ BHYT tăng 2,1% so với cùng kỳ.", "2,1%", {"indicator": "health_insurance_coverage", "change": "increase"}),
+    ("Phấn đấu đến năm 2025 tỷ lệ người dân tham gia bảo hiểm y tế đạt trên 95%.", "trên 95%", {"indicator": "health_insurance_coverage", "target": True, "comparator": ">", "period": "/2025"}),
+    ("Mục tiêu đến năm 2030, tỷ lệ lao động qua đào tạo đạt 75%.", "75%", {"indicator": "trained_labor_rate", "target": True, "period": "/2030"}),
+    ("Toàn tỉnh có 12.400 người tham gia bảo hiểm thất nghiệp.", "12.400 người", {"indicator": "unemployment_insurance_participants"}),
+    ("Có 35.000 người tham gia BHXH tự nguyện, đạt 103% kế hoạch.", "103%", {"indicator": "social_insurance_participants"}),
+    ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi còn 14,5%.", "14,5%", {"indicator": "child_malnutrition_rate"}),
+    ("Hiện có 98,5% dân số nông thôn được dùng nước hợp vệ sinh.", "98,5%", {"indicator": "hygienic_water_rate"}),
+    ("Tỷ lệ hộ dân dùng nước sạch đạt 67%.", "67%", {"indicator": "clean_water_rate"}),
+    ("Tỷ lệ tiêm chủng mở rộng đạt 97,2%.", "97,2%", {"indicator": "vaccination_rate"}),
+    ("Huyện có 28 trường đạt chuẩn quốc gia.", "28 trường", {"indicator": "national_standard_schools"}),
+    ("Đã có 14/16 xã đạt chuẩn quốc gia về y tế.", "14/16 xã", {"indicator": "health_standard_communes"}),
+    ("Tặng 1.500 suất quà cho người có công với cách mạng.", "1.500 suất quà", {"indicator": "meritorious_people_care"}),
+    ("Chi trả trợ cấp xã hội hằng tháng cho 3.210 đối tượng.", "3.210 đối tượng", {"indicator": "social_assistance_beneficiaries"}),
+    ("Tổng kinh phí thực hiện là 45 tỷ đồng.", "45 tỷ đồng", {"indicator": "budget"}),
+    ("Ủy ban đã ban hành 52 văn bản chỉ đạo.", "52 văn bản", {"indicator": "documents_issued"}),
+    ("Toàn huyện có 5 xã không còn hộ nghèo.", "5 xã", {"indicator": None}),
+    ("Có 2.134 hộ nghèo, chiếm 0,095% tổng số hộ.", "0,095%", {"indicator": "poor_household_rate"}),
+    ("Giải quyết việc làm cho 900 lao động, đạt 112% kế hoạch.", "112%", {"indicator": "jobs_created"}),
+    ("Tỷ lệ thất nghiệp ở khu vực thành thị khoảng 3,1%.", "khoảng 3,1%", {"indicator": "unemployment_rate", "comparator": "~"}),
+    ("Đạt 8,5 bác sĩ/vạn dân và 28 giường bệnh/vạn dân.", "28 giường bệnh/vạn dân", {"indicator": "hospital_beds_per_10k"}),
+    ("Trong 6 tháng đầu năm 2023, huyện giải quyết việc làm cho 1.200 lao động.", "1.200 lao động", {"period": "2023-01/2023-06"}),
+    ("Quý III/2022, số người tham gia BHYT tăng thêm 4.000 người.", "4.000 người", {"period": "2022-07/2022-09", "change": "increase"}),
+]
+
+
+@pytest.mark.parametrize("sentence,text,expect", ATTACH, ids=[a[0] for a in ATTACH])
+def test_attachment(sentence, text, expect):
+    f = next((f for f in facts_of(sentence) if f["text"] == text), None)
+    assert f is not None, [g["text"] for g in facts_of(sentence)]
+    for k, v in expect.items():
+        assert f.get(k) == v, (k, f.get(k))
+
+
+def _checks(text):
+    ex = extract_text("Tiêu đề\n\n" + text + "\n")
+    return [c.check for c in ex.checks]
+
+
+CHECKS = [
+    ("Thành phố giải quyết việc làm cho 113.418/162.000 lao động (đạt 70,89% kế hoạch).", ["ratio_percent"]),
+    ("Thành phố giải quyết việc làm cho 113.418/162.000 lao động (đạt 70,01% kế hoạch).", []),
+    ("Xã còn 45 hộ nghèo, chiếm 0,084%; có 1.950 hộ cận nghèo, chiếm 2,06%.", ["count_share_total"]),
+    ("Xã còn 2.134 hộ nghèo, chiếm 0,095%; có 22.263 hộ cận nghèo, chiếm 0,99%.", []),
+    ("Tỷ lệ bao phủ bảo hiểm y tế đạt 112%.", ["out_of_range"]),
+    ("Tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%.", []),
+    ("Giải quyết việc làm cho 900 lao động, đạt 132% kế hoạch.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHECKS, ids=[c[0] for c in CHECKS])
+def test_checks(text, expected):
+    assert _checks(text) == expected
+
+
+def test_seeds_real_inconsistencies_are_flagged(root):
+    from extractor.reader import read_document
+
+    flagged = {}
+    for p in sorted((root / "corpus").glob("*.txt")):
+        ex = extract_text(read_document(p).text)
+        flagged[p.name[:3]] = sorted(c.check for c in ex.checks)
+    assert flagged == {"000": ["count_share_total"], "001": ["ratio_percent"], "002": [], "003": [], "004": []}
+
+
+def test_views_and_query(tmp_path, root):
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["ingest", str(root / "corpus"), "--db", str(db), "--quiet"]).exit_code == 0
+    con = sqlite3.connect(db)
+    rows = con.execute(
+        "select area_name, value, sentence, document_title from indicator_values where indicator = 'poor_households'"
+    ).fetchall()
+    assert ("Quốc Oai", 45.0) in [(a, v) for a, v, _, _ in rows]
+    assert all(s and t for _, _, s, t in rows)
+    series = con.execute("select area_name, value, articles_agreeing from indicator_series where indicator = 'jobs_created' and kind = 'quantity'").fetchall()
+    assert ("Quốc Oai", "8623", 1) in series
+    res = CliRunner().invoke(cli, ["query", "indicator", "poor_households", "--area", "Quốc Oai", "--db", str(db)])
+    assert res.exit_code == 0 and "45" in res.output
+    bad = CliRunner().invoke(cli, ["query", "indicator", "happiness", "--db", str(db)])
+    assert bad.exit_code == 1 and "unknown indicator" in bad.output
+
+
+def test_conflicts_across_articles(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("Tin một\n\nNăm 2022, huyện Mê Linh có 120 hộ nghèo.\n", encoding="utf-8")
+    (d / "b.txt").write_text("Tin hai\n\nNăm 2022, huyện Mê Linh có 135 hộ nghèo.\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet"])
+    from extractor.store import open_db, refresh_conflicts
+
+    n = refresh_conflicts(open_db(db))
+    assert n == 1
