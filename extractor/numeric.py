@@ -73,14 +73,18 @@ def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
     m = _units().match(text, start, sent[1])
     if m:
         return m.end()
-    s0, s1 = sent
-    tok = tokens.word_at(text[s0:s1], start - s0)
+    # segment only a few syllables from the noun on (cheap, and enough to see
+    # a compound such as "phóng viên")
+    w = _WINDOW.match(text, start, sent[1])
+    window = w.group(0) if w else ""
+    tok = tokens.word_at(window, 0) if window else None
     if tok is not None:
-        return s0 + tok.end
+        return start + tok.end
     m = regex.match(r"\p{L}+", text[start:s1])
     return start + (m.end() if m else 0)
 
 
+_WINDOW = regex.compile(r"\p{L}+(?:[ \t]+\p{L}+){0,3}")
 _PER_UNIT = regex.compile(r"/[ \t]?(?:\d+(?:\.\d{3})*[ \t]*)?\p{L}+(?:[ \t]\p{Ll}+)?(?!\p{L})")
 
 

@@ -13,7 +13,7 @@ import regex
 from . import areas, citations, dates, indicators, numeric, persons
 from .boilerplate import Article, article
 from .checks import document_checks
-from .matching import candidates, resolve
+from .matching import candidates_by_sentence, resolve
 from .meta import meta_of
 from .models import NUMERIC_KINDS, FactAdapter, Meta, fact_to_dict
 from .sentences import Sentence, split
@@ -84,9 +84,10 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
     folded = fold(text)
 
     facts: list[dict] = []
+    by_sentence = candidates_by_sentence(text, sents)
     for s in sents:
         sent_facts: list[dict] = []
-        for c in resolve(candidates(text, s.start, s.end)):
+        for c in resolve(by_sentence[s.index]):
             if c.kind == "block":
                 continue
             built = dates.build(c, text) if c.kind in ("date", "period") else numeric.build(c, text, (s.start, s.end))

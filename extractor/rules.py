@@ -41,8 +41,13 @@ class SpanRule(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
     kind: Literal["quantity", "percent", "ratio", "money", "date", "period", "block"]
     pattern: str
+    prefix: str | None = Field(default=None, description=(
+        "words that may stand right before the pattern and belong to the span (a comparator, "
+        "'ngày', a part of day); kept apart so the pattern can start at its digit, which is fast"))
+    prefix_required: bool = False
     priority: int = 50
     description: str = ""
+    needs_digit: bool = Field(default=True, description="skip paragraphs without a digit (a speed-up; false for rules such as 'năm nay')")
     examples: list[Example] = []
     counter_examples: list[str] = []
 
@@ -62,11 +67,12 @@ class MacroFile(BaseModel):
 
 
 class CompiledRule:
-    __slots__ = ("rule", "regex", "source")
+    __slots__ = ("rule", "regex", "prefix", "source")
 
-    def __init__(self, rule: SpanRule, compiled: regex.Pattern, source: str):
+    def __init__(self, rule: SpanRule, compiled: regex.Pattern, source: str, prefix: regex.Pattern | None = None):
         self.rule = rule
         self.regex = compiled
+        self.prefix = prefix
         self.source = source
 
     @property
@@ -152,9 +158,13 @@ def span_rules() -> tuple[CompiledRule, ...]:
             seen.add(r.id)
             try:
                 compiled = regex.compile(expand(r.pattern, m), regex.IGNORECASE)
+                # the prefix is matched backwards from the pattern's start: it must end there
+                prefix = regex.compile(f"(?:{expand(r.prefix, m)})\\Z", regex.IGNORECASE) if r.prefix else None
             except regex.error as exc:
                 raise RuleError(f"{rules_dir() / name}: rule {r.id}: bad pattern ({exc})") from None
-            out.append(CompiledRule(r, compiled, name))
+            if r.prefix_required and not r.prefix:
+                raise RuleError(f"{rules_dir() / name}: rule {r.id}: prefix_required without a prefix")
+            out.append(CompiledRule(r, compiled, name, prefix))
     return tuple(out)
 
 

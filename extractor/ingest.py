@@ -1,0 +1,239 @@
+"""Batch ingestion: worker processes extract, one writer commits.
+
+- ``process_file`` is the per-document function (read → extract), the same for
+  every engine: in-process, a local process pool (``--workers N``) or Dask.
+- ``ingest`` streams paths through a bounded window of pending work, so memory
+  stays flat whatever the number of files; each document is written in its own
+  transaction; a file already in the database (same sha256) is not extracted
+  again; a broken file is recorded in ``errors`` and the batch goes on.
+- ``write_shard`` / ``merge`` are the distributed path: each partition writes a
+  SQLite shard (renamed into place only when complete) and shards merge
+  idempotently, document by document.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pipeline import Extraction
+
+
+@dataclass
+class Outcome:
+    path: str
+    sha256: str | None = None
+    extraction: Extraction | None = None
+    url: str | None = None
+    error: str | None = None
+    skipped: bool = False
+
+
+_known: sqlite3.Connection | None = None
+
+
+def _init_worker(db_path: str | None) -> None:
+    """Each worker opens the database read-only once, to skip known documents."""
+    global _known
+    if db_path and Path(db_path).exists():
+        try:
+            _known = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.Error:
+            _known = None
+
+
+def _is_known(sha: str) -> bool:
+    if _known is None:
+        return False
+    try:
+        return _known.execute("select 1 from documents where id = ?", [sha]).fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
+def process_file(path: str) -> Outcome:
+    """Read and extract one file; never raises for a bad file."""
+    from .meta import read_sidecar
+    from .pipeline import extract_text
+    from .reader import ReadError, read_document
+
+    try:
+        src = read_document(path)
+    except ReadError as exc:
+        return Outcome(path, error=exc.reason)
+    if _is_known(src.sha256):
+        return Outcome(path, sha256=src.sha256, skipped=True)
+    try:
+        sidecar = {**(getattr(src, "meta", None) or {}), **read_sidecar(path)}
+    except ValueError as exc:
+        return Outcome(path, sha256=src.sha256, error=str(exc))
+    try:
+        ex = extract_text(src.text, sidecar=sidecar, doc=path)
+    except Exception as exc:  # a crash on one document must not stop the batch
+        return Outcome(path, sha256=src.sha256, error=f"extractor crashed ({exc.__class__.__name__}: {exc}); please report this file")
+    return Outcome(path, sha256=src.sha256, extraction=ex, url=sidecar.get("url"))
+
+
+def _stream(paths: Iterable[str], workers: int, db_path: str | None) -> Iterator[Outcome]:
+    if workers <= 1:
+        _init_worker(db_path)
+        for p in paths:
+            yield process_file(p)
+        return
+    window = workers * 4
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(db_path,)) as pool:
+        pending = set()
+        it = iter(paths)
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < window:
+                try:
+                    pending.add(pool.submit(process_file, next(it)))
+                except StopIteration:
+                    exhausted = True
+            if not pending:
+                break
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield fut.result()
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    skipped: int = 0
+    facts: int = 0
+    failures: list[tuple[str, str]] | None = None
+
+
+def ingest(db, db_path: str, paths: Iterable[str], workers: int = 1, run: int | None = None,
+           on_progress: Callable[[Outcome], None] | None = None) -> Summary:
+    """Extract ``paths`` (an iterable, consumed lazily) into the open database."""
+    from .store import has_document, record_error, write_document
+
+    s = Summary(failures=[])
+    for o in _stream((str(p) for p in paths), workers, db_path):
+        if o.error:
+            s.failures.append((o.path, o.error))
+            record_error(db, o.path, o.error, run)
+        elif o.skipped or has_document(db, o.sha256):
+            s.skipped += 1
+        else:
+            s.facts += write_document(db, o.sha256, o.path, o.extraction, run, url=o.url)
+            s.documents += 1
+        if on_progress:
+            on_progress(o)
+    return s
+
+
+def write_shard(paths: list[str], shard: str | Path) -> str:
+    """Extract ``paths`` into a new SQLite shard, renamed into place only when
+    complete (a killed partition leaves no half shard under the final name)."""
+    from .rules import rules_hash
+    from .store import finish_run, open_db, start_run
+
+    shard = Path(shard)
+    tmp = shard.with_name(shard.name + f".partial-{os.getpid()}")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    db = open_db(tmp)
+    run = start_run(db, rules_hash())
+    s = ingest(db, str(tmp), paths, workers=1, run=run)
+    finish_run(db, run, documents=s.documents, skipped=s.skipped, facts=s.facts, errors=len(s.failures))
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    os.replace(tmp, shard)
+    for suffix in ("-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    return str(shard)
+
+
+def _columns(con: sqlite3.Connection, schema: str, table: str) -> list[str]:
+    return [r[1] for r in con.execute(f"pragma {schema}.table_info([{table}])")]
+
+
+def merge(db, shards: Iterable[str | Path]) -> dict[str, int]:
+    """Merge shards into the open database, one transaction per document;
+    documents already present are left alone, so merging twice adds nothing."""
+    merged = skipped = 0
+    con = db.conn
+    for shard in shards:
+        if not Path(shard).is_file():
+            raise ValueError(f"{shard}: no such shard; pass the .db files written by the distributed ingest")
+        con.execute("attach database ? as shard", [str(shard)])
+        try:
+            tables = [r[0] for r in con.execute("select name from shard.sqlite_master where type = 'table'")
+                      if not r[0].startswith(("sentences_fts", "sqlite_"))]
+            by_doc = [t for t in tables if t != "documents" and "document" in _columns(con, "shard", t)
+                      and t in db.table_names()]
+            ids = [r[0] for r in con.execute("select id from shard.documents")]
+            for doc_id in ids:
+                if con.execute("select 1 from main.documents where id = ?", [doc_id]).fetchone():
+                    skipped += 1
+                    continue
+                with db.atomic():
+                    cols = [c for c in _columns(con, "shard", "documents") if c in _columns(con, "main", "documents") and c != "run"]
+                    cl = ", ".join(f"[{c}]" for c in cols)
+                    con.execute(f"insert into main.documents ({cl}) select {cl} from shard.documents where id = ?", [doc_id])
+                    # parents first: sentences before facts (foreign keys)
+                    for t in sorted(by_doc, key=lambda t: (t != "sentences", t)):
+                        main_cols = _columns(con, "main", t)
+                        cols = [c for c in _columns(con, "shard", t) if c in main_cols and not (t == "checks" and c == "id")]
+                        cl = ", ".join(f"[{c}]" for c in cols)
+                        con.execute(f"insert or ignore into main.[{t}] ({cl}) select {cl} from shard.[{t}] where document = ?", [doc_id])
+                merged += 1
+            if "errors" in tables:
+                with db.atomic():
+                    con.execute("insert or ignore into main.errors (id, path, reason, at) select id, path, reason, at from shard.errors")
+        finally:
+            con.execute("detach database shard")
+    return {"merged": merged, "skipped": skipped}
+
+
+def chunks(paths: list[str], n: int) -> list[list[str]]:
+    """``paths`` cut into at most ``n`` contiguous partitions of near-equal size."""
+    n = max(1, min(n, len(paths)))
+    size, extra = divmod(len(paths), n)
+    out, start = [], 0
+    for i in range(n):
+        end = start + size + (1 if i < extra else 0)
+        out.append(paths[start:end])
+        start = end
+    return [c for c in out if c]
+
+
+def shard_name(paths: list[str]) -> str:
+    """A shard's file name from its partition's content, so a re-run rewrites the
+    same shard instead of adding another."""
+    import hashlib
+
+    return "shard-" + hashlib.sha256("\n".join(paths).encode()).hexdigest()[:16] + ".db"
+
+
+def ingest_dask(paths: list[str], shard_dir: str | Path, scheduler: str | None = None,
+                partitions: int | None = None, client=None) -> list[str]:
+    """Map ``write_shard`` over partitions of ``paths`` on a Dask cluster
+    (``scheduler`` address, or an existing ``client``); returns the shard files.
+    Needs the optional extra ``chitieu[dask]``."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ValueError("Dask is not installed; install it with `pip install 'chitieu[dask]'`") from None
+    shard_dir = Path(shard_dir)
+    shard_dir.mkdir(parents=True, exist_ok=True)
+    own = client is None
+    if own:
+        client = Client(scheduler) if scheduler else Client(processes=False)
+    try:
+        n = partitions or max(1, sum(client.nthreads().values()) * 2)
+        parts = chunks([str(p) for p in paths], n)
+        targets = [str(shard_dir / shard_name(p)) for p in parts]
+        futures = client.map(write_shard, parts, targets, pure=False)
+        return client.gather(futures)
+    finally:
+        if own:
+            client.close()
