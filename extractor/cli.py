@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -46,13 +47,32 @@ def cli():
     """chitieu: Vietnamese news and press releases → a database of indicators."""
 
 
-def _extract_path(path: str):
+def _file_meta(src, path: str) -> dict:
+    """The file's own metadata (an HTML page's title, date, author, site, url)
+    merged under its ``.meta.json`` sidecar, which wins.  A broken sidecar is a
+    ReadError of the article, so a batch records it and goes on."""
     from .meta import read_sidecar
+    from .reader import ReadError
+
+    try:
+        sidecar = read_sidecar(path)
+    except ValueError as exc:
+        raise ReadError(path, f"sidecar {exc}") from None
+    return {**src.meta, **sidecar}
+
+
+def _crash_reason(exc: Exception) -> str:
+    msg = (str(exc).splitlines() or [""])[0][:160]
+    return f"the extractor failed ({exc.__class__.__name__}: {msg}); a bug: report it with this file"
+
+
+def _extract_path(path: str):
     from .pipeline import extract_text
     from .reader import read_document
 
     src = read_document(path)
-    return src, extract_text(src.text, sidecar=read_sidecar(path), doc=path)
+    meta = _file_meta(src, path)
+    return src, meta, extract_text(src.text, sidecar=meta, doc=path)
 
 
 @cli.command()
@@ -66,13 +86,19 @@ def extract(files, fmt):
     failed = 0
     for path in iter_paths(list(files)):
         try:
-            src, ex = _extract_path(str(path))
+            src, file_meta, ex = _extract_path(str(path))
         except ReadError as exc:
-            console.print(f"[red]error[/red] {exc}")
+            console.print(f"[red]error[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
+            failed += 1
+            continue
+        except Exception as exc:  # a bug in the extractor: report it, go on with the other files
+            console.print(f"[red]error[/red] {escape(f'{path}: {_crash_reason(exc)}')}", soft_wrap=True, highlight=False)
             failed += 1
             continue
         if fmt == "jsonl":
             meta = {"doc": str(path), "kind": "meta", **ex.meta.model_dump()}
+            if file_meta.get("url"):
+                meta["url"] = file_meta["url"]
             sys.stdout.write(json.dumps(meta, ensure_ascii=False) + "\n")
             for f in ex.facts:
                 sys.stdout.write(json.dumps(f, ensure_ascii=False) + "\n")
@@ -118,13 +144,13 @@ def _facts_table(title: str, facts: list[dict]) -> Table:
 def ingest(paths, db_path, quiet):
     """Extract every article under PATHS into the database.
 
-    Directories are walked recursively for .txt files; a file that cannot be
-    read is recorded in the `errors` table and skipped. Re-ingesting the same
+    Directories are walked recursively for .txt, .html and .htm files (HTML
+    pages through trafilatura: their main text and metadata); a file that
+    cannot be read is recorded in the `errors` table and skipped. Re-ingesting the same
     bytes adds nothing. The exit status is the number of failed files (at most
     125)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .meta import read_sidecar
     from .pipeline import extract_text
     from .reader import ReadError, iter_paths, read_document
     from .rules import rules_hash
@@ -132,7 +158,7 @@ def ingest(paths, db_path, quiet):
 
     files = list(iter_paths(list(paths)))
     if not files:
-        raise click.ClickException(f"no .txt files under {', '.join(paths)}; pass article files or folders")
+        raise click.ClickException(f"no .txt/.html files under {', '.join(paths)}; pass article files or folders")
     db = open_db(db_path)
     run = start_run(db, rules_hash())
     done = skipped = n_facts = 0
@@ -147,20 +173,20 @@ def ingest(paths, db_path, quiet):
                 if has_document(db, src.sha256):
                     skipped += 1
                 else:
-                    sidecar = read_sidecar(p)
-                    ex = extract_text(src.text, sidecar=sidecar, doc=p)
-                    n_facts += write_document(db, src.sha256, p, ex, run, url=sidecar.get("url"))
+                    meta = _file_meta(src, p)
+                    ex = extract_text(src.text, sidecar=meta, doc=p)
+                    n_facts += write_document(db, src.sha256, p, ex, run, url=meta.get("url"))
                     done += 1
             except ReadError as exc:
                 failures.append((p, exc.reason))
                 record_error(db, p, exc.reason, run)
-            except ValueError as exc:  # a broken sidecar
-                failures.append((p, str(exc)))
-                record_error(db, p, str(exc), run)
+            except Exception as exc:  # a bug in the extractor: record it, go on with the batch
+                failures.append((p, _crash_reason(exc)))
+                record_error(db, p, _crash_reason(exc), run)
             progress.advance(task)
     finish_run(db, run, documents=done, skipped=skipped, facts=n_facts, errors=len(failures))
     for p, reason in failures:
-        console.print(f"[red]error[/red] {p}: {reason}")
+        console.print(f"[red]error[/red] {escape(f'{p}: {reason}')}", soft_wrap=True, highlight=False)
     if not quiet:
         console.print(f"{done} document(s) ingested, {skipped} already present, {len(failures)} failed → {db_path}")
         _summary(db)
@@ -319,3 +345,108 @@ def query_indicator(key, area, db_path):
         t.add_row(*[("yes" if d[c] else "no") if c == "target" else ("" if d[c] is None else str(d[c]))
                     for c in ("area_name", "period", "kind", "target", "value", "unit", "articles_agreeing", "reports", "distinct_values")])
     out.print(t)
+
+
+# --- analysts' tools: serve (Datasette), show (review page), export -------------------------
+
+
+def _existing_db(db_path: str) -> None:
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database; run `chitieu ingest PATH --db {db_path}` first")
+
+
+@cli.command("serve")
+@db_option()
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; 0.0.0.0 would show the database to the whole network.")
+def serve_cmd(db_path, port, host):
+    """Browse the database in Datasette, read-only: described tables, facets,
+    canned queries, search without diacritics, a review page per document."""
+    import socket
+
+    from .serve import check_database, serve
+
+    try:
+        check_database(db_path)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    with socket.socket() as s:
+        try:
+            s.bind((host, port))
+        except OSError as exc:
+            raise click.ClickException(f"cannot listen on {host}:{port} ({exc.strerror}); pass another --port") from None
+    console.print(f"serving {db_path} read-only at http://{host}:{port}/{Path(db_path).stem} (Ctrl-C stops)",
+                  highlight=False, soft_wrap=True)
+    serve(db_path, host=host, port=port)
+
+
+@cli.command("show")
+@click.argument("doc")
+@db_option()
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Write the review page (text with every fact highlighted) to this file.")
+@library_errors
+def show_cmd(doc, db_path, html_path):
+    """The facts of document DOC (an id prefix or a path): a table, or with
+    --html a review page of the text with every fact highlighted."""
+    import sqlite3
+
+    from rich.text import Text
+
+    from .review import describe, load, render_html
+
+    _existing_db(db_path)
+    con = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    try:
+        document, facts, checks = load(con, doc)
+    finally:
+        con.close()
+    if html_path:
+        Path(html_path).write_text(render_html(document, facts, checks), encoding="utf-8")
+        console.print(f"{len(facts)} facts of {document['path']} → {html_path}", highlight=False, soft_wrap=True)
+        return
+    t = Table(title=Text(f"{document.get('title') or document['path']} ({document['id'][:12]}, {len(facts)} facts)"))
+    for col in ("kind", "text", "value", "indicator", "area", "period", "rule"):
+        t.add_column(col, overflow="fold")
+    for f in facts:
+        t.add_row(*[Text(str(x)) for x in (f["kind"], f["text"], describe(f), f.get("indicator") or "",
+                                           f.get("area") or "", f.get("period") or "", f.get("rule_id") or "")])
+    out.print(t)
+    if checks:
+        ct = Table(title=f"consistency checks ({len(checks)})")
+        ct.add_column("check")
+        ct.add_column("message", overflow="fold")
+        for c in checks:
+            ct.add_row(Text(c["check"]), Text(c["message"]))
+        out.print(ct)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
+              help="csv (UTF-8 with BOM, for spreadsheets), jsonl, or parquet (needs the `parquet` extra).")
+@click.option("--kind", type=click.Choice(["quantity", "percent", "ratio", "money", "date", "period", "person",
+                                           "document", "area"]), help="Only facts of this kind.")
+@click.option("--indicator", "indicator", metavar="KEY", help="Only figures of this indicator key.")
+@db_option()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@library_errors
+def export_cmd(fmt, kind, indicator, db_path, output):
+    """Export the facts (with their document and sentence) for spreadsheets and pandas."""
+    import sqlite3
+
+    from .export import export
+    from .indicators import known_keys
+
+    _existing_db(db_path)
+    if indicator and indicator not in known_keys():
+        raise click.ClickException(f"unknown indicator {indicator!r}; known: {', '.join(sorted(known_keys()))}")
+    con = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    try:
+        n = export(con, fmt, output, kind=kind, indicator=indicator, stdout=sys.stdout.buffer)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        con.close()
+    if output:
+        console.print(f"{n} facts → {output}", highlight=False, soft_wrap=True)

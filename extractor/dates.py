@@ -2,6 +2,13 @@
 inference of the contract: a missing year comes from the publication date, else
 from the latest year-bearing date in the body; a date no rule gives a year to
 has ``value: null``.
+
+Near a year boundary the publication year is corrected: a day or month more
+than seven months after the publication is last year's ("tối 28/12" in an
+article of 3 January), one more than ten months before it next year's ("ngày
+5/1" in an article of 20 December). A period without a year ("6 tháng đầu
+năm") takes the publication year, else the latest year-bearing date, else the
+latest single year the body names ("năm 2016", "quý II/2017").
 """
 
 from __future__ import annotations
@@ -15,7 +22,15 @@ from .matching import Candidate
 PERIOD_VALUE_RE = regex.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_REL = {"nay": 0, "ngoái": -1, "trước": -1}
+_REL = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
+_WORD_NUM = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+}
+# months after / before the publication beyond which a year-less date is
+# taken to be last / next year's
+_AFTER_PUB = 7
+_BEFORE_PUB = 10
 
 
 def _valid(y: int | None, m: int, d: int | None) -> bool:
@@ -27,37 +42,69 @@ def _valid(y: int | None, m: int, d: int | None) -> bool:
     return 1 <= d <= last
 
 
+def _has(match, name: str) -> bool:
+    """Whether the rule has a group ``name`` and it took part in the match
+    (an empty marker group counts)."""
+    try:
+        return match.group(name) is not None
+    except IndexError:
+        return False
+
+
+def _build_dates(c: Candidate, text: str, base: dict) -> list[dict]:
+    mt = c.match
+    core = getattr(mt, "core", mt)  # the pattern's own match: repeated groups' captures
+    gd = mt.groupdict()
+    m = int(gd["m"])
+    y = int(gd["y"]) if gd.get("y") else None
+    d = int(gd["d"]) if gd.get("d") else None
+    rel = gd.get("rel")
+    if not _valid(y, m, d):
+        return []
+    # earlier dates of a list: (start, end, y, m, d)
+    earlier: list[tuple[int, int, int | None, int, int | None]] = []
+    if _has(mt, "d1"):
+        days = [int(x) for x in core.captures("d1")]
+        if any(not _valid(y, m, x) for x in days) or days + [d] != sorted(set(days + [d])):
+            return []
+        for i, ((s, e), x) in enumerate(zip(core.spans("d1"), days)):
+            earlier.append((c.start if i == 0 else s, e, y, m, x))
+    elif _has(mt, "m1"):
+        m1 = int(gd["m1"])
+        y1 = int(gd["y1"]) if gd.get("y1") else (None if y is None else (y if m1 <= m else y - 1))
+        if not _valid(y1, m1, None):
+            return []
+        last = "y1" if gd.get("y1") else "m1"
+        earlier.append((c.start, mt.end(last), y1, m1, None))
+    start = mt.start("two") if _has(mt, "two") else c.start
+    out = []
+    for s, e, yy, mm, dd in earlier + [(start, c.end, y, m, d)]:
+        f = {**base, "start": s, "end": e, "text": text[s:e], "_y": yy, "_m": mm, "_d": dd}
+        f["_rel"] = _REL[rel.lower()] if rel and yy is None else None
+        out.append(f)
+    return out
+
+
 def build(c: Candidate, text: str) -> list[dict]:
     """Facts of one kept date/period candidate; year-less values are left
     pending (``_y`` None) for :func:`resolve_years`."""
     gd = c.match.groupdict()
     base = {"kind": c.kind, "rule_id": c.rule.id}
     if c.kind == "date":
-        m = int(gd["m"])
-        y = int(gd["y"]) if gd.get("y") else None
-        d = int(gd["d"]) if gd.get("d") else None
-        if not _valid(y, m, d):
-            return []
-        out = []
-        if gd.get("d1"):
-            d1 = int(gd["d1"])
-            if not _valid(y, m, d1) or d1 >= (d or 0):
-                return []
-            s = c.start
-            out.append({**base, "start": s, "end": c.match.end("d1"), "_y": y, "_m": m, "_d": d1})
-            start = c.match.start("d")
-        else:
-            start = c.start
-        out.append({**base, "start": start, "end": c.end, "_y": y, "_m": m, "_d": d})
-        for f in out:
-            f["text"] = text[f["start"] : f["end"]]
-        return out
+        return _build_dates(c, text, base)
     # periods
     fact = {**base, "start": c.start, "end": c.end, "text": text[c.start : c.end]}
+    if gd.get("dec"):
+        dec = int(gd["dec"])
+        dec = dec if dec >= 100 else 1900 + dec
+        fact["_period"] = (str(dec), str(dec + 9))
+        return [fact]
     if gd.get("y1") or gd.get("y2"):
         y1 = int(gd["y1"]) if gd.get("y1") else None
         y2 = int(gd["y2"]) if gd.get("y2") else None
-        if y1 and y2 and y2 < y1:
+        if gd.get("y2s") and y1:
+            y2 = y1 // 100 * 100 + int(gd["y2s"])
+        if y1 and y2 and y2 <= y1:
             return []
         fact["_period"] = (str(y1) if y1 else None, str(y2) if y2 else None)
         return [fact]
@@ -65,12 +112,18 @@ def build(c: Candidate, text: str) -> list[dict]:
     rel = gd.get("rel")
     fact["_y"] = y
     fact["_rel"] = _REL[rel.lower()] if rel else None
+    fact["_open_start"] = _has(c.match, "until")
     if gd.get("q"):
         q = gd["q"].lower()
         q = _ROMAN.get(q) or int(q)
         fact["_months"] = (3 * q - 2, 3 * q)
-    elif gd.get("n") or gd.get("half"):
-        n = 6 if gd.get("half") else int(gd["n"])
+    elif gd.get("n") or gd.get("nw") or _has(c.match, "half"):
+        if _has(c.match, "half"):
+            n = 6
+        elif gd.get("nw"):
+            n = _WORD_NUM[regex.sub(r"\s+", " ", gd["nw"].lower())]
+        else:
+            n = int(gd["n"])
         if not 1 <= n <= 12:
             return []
         part = (gd.get("part") or "đầu").lower()
@@ -78,6 +131,25 @@ def build(c: Candidate, text: str) -> list[dict]:
     else:
         fact["_months"] = None  # the whole year
     return [fact]
+
+
+def _pub_ymd(published: str | None) -> tuple[int, int, int] | None:
+    if not published:
+        return None
+    m = regex.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    return (int(m[1]), int(m[2]), int(m[3])) if m else (int(published[:4]), 6, 15)
+
+
+def _near_publication(pub: tuple[int, int, int], m: int, d: int | None) -> int:
+    """The year of a year-less day/month as read by an article published on
+    ``pub``."""
+    py, pm, pd = pub
+    delta = (m - pm) + ((d if d else 15) - pd) / 31
+    if delta > _AFTER_PUB:
+        return py - 1
+    if delta < -_BEFORE_PUB:
+        return py + 1
+    return py
 
 
 def reference_year(published: str | None, facts: list[dict]) -> int | None:
@@ -89,14 +161,32 @@ def reference_year(published: str | None, facts: list[dict]) -> int | None:
     return max(years) if years else None
 
 
+def period_reference_year(published: str | None, facts: list[dict]) -> int | None:
+    """The year for year-less periods: as for dates, else the latest single
+    year a period of the body names ("năm 2016", "6 tháng đầu năm 2017")."""
+    ref = reference_year(published, facts)
+    if ref is not None:
+        return ref
+    years = [f["_y"] for f in facts if f["kind"] == "period" and f.get("_y") and not f.get("_open_start")]
+    return max(years) if years else None
+
+
 def resolve_years(facts: list[dict], published: str | None) -> None:
     """Fill ``value`` / ``value_start`` / ``value_end`` in place."""
     ref = reference_year(published, facts)
-    pub_year = int(published[:4]) if published else ref
+    pref = period_reference_year(published, facts)
+    pub = _pub_ymd(published)
     for f in facts:
         if f["kind"] == "date":
-            y = f.pop("_y") or ref
+            y, rel = f.pop("_y"), f.pop("_rel", None)
             m, d = f.pop("_m"), f.pop("_d")
+            if y is None:
+                if rel is not None:
+                    y = ref + rel if ref is not None else None
+                elif pub:
+                    y = _near_publication(pub, m, d)
+                else:
+                    y = ref
             if y is None:
                 f["value"] = None
             else:
@@ -106,9 +196,9 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
                 f["value_start"], f["value_end"] = f.pop("_period")
                 continue
             y, rel, months = f.pop("_y"), f.pop("_rel"), f.pop("_months")
+            open_start = f.pop("_open_start", False)
             if y is None:
-                base = pub_year if rel is not None else ref
-                y = base + rel if (base is not None and rel is not None) else base
+                y = pref + (rel or 0) if pref is not None else None
             if y is None:
                 f["value_start"] = f["value_end"] = None
                 f["ignore"] = True
@@ -117,6 +207,8 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
                 f["value_start"], f["value_end"] = f"{y:04d}-{months[0]:02d}", f"{y:04d}-{months[1]:02d}"
             else:
                 f["value_start"] = f["value_end"] = f"{y:04d}"
+            if open_start:
+                f["value_start"] = None
 
 
 def period_string(f: dict) -> str | None:

@@ -31,6 +31,7 @@ class Outcome:
     url: str | None = None
     error: str | None = None
     skipped: bool = False
+    seconds: float = 0.0  # time spent reading and extracting this file
 
 
 _known: sqlite3.Connection | None = None
@@ -57,6 +58,15 @@ def _is_known(sha: str) -> bool:
 
 def process_file(path: str) -> Outcome:
     """Read and extract one file; never raises for a bad file."""
+    import time
+
+    t0 = time.perf_counter()
+    o = _process(path)
+    o.seconds = time.perf_counter() - t0
+    return o
+
+
+def _process(path: str) -> Outcome:
     from .meta import read_sidecar
     from .pipeline import extract_text
     from .reader import ReadError, read_document

@@ -39,7 +39,9 @@ class Extraction:
 # đoạn 2022-2025", "Nghị quyết Đại hội … nhiệm kỳ 2020-2025") describes that
 # thing, not the time of a figure
 _DESCRIPTOR_PERIOD = regex.compile(
-    r"(?:chuẩn|nghị quyết|đại hội|chương trình|kế hoạch đầu tư|quy hoạch|đề án|chiến lược|tầm nhìn)[^,;.]{0,60}$",
+    r"(?:chuẩn|nghị quyết|đại hội|chương trình|kế hoạch đầu tư|quy hoạch|đề án|chiến lược|tầm nhìn|luật|bộ luật)[^,;.]{0,60}$"
+    # a comparison base ("tăng 74% so với cùng kỳ năm 2020") is not the figure's time either
+    r"|so với(?:\s+(?:cùng kỳ|cùng thời điểm|mức))?(?:\s+của)?\s*$",
     regex.IGNORECASE,
 )
 

@@ -15,6 +15,7 @@ import sqlite_utils
 from . import __version__
 from .checks import conflicts
 from .pipeline import Extraction
+from .textnorm import search_key
 from .views import ensure_views
 
 FACT_COLUMNS = {
@@ -26,6 +27,11 @@ FACT_COLUMNS = {
     "rule_id": str,
 }
 
+# sentences_fts indexes both: ``text`` for queries typed with diacritics (FTS5's
+# remove_diacritics 2 folds tones but not đ), ``text_folded`` (textnorm.search_key:
+# no diacritics, đ → d) for "ho ngheo", "dat"
+SENTENCE_FTS_COLUMNS = ["text", "text_folded"]
+
 
 def now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
@@ -34,6 +40,9 @@ def now() -> str:
 def open_db(path: str | Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode=WAL")
+    # in WAL mode NORMAL never corrupts the database; a power cut may lose the last
+    # documents, which a re-run ingests again (a killed process loses nothing)
+    db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     ensure_schema(db)
     ensure_views(db)
@@ -49,11 +58,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
     if "sentences" not in db.table_names():
         db["sentences"].create(
-            {"id": str, "document": str, "idx": int, "start": int, "end": int, "text": str},
+            {"id": str, "document": str, "idx": int, "start": int, "end": int, "text": str, "text_folded": str},
             pk="id", foreign_keys=[("document", "documents", "id")],
         )
         db["sentences"].create_index(["document"])
-        db["sentences"].enable_fts(["text"], tokenize="unicode61 remove_diacritics 2", create_triggers=True)
+        db["sentences"].enable_fts(SENTENCE_FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True)
+    elif "text_folded" not in db["sentences"].columns_dict:
+        add_folded_sentences(db)
     if "facts" not in db.table_names():
         db["facts"].create(
             FACT_COLUMNS, pk="id",
@@ -75,6 +86,18 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id", foreign_keys=[("document", "documents", "id")],
         )
         db["checks"].create_index(["document"])
+
+
+def add_folded_sentences(db: sqlite_utils.Database) -> None:
+    """Bring a database made before ``sentences.text_folded`` up to date: add
+    and fill the column, and rebuild ``sentences_fts`` over both columns."""
+    db["sentences"].disable_fts()
+    with db.atomic():
+        db["sentences"].add_column("text_folded", str)
+        rows = db.execute("select id, text from sentences").fetchall()
+        db.conn.executemany("update sentences set text_folded = ? where id = ?",
+                            [(search_key(text), sid) for sid, text in rows])
+    db["sentences"].enable_fts(SENTENCE_FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True)
 
 
 def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
@@ -108,7 +131,7 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
         sid = f"{doc_id[:32]}:{s.index}"
         sent_ids[s.start] = sid
         sent_rows.append({"id": sid, "document": doc_id, "idx": s.index, "start": s.start, "end": s.end,
-                          "text": ex.text[s.start : s.end]})
+                          "text": ex.text[s.start : s.end], "text_folded": search_key(ex.text[s.start : s.end])})
     rows = []
     for f in ex.facts:
         row = fact_row(doc_id, f)

@@ -46,3 +46,19 @@ def compare_form(s: str | None) -> str | None:
     s = regex.sub(r"\s+", " ", s).strip().casefold()
     s = _PAIR_RE.sub(lambda m: _PAIRS[m.group(0)], s)
     return s
+
+
+# whole-word "ti" (from "tỉ", the spelling variant of "tỷ") → "ty", after the marks are gone
+_TI_PLAIN = regex.compile(r"(?<!\p{L})ti(?!\p{L})")
+
+
+def search_key(s: str | None) -> str | None:
+    """The form people type Vietnamese in a search box: lowercase, every
+    diacritic removed and đ → d ("Tỷ lệ hộ nghèo đạt" → "ty le ho ngheo dat";
+    "tỉ" and "tỷ" both → "ty").  ``sentences.text_folded`` stores it and search
+    queries are folded the same way.  Not length-preserving."""
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return _TI_PLAIN.sub("ty", unicodedata.normalize("NFC", s))

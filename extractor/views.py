@@ -26,7 +26,7 @@ INDICATOR_SERIES = """
 create view indicator_series as
 with v as (
   select indicator, area_name, area_code, period, period_start, period_end, kind, target, unit, document,
-         coalesce(printf('%g', value), printf('%g/%g', numerator, denominator)) as shown
+         case when value is not null then printf('%g', value) else printf('%g/%g', numerator, denominator) end as shown
   from indicator_values
 ), g as (
   select indicator, area_name, max(area_code) as area_code, period, max(period_start) as period_start,

@@ -1,0 +1,82 @@
+"""A run over a whole corpus, once per change of rules (a command, not CI):
+ingests every article into a fresh database with N workers and reports facts
+per kind, errors by reason, the slowest documents and the throughput, so
+regressions in speed or crashes on real text show up.
+
+    python benchmarks/corpus_run.py                      # ../shared/corpus, 2 workers
+    python benchmarks/corpus_run.py --corpus DIR --workers 4 --db /tmp/full.db
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from throughput import DEFAULT_CORPUS, corpus_files  # noqa: E402
+
+from extractor.ingest import ingest  # noqa: E402
+from extractor.rules import rules_hash  # noqa: E402
+from extractor.store import finish_run, open_db, refresh_conflicts, start_run  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "chitieu-corpus-run.db")
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "chitieu-bench")
+    ap.add_argument("--slowest", type=int, default=10)
+    a = ap.parse_args()
+    files = [str(f) for f in corpus_files(a.corpus, a.workdir)]
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(a.db) + suffix).unlink(missing_ok=True)
+    db = open_db(a.db)
+    run = start_run(db, rules_hash())
+    slow: list[tuple[float, str]] = []
+    crashes = 0
+
+    def progress(o):
+        nonlocal crashes
+        slow.append((o.seconds, o.path))
+        if len(slow) > 4 * a.slowest:
+            slow.sort(reverse=True)
+            del slow[a.slowest:]
+        if o.error and "crashed" in o.error:
+            crashes += 1
+
+    t0 = time.perf_counter()
+    s = ingest(db, str(a.db), files, workers=a.workers, run=run, on_progress=progress)
+    dt = time.perf_counter() - t0
+    finish_run(db, run, documents=s.documents, skipped=s.skipped, facts=s.facts, errors=len(s.failures))
+    conflicts = refresh_conflicts(db)
+    con = sqlite3.connect(a.db)
+    print(f"{len(files)} files, {s.documents} documents, {s.facts} facts, {len(s.failures)} errors "
+          f"({crashes} extractor crashes) in {dt:.0f} s = {len(files) / dt:.1f} articles/s with {a.workers} workers")
+    print("facts per kind:")
+    for kind, n in con.execute("select kind, count(*) from facts group by kind order by 2 desc"):
+        print(f"  {kind:<10}{n:>9}")
+    print("errors by reason:")
+    reasons = collections.Counter(r.split(";")[0].split("(")[0].strip() for _, r in s.failures)
+    for reason, n in reasons.most_common():
+        print(f"  {n:>6}  {reason}")
+    print("consistency checks:")
+    for check, n in con.execute('select "check", count(*) from checks group by 1 order by 2 desc'):
+        print(f"  {check:<20}{n:>7}")
+    print(f"  (conflicts across articles: {conflicts})")
+    print("slowest documents:")
+    for sec, path in sorted(slow, reverse=True)[: a.slowest]:
+        print(f"  {sec * 1000:8.0f} ms  {path}")
+
+
+if __name__ == "__main__":
+    main()
