@@ -47,31 +47,14 @@ def cli():
     """chitieu: Vietnamese news and press releases → a database of indicators."""
 
 
-def _file_meta(src, path: str) -> dict:
-    """The file's own metadata (an HTML page's title, date, author, site, url)
-    merged under its ``.meta.json`` sidecar, which wins.  A broken sidecar is a
-    ReadError of the article, so a batch records it and goes on."""
-    from .meta import read_sidecar
-    from .reader import ReadError
-
-    try:
-        sidecar = read_sidecar(path)
-    except ValueError as exc:
-        raise ReadError(path, f"sidecar {exc}") from None
-    return {**src.meta, **sidecar}
-
-
-def _crash_reason(exc: Exception) -> str:
-    msg = (str(exc).splitlines() or [""])[0][:160]
-    return f"the extractor failed ({exc.__class__.__name__}: {msg}); a bug: report it with this file"
-
-
 def _extract_path(path: str):
     from .pipeline import extract_text
     from .reader import read_document
 
+    from .ingest import file_meta
+
     src = read_document(path)
-    meta = _file_meta(src, path)
+    meta = file_meta(src, path)
     return src, meta, extract_text(src.text, sidecar=meta, doc=path)
 
 
@@ -92,7 +75,7 @@ def extract(files, fmt):
             failed += 1
             continue
         except Exception as exc:  # a bug in the extractor: report it, go on with the other files
-            console.print(f"[red]error[/red] {escape(f'{path}: {_crash_reason(exc)}')}", soft_wrap=True, highlight=False)
+            console.print(f"[red]error[/red] {escape(f'{path}: {crash_reason(exc)}')}", soft_wrap=True, highlight=False)
             failed += 1
             continue
         if fmt == "jsonl":
@@ -139,58 +122,80 @@ def _facts_table(title: str, facts: list[dict]) -> Table:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option()
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes that extract (default: the cores; one writer commits).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine; dask: partitions on a Dask cluster, each writing a shard, merged here.")
+@click.option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+@click.option("--shards", "shard_dir", type=click.Path(file_okay=False),
+              help="Folder for the Dask shards, shared by every worker (default: DB.shards/).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @library_errors
-def ingest(paths, db_path, quiet):
+def ingest(paths, db_path, workers, engine, scheduler, shard_dir, quiet):
     """Extract every article under PATHS into the database.
 
     Directories are walked recursively for .txt, .html and .htm files (HTML
     pages through trafilatura: their main text and metadata); a file that
-    cannot be read is recorded in the `errors` table and skipped. Re-ingesting the same
-    bytes adds nothing. The exit status is the number of failed files (at most
-    125)."""
+    cannot be read is recorded in the `errors` table and skipped. Re-ingesting
+    the same bytes adds nothing; each document is one transaction, so a killed
+    run loses nothing and a re-run finishes it. The exit status is the number
+    of failed files (at most 125)."""
+    import os
+
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .pipeline import extract_text
-    from .reader import ReadError, iter_paths, read_document
+    from .ingest import ingest as run_ingest
+    from .ingest import ingest_dask, merge
+    from .reader import iter_paths
     from .rules import rules_hash
-    from .store import finish_run, has_document, open_db, record_error, start_run, write_document
+    from .store import finish_run, open_db, refresh_conflicts, start_run
 
-    files = list(iter_paths(list(paths)))
-    if not files:
+    total = sum(1 for _ in iter_paths(list(paths)))  # a count, not a list: memory stays flat
+    if not total:
         raise click.ClickException(f"no .txt/.html files under {', '.join(paths)}; pass article files or folders")
     db = open_db(db_path)
     run = start_run(db, rules_hash())
-    done = skipped = n_facts = 0
-    failures: list[tuple[str, str]] = []
-    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, disable=quiet) as progress:
-        task = progress.add_task("ingest", total=len(files))
-        for path in files:
-            p = str(path)
-            try:
-                src = read_document(p)
-                if has_document(db, src.sha256):
-                    skipped += 1
-                else:
-                    meta = _file_meta(src, p)
-                    ex = extract_text(src.text, sidecar=meta, doc=p)
-                    n_facts += write_document(db, src.sha256, p, ex, run, url=meta.get("url"))
-                    done += 1
-            except ReadError as exc:
-                failures.append((p, exc.reason))
-                record_error(db, p, exc.reason, run)
-            except Exception as exc:  # a bug in the extractor: record it, go on with the batch
-                failures.append((p, _crash_reason(exc)))
-                record_error(db, p, _crash_reason(exc), run)
-            progress.advance(task)
+    if engine == "dask":
+        shards = ingest_dask([str(p) for p in iter_paths(list(paths))], shard_dir or f"{db_path}.shards",
+                             scheduler=scheduler)
+        counts = merge(db, shards)
+        done, skipped, n_facts = counts["merged"], counts["skipped"], None
+        failures = [tuple(r) for r in db.execute("select path, reason from errors").fetchall()]
+    else:
+        workers = workers or os.cpu_count() or 1
+        if total < 4 * workers:
+            workers = 1  # a handful of files: starting processes costs more than it saves
+        with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console, disable=quiet) as progress:
+            task = progress.add_task("ingest", total=total)
+            s = run_ingest(db, db_path, iter_paths(list(paths)), workers=workers, run=run,
+                           on_progress=lambda o: progress.advance(task))
+        done, skipped, n_facts, failures = s.documents, s.skipped, s.facts, s.failures
     finish_run(db, run, documents=done, skipped=skipped, facts=n_facts, errors=len(failures))
+    refresh_conflicts(db)
     for p, reason in failures:
         console.print(f"[red]error[/red] {escape(f'{p}: {reason}')}", soft_wrap=True, highlight=False)
     if not quiet:
         console.print(f"{done} document(s) ingested, {skipped} already present, {len(failures)} failed → {db_path}")
         _summary(db)
     sys.exit(min(len(failures), 125))
+
+
+@cli.command("merge")
+@click.argument("shards", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@db_option()
+@library_errors
+def merge_cmd(shards, db_path):
+    """Merge SQLite shards (written by `ingest --engine dask`) into the
+    database; documents already there are left alone, so merging twice adds
+    nothing."""
+    from .ingest import merge
+    from .store import open_db, refresh_conflicts
+
+    db = open_db(db_path)
+    counts = merge(db, shards)
+    refresh_conflicts(db)
+    click.echo(f"{counts['merged']} document(s) merged, {counts['skipped']} already present → {db_path}")
 
 
 def _summary(db) -> None:

@@ -66,26 +66,49 @@ def process_file(path: str) -> Outcome:
     return o
 
 
-def _process(path: str) -> Outcome:
+def file_meta(src, path: str) -> dict:
+    """The file's own metadata (an HTML page's title, date, author, site, url)
+    merged under its ``.meta.json`` sidecar, which wins.  A broken sidecar is a
+    ReadError of the article, so a batch records it and goes on."""
     from .meta import read_sidecar
+    from .reader import ReadError
+
+    try:
+        sidecar = read_sidecar(path)
+    except ValueError as exc:
+        raise ReadError(path, f"sidecar {exc}") from None
+    return {**(getattr(src, "meta", None) or {}), **sidecar}
+
+
+def crash_reason(exc: Exception) -> str:
+    msg = (str(exc).splitlines() or [""])[0][:160]
+    return f"the extractor failed ({exc.__class__.__name__}: {msg}); a bug: report it with this file"
+
+
+def _process(path: str) -> Outcome:
     from .pipeline import extract_text
     from .reader import ReadError, read_document
 
     try:
         src = read_document(path)
+        if _is_known(src.sha256):
+            return Outcome(path, sha256=src.sha256, skipped=True)
+        meta = file_meta(src, path)
     except ReadError as exc:
         return Outcome(path, error=exc.reason)
-    if _is_known(src.sha256):
-        return Outcome(path, sha256=src.sha256, skipped=True)
     try:
-        sidecar = {**(getattr(src, "meta", None) or {}), **read_sidecar(path)}
-    except ValueError as exc:
-        return Outcome(path, sha256=src.sha256, error=str(exc))
-    try:
-        ex = extract_text(src.text, sidecar=sidecar, doc=path)
+        ex = extract_text(src.text, sidecar=meta, doc=path)
     except Exception as exc:  # a crash on one document must not stop the batch
-        return Outcome(path, sha256=src.sha256, error=f"extractor crashed ({exc.__class__.__name__}: {exc}); please report this file")
-    return Outcome(path, sha256=src.sha256, extraction=ex, url=sidecar.get("url"))
+        return Outcome(path, sha256=src.sha256, error=crash_reason(exc))
+    return Outcome(path, sha256=src.sha256, extraction=ex, url=meta.get("url"))
+
+
+def warm_up() -> None:
+    """Load the models, rules and gazetteer once in this process, so that
+    forked workers inherit them instead of loading them each."""
+    from .pipeline import extract_text
+
+    extract_text("Tiêu đề\n\nSáng 2/8/2023, huyện Quốc Oai có 45 hộ nghèo, chiếm 0,084%.\n")
 
 
 def _stream(paths: Iterable[str], workers: int, db_path: str | None) -> Iterator[Outcome]:
@@ -94,6 +117,7 @@ def _stream(paths: Iterable[str], workers: int, db_path: str | None) -> Iterator
         for p in paths:
             yield process_file(p)
         return
+    warm_up()
     window = workers * 4
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(db_path,)) as pool:
         pending = set()

@@ -193,11 +193,16 @@ def test_file_vanishing_mid_run(tmp_path, monkeypatch):
     for name in ("a.txt", "b.txt", "c.txt"):
         (d / name).write_text(ARTICLE.replace("45 hộ", f"{len(name) + ord(name[0])} hộ"), encoding="utf-8")
     listed = reader.iter_paths
+    calls = []
 
     def list_then_delete(paths):
-        files = list(listed(paths))
-        (d / "b.txt").unlink()  # gone between the listing and the reading
-        return files
+        # ingest walks the paths twice: once to count them, once to stream them;
+        # on the second walk b.txt is listed and then gone before it is read
+        calls.append(1)
+        for f in listed(paths):
+            if len(calls) == 2 and f.name == "b.txt":
+                f.unlink()
+            yield f
 
     monkeypatch.setattr(reader, "iter_paths", list_then_delete)
     db = tmp_path / "c.db"
