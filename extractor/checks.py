@@ -79,19 +79,24 @@ def document_checks(facts: list[dict], text: str) -> list[Check]:
                     ))
         elif a["kind"] == "quantity" and b["value"] and _SHARE.search(text[max(a["end"], b["start"] - 30) : b["start"]]):
             pairs.append((a, b, a["value"] / (b["value"] / 100)))
-    # totals implied by count/share pairs of the same unit and area
-    for i, (c1, s1, t1) in enumerate(pairs):
-        for c2, s2, t2 in pairs[i + 1 :]:
-            if (c1.get("unit"), c1.get("area")) != (c2.get("unit"), c2.get("area")) or c1.get("change") or c2.get("change"):
-                continue
-            if abs(t1 - t2) > TOTAL_TOLERANCE * max(t1, t2):
-                out.append(Check(
-                    "count_share_total",
-                    f"{c1['text']} at {s1['text']} implies {t1:,.0f} {c1.get('unit') or ''} in all; "
-                    f"{c2['text']} at {s2['text']} implies {t2:,.0f}",
-                    [(c1["start"], c1["end"]), (s1["start"], s1["end"]), (c2["start"], c2["end"]), (s2["start"], s2["end"])],
-                    round(t1, 2), round(t2, 2),
-                ))
+    # totals implied by count/share pairs of the same unit and area: one check
+    # per group whose totals spread more than the tolerance
+    groups: dict[tuple, list[tuple[dict, dict, float]]] = {}
+    for c, sh, t in pairs:
+        if not c.get("change"):
+            groups.setdefault((c.get("unit"), c.get("area")), []).append((c, sh, t))
+    for (unit, _), group in groups.items():
+        lo, hi = min(g[2] for g in group), max(g[2] for g in group)
+        if len(group) < 2 or hi - lo <= TOTAL_TOLERANCE * hi:
+            continue
+        shown = "; ".join(f"{c['text']} at {sh['text']} implies {t:,.0f}" for c, sh, t in group[:4])
+        more = f" (+{len(group) - 4} more)" if len(group) > 4 else ""
+        out.append(Check(
+            "count_share_total",
+            f"counts and their shares imply different totals of {unit or 'the same unit'}: {shown}{more}",
+            [span for c, sh, _ in group for span in ((c["start"], c["end"]), (sh["start"], sh["end"]))],
+            round(lo, 2), round(hi, 2),
+        ))
     ranges = _ranges()
     for f in nums:
         r = ranges.get((f.get("indicator"), f["kind"]))

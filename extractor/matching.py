@@ -62,10 +62,6 @@ class Candidate:
         return self.rule.kind
 
 
-def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a[0] < e and s < a[1] for s, e in spans)
-
-
 def candidates(text: str, start: int, end: int, rules: tuple[CompiledRule, ...] | None = None) -> list[Candidate]:
     """Every match of every rule inside text[start:end] (offsets into ``text``)."""
     out = []
@@ -114,11 +110,19 @@ def candidates_by_sentence(text: str, sents) -> dict[int, list[Candidate]]:
 
 
 def resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Best first; a candidate is kept when it overlaps nothing kept before it
+    (kept spans are disjoint, so a sorted list and bisection decide that)."""
+    from bisect import bisect_left, insort
+
     ranked = sorted(cands, key=lambda c: (-c.rule.rule.priority, -(c.end - c.start), c.start))
     kept: list[Candidate] = []
-    spans: list[tuple[int, int]] = []
+    starts: list[tuple[int, int]] = []  # (start, end) of kept spans, by start
     for c in ranked:
-        if not _overlaps((c.start, c.end), spans):
-            kept.append(c)
-            spans.append((c.start, c.end))
+        i = bisect_left(starts, (c.start, -1))
+        if i < len(starts) and starts[i][0] < c.end:
+            continue  # a kept span starts inside this one
+        if i > 0 and starts[i - 1][1] > c.start:
+            continue  # the kept span before reaches into this one
+        insort(starts, (c.start, c.end))
+        kept.append(c)
     return sorted(kept, key=lambda c: c.start)

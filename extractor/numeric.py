@@ -97,8 +97,11 @@ def _comparator(m: regex.Match) -> str:
     return "="
 
 
+LEFT_REACH = 200  # characters before a figure searched for its change or goal words
+
+
 def change_of(text: str, sent_start: int, fact_start: int) -> str | None:
-    left = text[sent_start:fact_start]
+    left = text[max(sent_start, fact_start - LEFT_REACH) : fact_start]
     change, level, _ = context_rules()
     if level.search(left):
         return None
@@ -108,13 +111,38 @@ def change_of(text: str, sent_start: int, fact_start: int) -> str | None:
     return None
 
 
-_PAREN = regex.compile(r"\([^()]*\)")
+@lru_cache(maxsize=256)
+def _target_cues(sentence: str) -> tuple[int | None, tuple[tuple[int, int], ...]]:
+    """Where goal words stand in a sentence: the first one outside parentheses,
+    and those inside a parenthesis with where it closes."""
+    first = None
+    inside = []
+    for m in context_rules()[2].finditer(sentence):
+        depth, close = 0, None
+        for i in range(m.start() - 1, -1, -1):  # is an open "(" before the cue?
+            ch = sentence[i]
+            if ch == ")":
+                depth += 1
+            elif ch == "(":
+                if depth == 0:
+                    j = sentence.find(")", m.end())
+                    close = j if j >= 0 else len(sentence)
+                    break
+                depth -= 1
+        if close is None:
+            if first is None:
+                first = m.start()
+        else:
+            inside.append((m.start(), close))
+    return first, tuple(inside)
 
 
-def is_target(text: str, sent_start: int, fact_start: int) -> bool:
-    """Goal language earlier in the sentence, outside closed parentheses."""
-    left = _PAREN.sub(lambda m: " " * len(m.group(0)), text[sent_start:fact_start])
-    return bool(context_rules()[2].search(left))
+def is_target(text: str, sent: tuple[int, int], fact_start: int) -> bool:
+    """Goal language earlier in the sentence; inside parentheses it only
+    reaches the figures in the same parentheses."""
+    first, inside = _target_cues(text[sent[0] : sent[1]])
+    pos = fact_start - sent[0]
+    return (first is not None and first < pos) or any(a < pos < close for a, close in inside)
 
 
 def _base(c: Candidate, text: str, start: int, end: int, **fields) -> dict:
@@ -177,7 +205,7 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
         return []
     fact = _base(c, text, c.start, end, **fields)
     fact["change"] = change_of(text, sent[0], c.start)
-    fact["target"] = is_target(text, sent[0], c.start)
+    fact["target"] = is_target(text, sent, c.start)
     return [fact]
 
 
@@ -209,7 +237,7 @@ def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
     if kind == "percent" and tail:
         lo_end += tail.end()
     change = change_of(text, sent[0], c.start)
-    target = is_target(text, sent[0], c.start)
+    target = is_target(text, sent, c.start)
     lo = _base(c, text, c.start, lo_end, value=lo_val, comparator=">=", change=change, target=target, **extra)
     hi = _base(c, text, m.start("hi"), end, value=hi_val, comparator="<=", change=change, target=target, **extra)
     return [lo, hi]
