@@ -1,5 +1,15 @@
 """``document`` facts: numbered legal and party documents cited by the article
-(symbol grammar, type and date; ``rules/documents.yaml``), once per document."""
+(symbol grammar, type and date; ``rules/documents.yaml``), once per document.
+
+The symbol is "number[/year]-or/ABBREVIATION[-/ISSUER…]" ("42-NQ/TW",
+"70/2017/NĐ-CP", "2059/QĐ-UBND", "04- CTr/QU", "80/2015/QH13"). The type is
+the one written before it (a listed type word, optionally followed by a few
+lowercase words and "số": "Giấy phép xây dựng số …"), else the one the
+symbol's abbreviation names, else "Công văn" for a symbol made only of the
+issuer's abbreviations ("573/TTg-KTN": the form of an official letter). The
+date is a "ngày …" right after the symbol (also "ban hành ngày …"), or the
+date of the sentence that issues it.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +18,17 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
-from .rules import expand, load_model, macros
 from .sentences import Sentence
+from .rules import load_model
 
 
 class DocumentRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
+    symbol: str
     types: list[str]
     abbreviations: dict[str, str]
+    letter_type: str | None = None
     examples: list[dict] = []
 
 
@@ -24,11 +36,12 @@ class DocumentRules(BaseModel):
 def _compiled():
     r = load_model("documents.yaml", DocumentRules)
     types = "|".join(regex.escape(t) for t in sorted(r.types, key=len, reverse=True))
+    # type words in any case; at most four lowercase words between the type and "số"
     rx = regex.compile(
-        rf"(?:(?P<type>{types})\s+(?:số\s+|hành động số\s+)?)?(?P<ref>{expand('{DOCREF}', macros())})",
-        regex.IGNORECASE,
+        rf"(?:(?P<type>(?i:{types}))(?:(?:[ \t]+\p{{Ll}}+){{1,4}}?[ \t]+số|[ \t]+(?i:số))?[ \t]*:?[ \t]*)?"
+        rf"(?P<ref>{r.symbol})"
     )
-    return rx, r.abbreviations
+    return rx, r
 
 
 def normalize_ref(ref: str) -> str:
@@ -37,19 +50,26 @@ def normalize_ref(ref: str) -> str:
     return regex.sub(r"(?<![\p{L}])TƯ(?![\p{L}])", "TW", ref)
 
 
-def _type_from_symbol(ref: str, abbreviations: dict[str, str]) -> str | None:
-    parts = regex.split(r"[-/]", ref)
+def _type_from_symbol(ref: str, r: DocumentRules) -> str | None:
+    parts = [p for p in regex.split(r"[-/]", ref) if p]
     for p in parts[1:]:
-        if p in abbreviations:
-            return abbreviations[p]
+        if p in r.abbreviations:
+            return r.abbreviations[p]
+        bare = regex.sub(r"\d+$", "", p)  # "QH13": the law of a legislature
+        if bare != p and bare in r.abbreviations:
+            return r.abbreviations[bare]
+    if r.letter_type and not any(p.isdigit() and len(p) == 4 for p in parts[1:]):
+        return r.letter_type
     return None
 
 
 _ISSUE = regex.compile(r"ban hành|ký|thông qua|công bố", regex.IGNORECASE)
+# between a symbol and its date: "ngày", "ban hành ngày", "ký ngày", "được ký ngày"
+_DATE_LINK = regex.compile(r"[\s,]*(?:(?:được\s+)?(?:ký\s+ban\s+hành|ban\s+hành|ký|kí)\s+)?(?:ngày)?\s*", regex.IGNORECASE)
 
 
 def extract(text: str, sents: list[Sentence], published: str | None, facts: list[dict]) -> list[dict]:
-    rx, abbrev = _compiled()
+    rx, r = _compiled()
     dates = [f for f in facts if f["kind"] == "date" and f.get("value")]
     found: dict[str, dict] = {}
     for s in sents:
@@ -57,8 +77,7 @@ def extract(text: str, sents: list[Sentence], published: str | None, facts: list
             ref = normalize_ref(m.group("ref"))
             written_type = m.group("type")
             date = None
-            after = [d for d in dates if m.end() <= d["start"] <= m.end() + 4 and text[m.end() : d["start"]].strip(" ,") == ""]
-            after += [d for d in dates if d["start"] > m.end() and regex.fullmatch(r"[\s,]*(?:ngày)?\s*", text[m.end() : d["start"]], regex.I)]
+            after = [d for d in dates if d["start"] >= m.end() and _DATE_LINK.fullmatch(text, m.end(), d["start"])]
             if after:
                 date = after[0]["value"]
             else:
@@ -73,14 +92,15 @@ def extract(text: str, sents: list[Sentence], published: str | None, facts: list
                     "end": m.end(),
                     "text": text[m.start() : m.end()],
                     "ref": ref,
-                    "doc_type": written_type or _type_from_symbol(ref, abbrev),
+                    "doc_type": written_type or _type_from_symbol(ref, r),
                     "date": date,
                     "rule_id": "document.symbol",
                     "_sent": s.index,
+                    "_written": bool(written_type),
                 }
             else:
                 if f["date"] is None and date:
                     f["date"] = date
-                if written_type and f["doc_type"] is None:
-                    f["doc_type"] = written_type
+                if written_type and not f["_written"]:
+                    f["doc_type"], f["_written"] = written_type, True
     return list(found.values())

@@ -2,15 +2,27 @@
 with every title seen beside the name (``rules/persons.yaml``).
 
 A name is a run of capitalised syllables that starts with a Vietnamese
-surname (two to four syllables; a place name glued before it, as in "… thành
-phố Hà Nội Nguyễn Ngọc Tuấn", is not part of it). Titles are the
-comma-separated positions right before the name (each must start with a title
-head) and those after it ("đồng chí X - title, title", "ông X, title").
-A name with no title is not a fact (residents, patients, bylines).
+surname (two to four syllables). What the run may carry before the surname is
+a place ("… thành phố Hà Nội Nguyễn Ngọc Tuấn"), an honorific ("TS"), the end
+of an organisation's name ("Bộ Công Thương Trần …") or a name a school or
+street is called after ("Trường THPT Chu Văn An Nguyễn Thị B"); a run that is
+a place ("tỉnh Lâm Đồng", "quận Hà Đông", a province, "Hà Lan") or starts an
+organisation ("Đoàn Thanh niên", "Mặt trận") is no name. A syllable with a
+lowercase word glued to it ("Trọngmong") or the start of a position ("…
+Hùng Tổng giám đốc") ends the name.
+
+Titles are the comma-separated positions right before the name (each starts
+with a title head; the chain stops at a verb, a quote, another person's name
+or a segment without a head) and those after it ("đồng chí X - title, title",
+"ông X, title", "X (title)"); a position after a name that runs straight into
+the next name is that name's title ("Chủ tịch A, Phó Chủ tịch B"). A name with
+no title anywhere in the document is not a fact (residents, patients,
+bylines).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -27,123 +39,344 @@ class PersonRules(BaseModel):
     title_heads: list[str]
     surnames: list[str]
     stop_words: list[str]
+    compounds: list[str] = []
     not_names: list[str]
     honorifics: list[str]
+    place_words: list[str] = []
+    institution_words: list[str] = []
+    head_prefixes: list[str] = []
+    ranks: list[str] = []
+    object_words: list[str] = []
     examples: list[dict] = []
 
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
-_VERB_RX: regex.Pattern
+_QUOTES = "\"“”„«»"
+
+# a Vietnamese syllable once its tone marks are dropped: onset, one to three
+# vowels, a final consonant
+_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _toneless(w: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", w.lower()).translate(_TONES))
+
+
+def is_syllable(w: str) -> bool:
+    """A Vietnamese syllable ("Nguyễn", "khoa"); not "Roesler", "Trọngmong"."""
+    return bool(_SYLLABLE.fullmatch(_toneless(w)))
+
+
+def _glued_prefix(w: str) -> int | None:
+    """Length of the syllable at the start of a word with a lowercase word glued
+    to it ("Trọngmong" → 5), or None."""
+    if is_syllable(w):
+        return None
+    for k in range(len(w) - 1, 0, -1):
+        rest = w[k:]
+        if rest.islower() and is_syllable(w[:k]) and is_syllable(rest):
+            return k
+    return None
+
+
+class _Compiled:
+    def __init__(self, r: PersonRules):
+        self.rules = r
+        alt = lambda ws: "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+        # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
+        # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
+        self.head_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
+        )
+        self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
+        self.run_rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_SYL}(?:[ \t]+{_SYL})+")
+        # a stop word is a whole lowercase word (never "và": see stops())
+        self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) - {'và'})}|và)(?![\p{{L}}])")
+        self.compound_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.compounds)})(?![\p{{L}}])")
+        self.surnames = {s.split()[0] for s in r.surnames}
+        self.honorifics = set(r.honorifics)
+        self.object_words = set(r.object_words)
+        self.not_names = sorted(r.not_names, key=len, reverse=True)
+        self.place_word_rx = regex.compile(rf"(?<![\p{{L}}])((?i:{alt(r.place_words)}))[ \t]*$")
+        self.institution_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.institution_words)})[ \t]+$")
+        self.trailing_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.honorifics)})[ \t]*$")
+        # "và" joins two organisation names ("Sở Giáo dục và Đào tạo") unless a
+        # lowercase word, an honorific or another position follows
+        self.and_stop_rx = regex.compile(rf"\s+(?:\p{{Ll}}|(?:{alt(r.honorifics)})(?!\p{{L}})|(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?!\p{{L}}))")
+
+    def stops(self, text: str, pos: int, end: int):
+        """Stop words in text[pos:end] that are not part of a compound ("dự án", "Thư ký")."""
+        covered = [(m.start(), m.end()) for m in self.compound_rx.finditer(text, max(0, pos - 20), min(len(text), end + 20))]
+        for m in self.stop_rx.finditer(text, pos, end):
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            if m.group(0) == "và" and not self.and_stop_rx.match(text, m.end()):
+                continue
+            yield m
 
 
 @lru_cache(maxsize=1)
-def _compiled():
-    r = load_model("persons.yaml", PersonRules)
-    heads = "|".join(regex.escape(h) for h in sorted(r.title_heads, key=len, reverse=True))
-    head_rx = regex.compile(rf"(?<![\p{{L}}])(?:{heads})(?![\p{{Ll}}])")
-    run_rx = regex.compile(rf"(?<![\p{{L}}]){_SYL}(?:[ \t]+{_SYL})+(?![\p{{L}}])")
-    stops = "|".join(regex.escape(w) for w in sorted(r.stop_words, key=len, reverse=True))
-    stop_rx = regex.compile(rf"\s(?:{stops})(?![\p{{L}}])|[;.(:]|đồng chí\s+\p{{Lu}}|(?<=\p{{Ll}})đồng chí")
-    # inside a title written before the name only verbs and prepositions are
-    # foreign ("Thủ tướng tới Vương quốc …"); "và" and brackets belong to
-    # organisation names ("Sở Giáo dục và Đào tạo", "Hội đồng nhân dân (HĐND)")
-    verbs = "|".join(regex.escape(w) for w in sorted(set(r.stop_words) - {"và"}, key=len, reverse=True))
-    global _VERB_RX
-    _VERB_RX = regex.compile(rf"\s(?:{verbs})(?![\p{{L}}])")
-    surnames = {s.split()[0] for s in r.surnames}
-    return r, head_rx, run_rx, stop_rx, surnames, set(r.not_names) | set(r.honorifics)
+def _compiled() -> _Compiled:
+    return _Compiled(load_model("persons.yaml", PersonRules))
 
 
-def _place_names() -> set[str]:
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset, frozenset]:
+    """(every unit name, the province names) of the gazetteer."""
     from .areas import gazetteer
 
-    return {name for name, _ in gazetteer()}
+    names = frozenset(name for name, _ in gazetteer())
+    provinces = frozenset(u.name for units in gazetteer().values() for u in units if u.parent_code is None)
+    return names, provinces
 
 
 def _names(text: str, s: Sentence):
-    """(start, end) of person names in the sentence."""
-    r, head_rx, run_rx, stop_rx, surnames, not_names = _compiled()
-    places = None
-    # glued scraping noise: "Chương trìnhđồng chí Trần" → a boundary before "đồng chí"
-    for m in run_rx.finditer(text, s.start, s.end):
+    """(start, end, name) of person names in the sentence."""
+    c = _compiled()
+    places, provinces = _places()
+    for m in c.run_rx.finditer(text, s.start, s.end):
         words = m.group(0).split()
         starts = [m.start() + mm.start() for mm in regex.finditer(r"\S+", m.group(0))]
-        for i, w in enumerate(words):
-            if w not in surnames or not 2 <= len(words) - i <= 4:
-                continue
-            name = " ".join(words[i:])
-            if name in not_names:
+        # a lowercase word glued to a syllable ends the run there ("Trọngmong")
+        for j, w in enumerate(words):
+            k = _glued_prefix(w)
+            if k is not None:
+                words = words[:j] + [w[:k]]
+                starts = starts[: j + 1]
                 break
-            if i > 0 and words[i - 1] not in r.honorifics:
-                places = places if places is not None else _place_names()
-                prefix = " ".join(words[:i])
-                if prefix not in places and not any(prefix.endswith(" " + p) or prefix == p for p in places):
+        # a position starts inside the run: "… Nguyễn Mạnh Hùng Tổng giám đốc …"
+        for j in range(1, len(words)):
+            if c.head_rx.match(text, starts[j]):
+                words, starts = words[:j], starts[:j]
+                break
+        end_of = [st + len(w) for st, w in zip(starts, words)]
+        # a run right after a level word starts with that unit's name ("tỉnh Đồng Nai")
+        first = 0
+        pw = c.place_word_rx.search(text, max(s.start, m.start() - 12), m.start())
+        if pw:
+            level = _level_of_word(pw.group(1))
+            for n in range(len(words), 0, -1):
+                head = " ".join(words[:n])
+                if ((head, level) in _gazetteer_keys()) if level else (head in places):
+                    first = n
                     break
-            yield starts[i], m.end(), name
+        elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()):
+            first = 2  # "trường THPT Chu Văn An", "đường Trần Phú": the institution's name
+        for i in range(first, len(words)):
+            w = words[i]
+            if w not in c.surnames or not 2 <= len(words) - i <= 4:
+                continue
+            if any(" ".join(words[k : i + 1]) in places for k in range(first, i)):
+                continue  # the surname ends a place: "Quảng Ninh Lê Hồng Thắng"
+            name_words = _cut_not_names(text, starts, words, i, c)
+            if name_words is None:
+                break
+            name = " ".join(name_words)
+            if name in provinces:
+                break
+            yield starts[i], end_of[i + len(name_words) - 1], name
             break
+
+
+def _gazetteer_keys():
+    from .areas import gazetteer
+
+    return gazetteer()
+
+
+@lru_cache(maxsize=1)
+def _place_word_levels() -> dict[str, str]:
+    from .areas import _compiled as area_rules
+
+    r = area_rules()[0]
+    return {k.casefold(): v for k, v in {**r.level_words, **r.committee_words}.items()}
+
+
+def _level_of_word(word: str) -> str | None:
+    """The level a place word names ("huyện", "TP.", "Huyện ủy"), from ``rules/areas.yaml``."""
+    return _place_word_levels().get(word.casefold())
+
+
+def _cut_not_names(text: str, starts: list[int], words: list[str], i: int, c: _Compiled) -> list[str] | None:
+    """The name's words, cut before a phrase that is never a name ("Đoàn Mặt
+    trận" → nothing); None when too little is left."""
+    n = len(words)
+    for j in range(i, n):
+        for phrase in c.not_names:
+            if text.startswith(phrase, starts[j]) and not regex.match(r"\p{L}", text[starts[j] + len(phrase) : starts[j] + len(phrase) + 1]):
+                n = j
+                break
+        if n == j:
+            break
+    return words[i:n] if n - i >= 2 else None
 
 
 def _clean(t: str) -> str:
-    return regex.sub(r"\s+", " ", t).strip(" ,-–;:")
+    t = regex.sub(r"\s+", " ", t).strip(" ,-–;:")
+    # a lowercase remark in brackets is no part of the position: "(bên phải)", "(thứ hai từ trái)"
+    t = regex.sub(r"\s*\([^()\p{Lu}]*\)$", "", t)
+    # a bracket the sentence never closes: "… Sen Vàng (Hai Bà Trưng"
+    if t.count("(") > t.count(")"):
+        t = t[: t.rindex("(")]
+    t = regex.sub(r"(?:\s+(?:và|hoặc))+$", "", t)
+    return t.strip(" ,-–;:")
+
+
+def _foreign_name_at_end(seg: str) -> bool:
+    """A segment ending in someone else's (foreign) name: "… WEF Philipp Roesler"."""
+    toks = seg.split()
+    if len(toks) < 2:
+        return False
+    last = toks[-2:]
+    return all(regex.fullmatch(r"\p{Lu}\p{Ll}+", t) for t in last) and not all(is_syllable(t) for t in last)
 
 
 def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
-    _, head_rx, _, _, _, _ = _compiled()
+    c = _compiled()
     window = text[lo:name_start]
-    window = regex.sub(r"(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)\s*$", "", window.rstrip())
+    # a quote, a colon, a semicolon or an unclosed bracket starts the chain afresh
+    cut = 0
+    for mm in regex.finditer(rf"[;:{_QUOTES}]", window):
+        cut = mm.end()
+    depth = 0
+    for k in range(len(window) - 1, cut - 1, -1):
+        if window[k] == ")":
+            depth += 1
+        elif window[k] == "(":
+            if depth == 0:
+                cut = k + 1
+                break
+            depth -= 1
+    window = window[cut:]
+    hon = c.trailing_hon_rx.search(window)
+    if hon:
+        window = window[: hon.start()]
+    window = window.rstrip(" \t,")  # "Trung tướng, PGS.TS X": the rank is X's
     if not window.strip():
         return []
-    segs = regex.split(r",\s*", window)
+    base = lo + cut
+    segs, pos = [], 0
+    for part in window.split(","):
+        segs.append((base + pos, part))
+        pos += len(part) + 1
     titles: list[str] = []
     for k in range(len(segs) - 1, -1, -1):
-        seg = segs[k]
-        m = head_rx.search(seg)
-        if not m or _VERB_RX.search(seg, m.end()):
-            break  # no position here, or a verb/preposition: not a title of this name
-        if m.start() > 0 and seg[: m.start()].strip():
-            titles.append(_clean(seg[m.start() :]))
+        s0, seg = segs[k]
+        if k < len(segs) - 1 and _foreign_name_at_end(seg):
+            break  # a title of someone else named just before
+        # the title starts after the segment's last verb
+        last_stop = None
+        for m in c.stops(text, s0, s0 + len(seg)):
+            last_stop = m
+        from_ = (last_stop.end() - s0) if last_stop else 0
+        h = c.head_rx.search(seg, from_)
+        if not h:
+            break
+        if h.group(0)[0].islower() and regex.search(r"(?:\s\p{Ll}+){5}", seg[h.end() :]):
+            break  # "… vì hiệu trưởng nhập nhèm vụ học sinh …": a common noun in a clause, not a position
+        rank = None
+        for rank in c.rank_rx.finditer(seg, h.end()):
+            pass
+        if rank is not None:
+            h = rank  # "… Ban ATGT tỉnh Thiếu tá X": a rank is the start of a new title
+        if last_stop and k < len(segs) - 1 and last_stop.group(0) in c.object_words:
+            break  # "Thay mặt Thủ tướng, Bộ trưởng X": that position is someone else's
+        t = _clean(seg[h.start() :])
+        if t:
+            titles.append(t)
+        if last_stop or seg[: h.start()].strip():
             break  # junk before the head: the chain starts here
-        titles.append(_clean(seg))
-    return list(reversed([t for t in titles if t]))
+    return list(reversed(titles))
 
 
-def _titles_after(text: str, name_end: int, hi: int) -> tuple[list[str], int]:
+_TITLE_END = regex.compile(
+    rf"[;:{_QUOTES}]|\.(?!\p{{L}})|\s[-–]\s+(?=\p{{Ll}})|đồng chí\s+\p{{Lu}}|(?<=\p{{Ll}})đồng chí"
+)
+
+
+def _title_end(text: str, start: int, hi: int) -> int:
+    """Where a title written after a name, starting at ``start``, ends: at a
+    verb, a comma, sentence punctuation (not the dot of "TP.HCM", "T.Ư"), a
+    dash before a lowercase apposition ("- đơn vị …"), a closing bracket it
+    did not open, or a bracket opening a lowercase remark ("(em vợ …)")."""
+    c = _compiled()
+    ends = [hi]
+    stop = next(c.stops(text, start, hi), None)
+    if stop:
+        ends.append(stop.start())
+    m = _TITLE_END.search(text, start, hi)
+    if m:
+        ends.append(m.start())
+    depth = 0
+    for k in range(start, min(ends)):
+        ch = text[k]
+        if ch == "(":
+            if regex.match(r"\(\s*\p{Ll}", text[k : k + 3]):
+                ends.append(k)
+                break
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                ends.append(k)
+                break
+            depth -= 1
+        elif ch == "," and depth == 0:
+            ends.append(k)  # a comma inside brackets does not end it: "(Bộ Văn hóa, Thể thao và Du lịch)"
+            break
+    return min(ends)
+
+
+def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tuple[list[str], int]:
     """Titles written after the name, and where they end."""
-    _, head_rx, _, stop_rx, _, _ = _compiled()
-    m = regex.match(r"[ \t]*(?:[-–,])[ \t]*", text[name_end:hi])
+    c = _compiled()
+    m = regex.match(r"[ \t]*([-–,(])[ \t]*", text[name_end:hi])
     if not m:
-        return [], name_end
+        # no punctuation at all (scraped text): a capitalised position right after the name
+        m = regex.match(r"[ \t]+(?=\p{Lu})", text[name_end:hi])
+        if not m or not c.head_rx.match(text, name_end + m.end(), hi):
+            return [], name_end
     pos = name_end + m.end()
     titles, last = [], name_end
     while pos < hi:
-        h = head_rx.match(text, pos, hi)
+        h = c.head_rx.match(text, pos, hi)
         if not h:
             break
-        stop = stop_rx.search(text, h.end(), hi)
-        comma = text.find(",", h.end(), hi)
-        end = min(x for x in (stop.start() if stop else hi, comma if comma >= 0 else hi, hi))
-        titles.append(_clean(text[pos:end]))
+        end = _title_end(text, h.end(), hi)
+        if end == hi and next_is_name and text[end - 1 : end].isspace():
+            hon = c.trailing_hon_rx.search(text, h.end(), end)
+            if not hon:
+                break  # runs into the next name: it is that name's title
+            end = hon.start()  # "X - Viện trưởng … - ThS Y": Y's honorific closes X's title
+        t = _clean(text[pos:end])
+        if t:
+            titles.append(t)
         last = end
-        if end != comma:
+        if text[end : end + 1] != ",":
             break
-        pos = comma + 1
+        pos = end + 1
         while pos < hi and text[pos] in " \t":
             pos += 1
-    return [t for t in titles if t], last
+    return titles, last
 
 
-def extract(text: str, sents: list[Sentence]) -> list[dict]:
+def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
+    """(one ``person`` fact per titled name, every mention of those names)."""
+    _compiled(), _places(), _place_word_levels()  # built once per process (before ingest workers fork)
     found: dict[str, dict] = {}
+    mentions: list[dict] = []
     for s in sents:
         names = list(_names(text, s))
         prev_end = s.start
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
-            semi = text.rfind(";", prev_end, a)
-            lo = semi + 1 if semi >= 0 else prev_end
-            after, after_end = _titles_after(text, b, nxt)
+            lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
+            after, after_end = _titles_after(text, b, nxt, k + 1 < len(names))
             titles = _titles_before(text, lo, a) + after
-            prev_end = after_end
+            prev_end = max(b, after_end)
+            mentions.append({"name": name, "start": a, "end": b, "_sent": s.index, "_titled": bool(titles)})
             if not titles:
                 continue
             f = found.get(name)
@@ -155,4 +388,31 @@ def extract(text: str, sents: list[Sentence]) -> list[dict]:
                 if compare_form(t) not in seen:
                     f["titles"].append(t)
                     seen.add(compare_form(t))
-    return list(found.values())
+    _merge_overlong(found, mentions)
+    ms = [{k: v for k, v in m.items() if k != "_titled"} for m in mentions if m["name"] in found]
+    return list(found.values()), ms
+
+
+def _merge_overlong(found: dict[str, dict], mentions: list[dict]) -> None:
+    """A name one syllable longer than another name of the same document is
+    that name with the next word run on ("Vũ Hồng Thanh Đồng quan điểm")."""
+    known = {m["name"] for m in mentions}
+    for name in list(found):
+        words = name.split()
+        short = " ".join(words[:-1])
+        if len(words) >= 4 and short in known:
+            f = found.pop(name)
+            f["name"] = short
+            f["end"] = f["start"] + len(short)
+            f["text"] = short
+            g = found.get(short)
+            if g is None:
+                found[short] = f
+            else:
+                seen = {compare_form(t) for t in g["titles"]}
+                g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
+                if f["start"] < g["start"]:
+                    g.update(start=f["start"], end=f["end"], text=f["text"], _sent=f["_sent"])
+            for m in mentions:
+                if m["name"] == name:
+                    m["name"], m["end"] = short, m["start"] + len(short)

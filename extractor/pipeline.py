@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -28,6 +29,10 @@ class Extraction:
     sentences: list[Sentence]
     facts: list[dict] = field(default_factory=list)
     checks: list = field(default_factory=list)
+    # every mention of a titled person: {name, start, end, sentence_start}
+    person_mentions: list[dict] = field(default_factory=list)
+    # one row per area fact: {name, level, code, parent_code, mentions, start, end}
+    areas: list[dict] = field(default_factory=list)
 
     @property
     def body_span(self) -> tuple[int, int]:
@@ -56,22 +61,27 @@ def _attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None
     carried: dict[int, str | None] = {}  # paragraph → last figure period
     for s in sents:
         fs = by_sent.get(s.index, [])
-        periods = [
-            f for f in fs
-            if f["kind"] == "period" and not f.get("ignore")
-            and not _DESCRIPTOR_PERIOD.search(text[s.start : f["start"]])
-        ]
-        nums = [f for f in fs if f["kind"] in NUMERIC_KINDS]
-        for f in nums:
+        periods = sorted(
+            (f for f in fs
+             if f["kind"] == "period" and not f.get("ignore")
+             and not _DESCRIPTOR_PERIOD.search(text[max(s.start, f["start"] - 80) : f["start"]])),
+            key=lambda f: f["start"],
+        )
+        p_starts = [p["start"] for p in periods]
+        nums = sorted((f for f in fs if f["kind"] in NUMERIC_KINDS), key=lambda f: f["start"])
+        for i, f in enumerate(nums):
             # the figure's own clause first, then earlier in the sentence, then the paragraph
-            lo = max([s.start] + [m.end() for m in _CLAUSE.finditer(text, s.start, f["start"])])
+            lo = max([s.start] + [text.rfind(ch, s.start, f["start"]) + 1 for ch in ",;()"])
             m = _CLAUSE.search(text, f["end"], s.end)
             hi = m.start() if m else s.end
-            others = [g["start"] for g in nums if g is not f and f["end"] <= g["start"] < hi]
-            hi = min([hi] + others)
-            same = [p for p in periods if lo <= p["start"] and p["end"] <= hi]
-            before = [p for p in periods if p["end"] <= f["start"]]
-            p = same[0] if same else (before[-1] if before else None)
+            if i + 1 < len(nums) and nums[i + 1]["start"] >= f["end"]:
+                hi = min(hi, nums[i + 1]["start"])
+            j = bisect_left(p_starts, lo)
+            same = periods[j] if j < len(periods) and periods[j]["end"] <= hi else None
+            k = bisect_right(p_starts, f["start"]) - 1
+            while k >= 0 and periods[k]["end"] > f["start"]:
+                k -= 1
+            p = same or (periods[k] if k >= 0 else None)
             f["period"] = dates.period_string(p) if p else carried.get(s.paragraph)
         if periods:
             carried[s.paragraph] = dates.period_string(periods[-1])
@@ -106,10 +116,17 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
 
     entity_facts = []
     entity_facts += citations.extract(text, sents, meta.published, facts)
-    found_areas, area_mentions = areas.extract(text, sents)
+    found_areas, area_mentions = areas.extract(text, sents, meta.published)
     entity_facts += found_areas
-    entity_facts += persons.extract(text, sents)
+    found_persons, person_mentions = persons.extract(text, sents)
+    entity_facts += found_persons
     areas.attach(facts, text, sents, found_areas, area_mentions, art)
+
+    sent_start = {s.index: s.start for s in sents}
+    person_rows = [{"name": m["name"], "start": m["start"], "end": m["end"], "sentence_start": sent_start.get(m["_sent"])}
+                   for m in person_mentions]
+    area_rows = [{"name": f["name"], "level": f["level"], "code": f.get("code"), "parent_code": f.get("_parent_code"),
+                  "mentions": f.get("_count", 1), "start": f["start"], "end": f["end"]} for f in found_areas]
 
     out = []
     sent_text = {s.index: (s.start, text[s.start : s.end]) for s in sents}
@@ -126,4 +143,4 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
         out.append(fact_to_dict(FactAdapter.validate_python(f)))
     out.sort(key=lambda f: (f["start"], f["end"], f["kind"]))
     return Extraction(text=text, meta=meta, article=art, sentences=sents, facts=out,
-                      checks=document_checks(out, text))
+                      checks=document_checks(out, text), person_mentions=person_rows, areas=area_rows)

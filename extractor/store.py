@@ -86,6 +86,63 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id", foreign_keys=[("document", "documents", "id")],
         )
         db["checks"].create_index(["document"])
+    ensure_entity_schema(db)
+
+
+# Entity tables: one row per person, cited document and area of a document
+# (keys derive from the document id, so re-ingesting replaces them), and one
+# row per mention of a person. Written in write_document's transaction.
+ENTITY_TABLES = {
+    "persons": ({"document": str, "name": str, "titles": str, "start": int, "end": int, "sentence": str},
+                ("document", "name"), ("name",)),
+    "person_mentions": ({"document": str, "name": str, "start": int, "end": int, "sentence": str},
+                        ("document", "start"), ("name",)),
+    "cited_documents": ({"document": str, "ref": str, "doc_type": str, "date": str, "start": int, "end": int,
+                         "sentence": str}, ("document", "ref"), ("ref",)),
+    "areas": ({"document": str, "name": str, "level": str, "code": str, "parent_code": str, "mentions": int,
+               "start": int, "end": int}, ("document", "name", "level"), ("code", "name")),
+}
+
+
+def ensure_entity_schema(db: sqlite_utils.Database) -> None:
+    for table, (cols, pk, indexed) in ENTITY_TABLES.items():
+        if table in db.table_names():
+            continue
+        fks = [("document", "documents", "id")] + ([("sentence", "sentences", "id")] if "sentence" in cols else [])
+        db[table].create(cols, pk=pk, foreign_keys=fks)
+        for col in indexed:
+            db[table].create_index([col])
+
+
+def entity_rows(doc_id: str, ex: Extraction, sent_ids: dict[int, str]) -> dict[str, list[dict]]:
+    """The rows of the entity tables for one extracted document."""
+    out: dict[str, list[dict]] = {t: [] for t in ENTITY_TABLES}
+    for f in ex.facts:
+        sid = sent_ids.get(f.get("sentence_start"))
+        if f["kind"] == "person":
+            out["persons"].append({"document": doc_id, "name": f["name"], "start": f["start"], "end": f["end"],
+                                   "titles": json.dumps(f.get("titles") or [], ensure_ascii=False), "sentence": sid})
+        elif f["kind"] == "document":
+            out["cited_documents"].append({"document": doc_id, "ref": f["ref"], "doc_type": f.get("doc_type"),
+                                           "date": f.get("date"), "start": f["start"], "end": f["end"], "sentence": sid})
+    for m in getattr(ex, "person_mentions", []):
+        out["person_mentions"].append({"document": doc_id, "name": m["name"], "start": m["start"], "end": m["end"],
+                                       "sentence": sent_ids.get(m.get("sentence_start"))})
+    for a in getattr(ex, "areas", []):
+        out["areas"].append({"document": doc_id, **{k: a.get(k) for k in
+                             ("name", "level", "code", "parent_code", "mentions", "start", "end")}})
+    return out
+
+
+def delete_entities(db: sqlite_utils.Database, doc_id: str) -> None:
+    for table in ENTITY_TABLES:
+        db.execute(f"delete from {table} where document = ?", [doc_id])
+
+
+def insert_entities(db: sqlite_utils.Database, rows: dict[str, list[dict]]) -> None:
+    for table, rs in rows.items():
+        if rs:
+            db[table].insert_all(rs, alter=False)
 
 
 def add_folded_sentences(db: sqlite_utils.Database) -> None:
@@ -147,11 +204,13 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
             replace=True,
         )
         db.execute("delete from facts where document = ?", [doc_id])
+        delete_entities(db, doc_id)
         db.execute("delete from sentences where document = ?", [doc_id])
         if sent_rows:
             db["sentences"].insert_all(sent_rows)
         if rows:
             db["facts"].insert_all(rows, alter=False)
+        insert_entities(db, entity_rows(doc_id, ex, sent_ids))
         db.execute("delete from checks where document = ?", [doc_id])
         if ex.checks:
             db["checks"].insert_all([c.as_row(doc_id) for c in ex.checks])

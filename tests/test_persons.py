@@ -1,0 +1,258 @@
+"""Officials named next to their positions: a table of sentences → the
+``person`` facts (name → titles) they must give, and a table of sentences
+that name no official (photo credits, bylines, residents, places that start
+with a surname). The sentences are written for these tests."""
+
+import pytest
+
+from conftest import facts_of
+from extractor.persons import is_syllable
+
+
+def persons_of(text: str) -> dict[str, list[str]]:
+    return {f["name"]: f["titles"] for f in facts_of(text, "person")}
+
+
+# (sentence, {name: titles}) — every person the sentence must give, with all its titles
+TABLE = [
+    # comma-chained titles before the name
+    ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nghệ An Lê Hồng Vinh chủ trì buổi làm việc.",
+     {"Lê Hồng Vinh": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh Nghệ An"]}),
+    ("Ủy viên Ban Thường vụ Thành ủy, Trưởng Ban Tuyên giáo Thành ủy Đặng Minh Khôi phát biểu khai mạc.",
+     {"Đặng Minh Khôi": ["Ủy viên Ban Thường vụ Thành ủy", "Trưởng Ban Tuyên giáo Thành ủy"]}),
+    ("Phó Chủ tịch Thường trực HĐND huyện, Trưởng BCĐ giảm nghèo Mai Xuân Thành báo cáo kết quả.",
+     {"Mai Xuân Thành": ["Phó Chủ tịch Thường trực HĐND huyện", "Trưởng BCĐ giảm nghèo"]}),
+    # "đồng chí X - title, title"
+    ("Tham dự có đồng chí Phạm Quang Hòa - UVBTV Huyện ủy, Phó Chủ tịch HĐND huyện, Trưởng Ban Kinh tế - Xã hội.",
+     {"Phạm Quang Hòa": ["UVBTV Huyện ủy", "Phó Chủ tịch HĐND huyện", "Trưởng Ban Kinh tế - Xã hội"]}),
+    ("Dự buổi lễ có đồng chí Lò Văn Pẩng - Chủ tịch Ủy ban MTTQ Việt Nam tỉnh cùng lãnh đạo các sở.",
+     {"Lò Văn Pẩng": ["Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"]}),
+    # "ông/bà X, title, …"
+    ("Ông Vũ Đức Thịnh, Giám đốc Sở Lao động - Thương binh và Xã hội, cho biết toàn tỉnh đã tạo việc làm mới.",
+     {"Vũ Đức Thịnh": ["Giám đốc Sở Lao động - Thương binh và Xã hội"]}),
+    ("Bà Lương Thị Mai, Phó Chủ tịch Ủy ban MTTQ tỉnh, trao quà cho các hộ nghèo.",
+     {"Lương Thị Mai": ["Phó Chủ tịch Ủy ban MTTQ tỉnh"]}),
+    ("Ông Hoàng Văn Phúc, Phó Giám đốc Sở Nông nghiệp và Phát triển nông thôn, cho hay diện tích lúa tăng.",
+     {"Hoàng Văn Phúc": ["Phó Giám đốc Sở Nông nghiệp và Phát triển nông thôn"]}),
+    ("Ông Mạc Đình Lâm, Giám đốc Ban quản lý dự án giao thông tỉnh cho biết công trình sắp hoàn thành.",
+     {"Mạc Đình Lâm": ["Giám đốc Ban quản lý dự án giao thông tỉnh"]}),
+    ("Bà Tạ Thu Nga, hiệu trưởng nhà trường, chia sẻ về kế hoạch năm học mới.",
+     {"Tạ Thu Nga": ["hiệu trưởng nhà trường"]}),
+    ("Theo ông Đinh Quang Tuấn (Phó Giám đốc Sở Tài chính), nguồn vốn đã được phân bổ hết.",
+     {"Đinh Quang Tuấn": ["Phó Giám đốc Sở Tài chính"]}),
+    ("Ông Kha Văn Lộc - Phó Giám đốc Sở Xây dựng TP.HCM - cho biết dự án chậm tiến độ.",
+     {"Kha Văn Lộc": ["Phó Giám đốc Sở Xây dựng TP.HCM"]}),
+    ("Ông Lại Thế Nam, Vụ trưởng Vụ Kế hoạch (Bộ Văn hóa, Thể thao và Du lịch), trình bày báo cáo.",
+     {"Lại Thế Nam": ["Vụ trưởng Vụ Kế hoạch (Bộ Văn hóa, Thể thao và Du lịch)"]}),
+    ("Ông Tô Đức Hạnh, Ủy viên T.Ư Đảng, Bí thư Tỉnh ủy, phát biểu chỉ đạo.",
+     {"Tô Đức Hạnh": ["Ủy viên T.Ư Đảng", "Bí thư Tỉnh ủy"]}),
+    ("Ông Quách Văn Tùng, Tổng giám đốc công ty - đơn vị thi công gói thầu - khẳng định sẽ bàn giao đúng hạn.",
+     {"Quách Văn Tùng": ["Tổng giám đốc công ty"]}),
+    ("Phó Chủ tịch UBND thành phố Đà Nẵng Âu Văn Khiêm (bên phải) trao bằng khen cho các tập thể.",
+     {"Âu Văn Khiêm": ["Phó Chủ tịch UBND thành phố Đà Nẵng"]}),
+    # titles in brackets after the name; a title that runs into the next name is that name's
+    ("Hội đồng quản trị gồm Chủ tịch Phan Minh Đức, Phó Chủ tịch Thường trực Lê Thu Hà (Tổng Giám đốc) và ba thành viên.",
+     {"Phan Minh Đức": ["Chủ tịch"], "Lê Thu Hà": ["Phó Chủ tịch Thường trực", "Tổng Giám đốc"]}),
+    ("Chủ tịch UBND tỉnh Bùi Văn Hải và Phó Chủ tịch UBND tỉnh Ngô Thị Hạnh cùng dự lễ khánh thành.",
+     {"Bùi Văn Hải": ["Chủ tịch UBND tỉnh"], "Ngô Thị Hạnh": ["Phó Chủ tịch UBND tỉnh"]}),
+    # glued scraping noise
+    ("Có mặt có đồng chí Hà Văn Quyết - Bí thư Đảng ủy phường, Trưởng Ban chỉ đạođồng chí Kiều Minh Sơn - Phó Chủ tịch UBND phường cùng các đoàn thể.",
+     {"Hà Văn Quyết": ["Bí thư Đảng ủy phường", "Trưởng Ban chỉ đạo"], "Kiều Minh Sơn": ["Phó Chủ tịch UBND phường"]}),
+    ("Phó Chủ tịch UBND huyện Lê Thanh Hùngcho biết huyện đã hoàn thành kế hoạch.",
+     {"Lê Thanh Hùng": ["Phó Chủ tịch UBND huyện"]}),
+    # military ranks
+    ("Thiếu tướng Trịnh Văn Quyết, Giám đốc Công an tỉnh, kiểm tra công tác trực sẵn sàng chiến đấu.",
+     {"Trịnh Văn Quyết": ["Thiếu tướng", "Giám đốc Công an tỉnh"]}),
+    ("Đại tá Lưu Văn Hùng, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, cho biết lực lượng đã sẵn sàng.",
+     {"Lưu Văn Hùng": ["Đại tá", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]}),
+    ("Thượng tá Nguyễn Trọng Đạt, Phó Trưởng phòng Cảnh sát hình sự, thông tin về vụ án.",
+     {"Nguyễn Trọng Đạt": ["Thượng tá", "Phó Trưởng phòng Cảnh sát hình sự"]}),
+    ("Phó trưởng ban chuyên trách Ban An toàn giao thông tỉnh Trung tá Khổng Văn Bình, Trưởng phòng Cảnh sát giao thông, báo cáo.",
+     {"Khổng Văn Bình": ["Trung tá", "Trưởng phòng Cảnh sát giao thông"]}),
+    ("Trung tướng, PGS.TS Giáp Văn Hải, Giám đốc Học viện Cảnh sát nhân dân, trao bằng tốt nghiệp.",
+     {"Giáp Văn Hải": ["Trung tướng", "Giám đốc Học viện Cảnh sát nhân dân"]}),
+    # ministers and the government
+    ("Bộ trưởng Bộ Giáo dục và Đào tạo Trương Quốc Bảo đến thăm trường.",
+     {"Trương Quốc Bảo": ["Bộ trưởng Bộ Giáo dục và Đào tạo"]}),
+    ("Bộ trưởng Bộ Ngoại giao Đàm Minh Châu tiếp Đại sứ các nước.",
+     {"Đàm Minh Châu": ["Bộ trưởng Bộ Ngoại giao"]}),
+    ("Thứ trưởng Bộ Thông tin và Truyền thông Phan Tâm Đức phát biểu tại hội thảo.",
+     {"Phan Tâm Đức": ["Thứ trưởng Bộ Thông tin và Truyền thông"]}),
+    ("Phó Thủ tướng Trần Hồng Nghĩa yêu cầu các bộ, ngành khẩn trương vào cuộc.",
+     {"Trần Hồng Nghĩa": ["Phó Thủ tướng"]}),
+    ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Đức Dũng chủ trì họp báo.",
+     {"Mai Đức Dũng": ["Bộ trưởng", "Chủ nhiệm Văn phòng Chính phủ"]}),
+    # abbreviations
+    ("UVTW Đảng, Bí thư Tỉnh ủy Hoàng Trung Dũng dự và chỉ đạo hội nghị.",
+     {"Hoàng Trung Dũng": ["UVTW Đảng", "Bí thư Tỉnh ủy"]}),
+    ("PCT UBND huyện Cù Văn Khải chủ trì cuộc họp.",
+     {"Cù Văn Khải": ["PCT UBND huyện"]}),
+    # a place, a school named after a person, or a verb before the title
+    ("Giám đốc Sở Y tế tỉnh Lâm Đồng Nguyễn Đức Thuận cho biết bệnh viện đã quá tải.",
+     {"Nguyễn Đức Thuận": ["Giám đốc Sở Y tế tỉnh Lâm Đồng"]}),
+    ("Chủ tịch Hà Nội Ninh Đức Chung yêu cầu đình chỉ hiệu trưởng.",
+     {"Ninh Đức Chung": ["Chủ tịch Hà Nội"]}),
+    ("Hiệu trưởng Trường THPT Lê Quý Đôn Nguyễn Thị Hoa cho biết trường có 40 lớp.",
+     {"Nguyễn Thị Hoa": ["Hiệu trưởng Trường THPT Lê Quý Đôn"]}),
+    ("Theo Phó Chủ tịch Thường trực UBND tỉnh Đoàn Văn Khải, tỉnh sẽ đi kiểm tra tiến độ.",
+     {"Đoàn Văn Khải": ["Phó Chủ tịch Thường trực UBND tỉnh"]}),
+    ("Phó Chủ tịch Thường trực UBND tỉnh Đoàn Văn Khải đi kiểm tra tiến độ giải ngân.",
+     {"Đoàn Văn Khải": ["Phó Chủ tịch Thường trực UBND tỉnh"]}),
+    ("Dự lễ có Tổng Bí thư có Bộ trưởng Bộ Nội vụ Lý Thành Công và nhiều đại biểu.",
+     {"Lý Thành Công": ["Bộ trưởng Bộ Nội vụ"]}),
+    ("“Phải xử lý dứt điểm trước Tết”, Bí thư Huyện ủy Đàm Quang Vinh nhấn mạnh.",
+     {"Đàm Quang Vinh": ["Bí thư Huyện ủy"]}),
+    ("Tiếp Đại sứ Nhật Bản Takio Yamada, Chủ tịch UBND tỉnh Lê Quang Nam đề nghị mở rộng hợp tác.",
+     {"Lê Quang Nam": ["Chủ tịch UBND tỉnh"]}),
+    ("Chủ tịch UBND xã Lê Lợi Trần Văn Bình cho biết xã đã hoàn thành tiêu chí.",
+     {"Trần Văn Bình": ["Chủ tịch UBND xã Lê Lợi"]}),
+    ("Ông Võ Văn Tài - Trưởng thôn Đông Xá cho biết cả thôn đã có đường bê tông.",
+     {"Võ Văn Tài": ["Trưởng thôn Đông Xá"]}),
+    ("Nguyên Bộ trưởng Bộ Y tế Chu Thị Lan cũng có mặt tại buổi lễ.",
+     {"Chu Thị Lan": ["Nguyên Bộ trưởng Bộ Y tế"]}),
+    # an organisation's capitalised name, or a place that ends in a surname, before the name
+    ("Bộ trưởng Bộ Công Thương Hà Minh Đức đã ký quyết định điều chỉnh giá điện.",
+     {"Hà Minh Đức": ["Bộ trưởng Bộ Công Thương"]}),
+    ("Giám đốc Cảng vụ đường thủy nội địa Quảng Ninh Phạm Quốc Hưng kiểm tra các bến thủy.",
+     {"Phạm Quốc Hưng": ["Giám đốc Cảng vụ đường thủy nội địa Quảng Ninh"]}),
+    ("Thay mặt Thủ tướng Chính phủ, Bộ trưởng Bộ Y tế Đặng Văn Long trao quà cho các y bác sĩ.",
+     {"Đặng Văn Long": ["Bộ trưởng Bộ Y tế"]}),
+    ("Ông Lê Văn Tâm, Trưởng phòng Đào tạo sau đại học, cho biết chỉ tiêu tuyển sinh tăng.",
+     {"Lê Văn Tâm": ["Trưởng phòng Đào tạo sau đại học"]}),
+    # a lowercase position before the name
+    ("Trả lời báo chí, đại biểu Quốc hội khóa XIII Bùi Thị Ánh cho rằng cần xử lý nghiêm.",
+     {"Bùi Thị Ánh": ["đại biểu Quốc hội khóa XIII"]}),
+    # scraped text without punctuation between the name and its title, or between two people
+    ("Bà Đinh Thị Hoa Phó trưởng ban Dân vận Huyện ủy cho biết nhiều hộ đã thoát nghèo.",
+     {"Đinh Thị Hoa": ["Phó trưởng ban Dân vận Huyện ủy"]}),
+    ("Tọa đàm có ông Tạ Mạnh Cường Tổng giám đốc Tập đoàn Dệt may tham dự.",
+     {"Tạ Mạnh Cường": ["Tổng giám đốc Tập đoàn Dệt may"]}),
+    ("Khách mời có ông Lý Văn Đạt - Viện trưởng Viện Kinh tế số - ThS Trần Thị Kim Hân phụ trách đào tạo.",
+     {"Lý Văn Đạt": ["Viện trưởng Viện Kinh tế số"]}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", TABLE, ids=[t[0] for t in TABLE])
+def test_person_and_titles(sentence, expected):
+    assert persons_of(sentence) == expected
+
+
+# sentences in which a name must not become a person fact
+NEGATIVE = [
+    ("Người dân tham gia ngày hội việc làm. Ảnh: Thu Minh", None),
+    ("Huyện đã hỗ trợ 30 hộ nghèo xây nhà mới.\nTrần Vũ", "Trần Vũ"),
+    ("Đoàn đại biểu đã vào Lăng viếng Chủ tịch Hồ Chí Minh.", "Hồ Chí Minh"),
+    ("Đoàn đã dâng hoa và vào Lăng Chủ tịch Hồ Chí Minh.", "Hồ Chí Minh"),
+    ("Bệnh nhân Lê Văn Tám (45 tuổi, trú xã Tân Phú) đã được xuất viện.", "Lê Văn Tám"),
+    ("Gia đình anh Đỗ Văn Hùng ở thôn Trung được hỗ trợ xây nhà.", "Đỗ Văn Hùng"),
+    ("Đại sứ Hà Lan tại Việt Nam đã thăm và làm việc với tỉnh.", "Hà Lan"),
+    ("Chủ tịch UBND tỉnh Lâm Đồng chủ trì hội nghị trực tuyến.", "Lâm Đồng"),
+    ("Giám đốc Công an quận Hà Đông cho biết đã bắt giữ nghi phạm.", "Hà Đông"),
+    ("Chánh văn phòng UBND tỉnh Thái Bình ký văn bản gửi các sở.", "Thái Bình"),
+    ("Bí thư Đoàn Thanh niên phường phát biểu tại buổi lễ.", "Đoàn Thanh"),
+    ("Ông là Ủy viên Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam.", "Đoàn Chủ"),
+    ("Ông từng là Ủy viên Đoàn Mặt trận giải phóng miền Nam.", "Đoàn Mặt"),
+    ("Hiệu trưởng Trường THCS Trần Phú phát biểu khai giảng.", "Trần Phú"),
+    ("Thủ tướng Thái Lan đã điện đàm với người đồng cấp.", "Thái Lan"),
+    ("Chủ tịch Diễn đàn Nghị viện Châu Á - Thái Bình Dương sẽ được chuyển giao.", "Châu Á"),
+    ("Đồng chí Lê Văn Hòa phát biểu tại buổi gặp mặt.", "Lê Văn Hòa"),
+    ("Lãnh đạo quận rất bức xúc vì hiệu trưởng nhà trường che giấu vụ việc Nguyễn Hà.", "Nguyễn Hà"),
+    ("Giám đốc Quan Hệ Công Chúng của hãng cho biết sản phẩm sẽ sớm ra mắt.", "Quan Hệ Công Chúng"),
+    ("Chủ tịch UBND quận Hà Đông đã chỉ đạo khắc phục sự cố.", "Hà Đông"),
+]
+
+
+@pytest.mark.parametrize("sentence,name", NEGATIVE, ids=[t[0] for t in NEGATIVE])
+def test_not_a_person(sentence, name):
+    got = persons_of(sentence)
+    if name is None:
+        assert got == {}
+    else:
+        assert name not in got
+
+
+@pytest.mark.parametrize("word,ok", [("Nguyễn", True), ("Thủy", True), ("Quyết", True), ("Giang", True),
+                                     ("khoa", True), ("Roesler", False), ("Trọngmong", False), ("Goh", False)])
+def test_syllable(word, ok):
+    assert is_syllable(word) is ok
+
+
+def test_every_mention_of_a_titled_person():
+    from extractor.pipeline import extract_text
+
+    doc = ("Tiêu đề\n\nGiám đốc Sở Y tế Hồ Văn Nam chủ trì hội nghị.\n"
+           "Theo ông Hồ Văn Nam, toàn tỉnh có 12 bệnh viện.\n"
+           "Người dân Phạm Văn Tư phấn khởi.\n")
+    ex = extract_text(doc)
+    assert [(m["name"], doc[m["start"] : m["end"]]) for m in ex.person_mentions] == [("Hồ Văn Nam", "Hồ Văn Nam")] * 2
+    assert all(m["sentence_start"] is not None for m in ex.person_mentions)
+
+
+def test_rule_file_examples():
+    from extractor.persons import _compiled
+
+    for ex in _compiled().rules.examples:
+        got = persons_of(ex["text"])
+        if ex["expect"] is None:
+            assert got == {}, ex["text"]
+        else:
+            assert got.get(ex["expect"]["name"]) == ex["expect"]["titles"], ex["text"]
+
+
+def _readme_query(root) -> str:
+    """The officials query of README.md's "Querying" section."""
+    import re
+
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Querying", 1)[1]
+    return re.search(r"```sql\n(.*?)```", section, re.S).group(1)
+
+
+def test_officials_query_over_the_corpus(tmp_path, root):
+    import json
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from extractor.cli import cli
+
+    db = tmp_path / "c.db"
+    res = CliRunner().invoke(cli, ["ingest", str(root / "corpus"), "--db", str(db), "--quiet"])
+    assert res.exit_code == 0, res.output
+    con = sqlite3.connect(db)
+    rows = {name: (json.loads(titles), json.loads(articles)) for name, titles, articles in con.execute(_readme_query(root))}
+    titles, articles = rows["Nguyễn Ngọc Tuấn"]
+    assert {"Phó Bí thư Thành ủy", "Chủ tịch HĐND thành phố Hà Nội"} <= set(titles)
+    assert sorted(a.rsplit("/", 1)[-1][:3] for a in articles) == ["001", "004"]
+    assert rows["Trần Thanh Long"][0] == ["UVBTV Quận ủy", "Phó Chủ tịch UBND quận", "Phó Chủ nhiệm Chương trình"]
+    # every official's articles quote them: each has a mention in each of its documents
+    mentioned = set(con.execute("select distinct name, document from person_mentions"))
+    assert set(con.execute("select name, document from persons")) <= mentioned
+    # re-ingesting the same bytes adds nothing
+    before = [con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("persons", "person_mentions", "cited_documents", "areas")]
+    CliRunner().invoke(cli, ["ingest", str(root / "corpus"), "--db", str(db), "--quiet"])
+    after = [con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("persons", "person_mentions", "cited_documents", "areas")]
+    assert before == after and all(before)
+
+
+def test_rewriting_a_document_replaces_its_entity_rows(tmp_path, root):
+    from extractor.pipeline import extract_text
+    from extractor.reader import read_document
+    from extractor.store import open_db, write_document
+
+    path = str(root / "corpus" / "002_4ea5b4e4a98e16be.txt")
+    src = read_document(path)
+    ex = extract_text(src.text, doc=path)
+    db = open_db(tmp_path / "c.db")
+    write_document(db, src.sha256, path, ex, None)
+    first = {t: db[t].count for t in ("persons", "person_mentions", "cited_documents", "areas")}
+    write_document(db, src.sha256, path, ex, None)
+    assert {t: db[t].count for t in first} == first
+    assert db.execute("select code, parent_code from areas where name = 'Nam Từ Liêm'").fetchone() == ("019", "01")
+
+
+@pytest.mark.xfail(strict=True, reason="a foreign name read in Vietnamese syllables whose first word is no Vietnamese "
+                                       "surname is not recognised, so its title passes to the next official")
+def test_gap_title_of_an_unrecognised_foreign_name():
+    assert persons_of("Tại lễ đón, Thủ tướng Trung Quốc Ôn Gia Bảo, Chủ tịch nước Trần Văn Quang duyệt đội danh dự.") == {
+        "Trần Văn Quang": ["Chủ tịch nước"]}
