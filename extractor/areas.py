@@ -410,23 +410,33 @@ _RANK = {"xã": 0, "phường": 0, "thị trấn": 0, "quận": 1, "huyện": 1,
 
 
 def main_area(found: list[dict], ms: list[dict], art: Article) -> dict | None:
-    """The unit the article is about: one named in the title, else the most
-    mentioned (the lower level on ties: a district article names its city too)."""
+    """The unit the article is about: the first one its title names, else the
+    first its lead (the first paragraph after the title) names; an article that
+    names a unit only further down is not "about" it, so figures there get an
+    area only from their own sentence."""
     if not found:
         return None
-    if art.title:
-        in_title = [m for m in ms if art.title[0] <= m["start"] < art.title[1]]
-        if in_title:
-            key = (in_title[0]["name"], in_title[0]["level"])
+    heads = [art.title] if art.title else []
+    body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
+    if body:
+        heads.append(body[0])
+    for lo, hi in heads:
+        named = [m for m in ms if lo <= m["start"] < hi]
+        if named:
+            key = (named[0]["name"], named[0]["level"])
             return next(f for f in found if (f["name"], f["level"]) == key)
-    return max(found, key=lambda f: (f["_count"], -_RANK[f["level"]], -f["start"]))
+    return None
 
 
+# a figure about the whole country or the world is no unit's
+_NATIONAL = regex.compile(r"(?i)(?<!\p{L})(?:cả nước|toàn quốc|trên toàn quốc|Việt Nam|nước ta|thế giới|toàn cầu)(?!\p{L})")
 
 
 def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict], ms: list[dict], art: Article) -> None:
-    """Set ``area`` on numeric facts: the article's unit, unless the figure's
-    clause names another unit as its subject ("toàn huyện" is the article's)."""
+    """Set ``area`` on numeric facts: a unit named as the subject at the start of
+    the figure's sentence, else none when the sentence speaks of the whole
+    country or the world, else the unit the article is about (``main_area``;
+    "toàn huyện" is the article's)."""
     main = main_area(found, ms, art)
     by_sent = defaultdict(list)
     for m in ms:
@@ -437,6 +447,8 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
             continue
         area = main["name"] if main else None
         s0 = sent_start.get(f.get("_sent"))
+        if s0 is not None and _NATIONAL.search(text, s0, f["start"]):
+            area = None
         if s0 is not None:
             # a unit named as the subject at the start of the figure's sentence
             subj = [m for m in by_sent.get(f["_sent"], []) if m["start"] - s0 < 40 and m["end"] <= f["start"]

@@ -77,6 +77,23 @@ def test_attachment(sentence, text, expect):
         assert f.get(k) == v, (k, f.get(k))
 
 
+AREAS = [
+    # (document body after the title, figure, area)
+    ("Huyện Mê Linh tổng kết năm.\n\nToàn huyện có 120 hộ nghèo.", "120 hộ", "Mê Linh"),
+    ("Huyện Mê Linh tổng kết năm.\n\nCả nước có 1,2 triệu hộ nghèo.", "1,2 triệu hộ", None),
+    ("Hội nghị tổng kết năm.\n\nHọc sinh đạt 30 giải.\n\nỞ tỉnh Hà Nam, có 12 trường đạt chuẩn.", "30 giải", None),
+    ("Hội nghị tổng kết năm.\n\nHọc sinh đạt 30 giải.\n\nTỉnh Hà Nam có 12 trường đạt chuẩn.", "12 trường", "Hà Nam"),
+    ("Quận Ba Đình họp.\n\nViệt Nam ghi nhận 2.852 ca mắc.", "2.852 ca mắc", None),
+]
+
+
+@pytest.mark.parametrize("body,text,area", AREAS, ids=[a[0] for a in AREAS])
+def test_area_attachment(body, text, area):
+    ex = extract_text("Tiêu đề\n\n" + body + "\n")
+    f = next(f for f in ex.facts if f["text"] == text)
+    assert f["area"] == area
+
+
 def _checks(text):
     ex = extract_text("Tiêu đề\n\n" + text + "\n")
     return [c.check for c in ex.checks]
