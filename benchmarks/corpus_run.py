@@ -73,6 +73,10 @@ def main() -> None:
     for check, n in con.execute('select "check", count(*) from checks group by 1 order by 2 desc'):
         print(f"  {check:<20}{n:>7}")
     print(f"  (conflicts across articles: {conflicts})")
+    import resource
+
+    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(f"peak RSS of any one process: {rss / 1024:.0f} MB")
     print("slowest documents:")
     for sec, path in sorted(slow, reverse=True)[: a.slowest]:
         print(f"  {sec * 1000:8.0f} ms  {path}")

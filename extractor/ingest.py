@@ -107,8 +107,11 @@ def warm_up() -> None:
     """Load the models, rules and gazetteer once in this process, so that
     forked workers inherit them instead of loading them each."""
     from .pipeline import extract_text
+    from .tokens import words
 
-    extract_text("Tiêu đề\n\nSáng 2/8/2023, huyện Quốc Oai có 45 hộ nghèo, chiếm 0,084%.\n")
+    extract_text("Tiêu đề\n\nSáng 2/8/2023, huyện Quốc Oai có 45 hộ nghèo, chiếm 0,084%; "
+                 "Phó Chủ tịch UBND tỉnh Nguyễn Văn An nói, theo Quyết định số 12/QĐ-UBND.\n")
+    words("người lao động")  # the word segmenter's model
 
 
 def _stream(paths: Iterable[str], workers: int, db_path: str | None) -> Iterator[Outcome]:
