@@ -23,23 +23,16 @@
 
 # %%
 import json
-import os
 import sqlite3
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 
 from extractor.evaluate import evaluate_dir, store_run
 
-ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "corpus").is_dir() and (p / "pyproject.toml").is_file())
-DB = Path(os.environ.get("CHITIEU_DB") or Path(tempfile.mkdtemp()) / "chitieu.db")
-FIGURES = os.environ.get("CHITIEU_FIGURES")  # the test suite saves the charts there
-if not DB.exists():
-    subprocess.run([sys.executable, "-m", "extractor", "ingest", str(ROOT / "corpus"), "--db", str(DB), "--quiet"],
-                   check=True, cwd=ROOT)
+from _corpus_db import FIGURES, ROOT, corpus_db  # noqa: E402  (notebooks/_corpus_db.py)
+
+DB = corpus_db()
 
 # %%
 report = evaluate_dir(ROOT / "gold", ROOT)

@@ -22,21 +22,14 @@
 # database instead.
 
 # %%
-import os
 import sqlite3
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 
-ROOT = next(p for p in [Path.cwd(), *Path.cwd().parents] if (p / "corpus").is_dir() and (p / "pyproject.toml").is_file())
-DB = Path(os.environ.get("CHITIEU_DB") or Path(tempfile.mkdtemp()) / "chitieu.db")
-FIGURES = os.environ.get("CHITIEU_FIGURES")  # the test suite saves the charts there
-if not DB.exists():
-    subprocess.run([sys.executable, "-m", "extractor", "ingest", str(ROOT / "corpus"), "--db", str(DB), "--quiet"],
-                   check=True, cwd=ROOT)
+from _corpus_db import FIGURES, ROOT, corpus_db  # noqa: E402  (notebooks/_corpus_db.py)
+
+DB = corpus_db()
 con = sqlite3.connect(DB)
 print(DB, con.execute("select count(*) from documents").fetchone()[0], "documents")
 

@@ -17,11 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("export") / "c.db"
-    res = CliRunner().invoke(cli, ["ingest", str(ROOT / "corpus"), "--db", str(path), "--quiet"])
-    assert res.exit_code == 0, res.output
-    return path
+def db(corpus_db):
+    return corpus_db
 
 
 def _facts(db, where="1 = 1", args=()):

@@ -48,11 +48,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    db = tmp_path_factory.mktemp("serve") / "chitieu.db"
-    res = CliRunner().invoke(cli, ["ingest", str(ROOT / "corpus"), "--db", str(db), "--quiet"])
-    assert res.exit_code == 0, res.output
-    return db
+def built(corpus_db):
+    return corpus_db
 
 
 @pytest.fixture(scope="module")
