@@ -86,6 +86,8 @@ def key_for(family: Family, kind: str) -> str | None:
 _SHARE_OF_PREVIOUS = regex.compile(r"(?:^|[,(]\s*|\s)(?:chiếm|bằng|tương đương|tương ứng)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*\(?\s*$", regex.IGNORECASE)
 _OF_PLAN = regex.compile(r"^\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch)", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[,;.:!?()]")
+_CLAUSE_INITIAL = regex.compile(r"[,;:(]\s*$")
+_PREDICATE = regex.compile(r"(?:được hưởng|được|tham gia|sử dụng|dùng|có|đạt|hưởng)\s+$", regex.IGNORECASE)
 OWN_REACH = 25  # characters after a count within which its noun phrase may name the indicator
 
 
@@ -114,7 +116,18 @@ def attach(facts: list[dict], text: str, folded: str, sent: tuple[int, int]) -> 
         reach = OWN_REACH if f["kind"] in ("quantity", "ratio") else 1
         own = [h for h in _hits(folded, f["start"], clause_end) if h[0] <= f["end"] + reach]
         later = _hits(folded, f["end"], clause_end) if f["kind"] == "percent" else []
-        before = _hits(folded, before_lo, f["start"])
+        if f["kind"] == "percent" and _CLAUSE_INITIAL.search(text, max(s0, f["start"] - 3), f["start"]) \
+                or f["kind"] == "percent" and f["start"] - s0 < 3:
+            # a percentage that opens its clause is its subject ("100% hộ gia đình …
+            # được hưởng trợ cấp xã hội"): what it measures follows, up to the clause's
+            # ';' or the next figure, named after the verb; nothing before it counts
+            if not later:
+                semi = text.find(";", f["end"], nxt)
+                end = semi if semi >= 0 else nxt
+                later = [h for h in _hits(folded, f["end"], end) if _PREDICATE.search(text, max(f["end"], h[0] - 14), h[0])]
+            before = []
+        else:
+            before = _hits(folded, before_lo, f["start"])
         if own:
             fam = own[0][2]
         elif later:  # (2) "trên 96% dân số tham gia bảo hiểm y tế"

@@ -44,11 +44,11 @@ class Extraction:
 # đoạn 2022-2025", "Nghị quyết Đại hội … nhiệm kỳ 2020-2025") describes that
 # thing, not the time of a figure
 _DESCRIPTOR_PERIOD = regex.compile(
-    r"(?:chuẩn|nghị quyết|đại hội|chương trình|kế hoạch đầu tư|quy hoạch|đề án|chiến lược|tầm nhìn|luật|bộ luật)[^,;.]{0,60}$"
-    # a comparison base ("tăng 74% so với cùng kỳ năm 2020") is not the figure's time either
-    r"|so với(?:\s+(?:cùng kỳ|cùng thời điểm|mức))?(?:\s+của)?\s*$",
+    r"(?:chuẩn|nghị quyết|đại hội|chương trình|kế hoạch đầu tư|quy hoạch|đề án|chiến lược|tầm nhìn|luật|bộ luật)[^,;.]{0,60}$",
     regex.IGNORECASE,
 )
+# a comparison base ("tăng 74% so với cùng kỳ năm 2020") is not the figure's time either
+_COMPARISON_PERIOD = regex.compile(r"so với(?:\s+(?:cùng kỳ|cùng thời điểm|mức))?(?:\s+của)?\s*$", regex.IGNORECASE)
 
 
 _CLAUSE = regex.compile(r"[,;()]")
@@ -61,13 +61,18 @@ def _attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None
     carried: dict[int, str | None] = {}  # paragraph → last figure period
     for s in sents:
         fs = by_sent.get(s.index, [])
-        periods = sorted(
-            (f for f in fs
-             if f["kind"] == "period" and not f.get("ignore")
-             and not _DESCRIPTOR_PERIOD.search(text[max(s.start, f["start"] - 80) : f["start"]])),
-            key=lambda f: f["start"],
-        )
-        p_starts = [p["start"] for p in periods]
+        # a count of chỉ tiêu takes the period of the plan it is measured against,
+        # even when that period names the plan ("… vượt Nghị quyết Đại hội … nhiệm kỳ
+        # 2020-2025 đề ra"); other figures skip such descriptor periods
+        all_periods, periods = [], []
+        for f in sorted((f for f in fs if f["kind"] == "period" and not f.get("ignore")), key=lambda f: f["start"]):
+            left = text[max(s.start, f["start"] - 80) : f["start"]]
+            if _COMPARISON_PERIOD.search(left):
+                continue
+            all_periods.append(f)
+            if not _DESCRIPTOR_PERIOD.search(left):
+                periods.append(f)
+        starts = {id(periods): [p["start"] for p in periods], id(all_periods): [p["start"] for p in all_periods]}
         nums = sorted((f for f in fs if f["kind"] in NUMERIC_KINDS), key=lambda f: f["start"])
         for i, f in enumerate(nums):
             # the figure's own clause first, then earlier in the sentence, then the paragraph
@@ -76,9 +81,10 @@ def _attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None
             hi = m.start() if m else s.end
             if i + 1 < len(nums) and nums[i + 1]["start"] >= f["end"]:
                 hi = min(hi, nums[i + 1]["start"])
-            j = bisect_left(p_starts, lo)
-            same = periods[j] if j < len(periods) and periods[j]["end"] <= hi else None
-            k = bisect_right(p_starts, f["start"]) - 1
+            pool = all_periods if f.get("unit") == "chỉ tiêu" else periods
+            j = bisect_left(starts[id(pool)], lo)
+            same = pool[j] if j < len(pool) and pool[j]["end"] <= hi else None
+            k = bisect_right(starts[id(periods)], f["start"]) - 1
             while k >= 0 and periods[k]["end"] > f["start"]:
                 k -= 1
             p = same or (periods[k] if k >= 0 else None)

@@ -64,6 +64,9 @@ ATTACH = [
     ("Đạt 8,5 bác sĩ/vạn dân và 28 giường bệnh/vạn dân.", "28 giường bệnh/vạn dân", {"indicator": "hospital_beds_per_10k"}),
     ("Trong 6 tháng đầu năm 2023, huyện giải quyết việc làm cho 1.200 lao động.", "1.200 lao động", {"period": "2023-01/2023-06"}),
     ("Quý III/2022, số người tham gia BHYT tăng thêm 4.000 người.", "4.000 người", {"period": "2022-07/2022-09", "change": "increase"}),
+    ("Đến năm 2025, 95% hộ dân được sử dụng nước sạch; tỷ lệ hộ nghèo dưới 1%.", "95%", {"indicator": "clean_water_rate", "period": "/2025"}),
+    ("Năm nay, tỷ lệ hộ nghèo còn 2%, 85% người dân tham gia bảo hiểm y tế.", "85%", {"indicator": "health_insurance_coverage"}),
+    ("Tỷ lệ hộ nghèo còn 2%, 100% trạm y tế có bác sĩ.", "100%", {"indicator": None}),
     ("Năm 2021, số hộ nghèo giảm 74% so với cùng kỳ năm 2020.", "74%", {"period": "2021/2021", "change": "decrease"}),
     ("Luật Hợp tác xã năm 2012 quy định, năm 2016 toàn tỉnh có 520 hợp tác xã.", "520 hợp tác xã", {"period": "2016/2016"}),
 ]

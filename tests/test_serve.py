@@ -313,10 +313,11 @@ def test_review_page_escapes_and_nests_crossing_facts():
 
 
 def test_show_prints_facts_and_writes_the_review_page(built, tmp_path):
-    res = CliRunner().invoke(cli, ["show", "06e93006", "--db", str(built)])
+    wide = {"COLUMNS": "240"}  # rich folds cells to the terminal's width
+    res = CliRunner().invoke(cli, ["show", "06e93006", "--db", str(built)], env=wide)
     assert res.exit_code == 0, res.output
-    assert "16/27" in res.output and "targets_c" in res.output
-    by_path = CliRunner().invoke(cli, ["show", str(ROOT / "corpus" / "000_a0478d8ebb50c014.txt"), "--db", str(built)])
+    assert "16/27" in res.output and "targets_completed" in res.output
+    by_path = CliRunner().invoke(cli, ["show", str(ROOT / "corpus" / "000_a0478d8ebb50c014.txt"), "--db", str(built)], env=wide)
     assert by_path.exit_code == 0 and by_path.output == res.output
     out = tmp_path / "r.html"
     res = CliRunner().invoke(cli, ["show", "06e93006", "--db", str(built), "--html", str(out)])
