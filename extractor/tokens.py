@@ -31,10 +31,15 @@ class Token:
 
 
 def _align(sentence: str, words: list[str]) -> list[tuple[int, int]]:
-    """Map underthesea's words onto ``sentence`` offsets (whitespace-tolerant)."""
+    """Map underthesea's words onto ``sentence`` offsets, tolerating whitespace
+    and the tone placement underthesea rewrites ("Thành uỷ" comes back "Thành
+    ủy"): both sides are compared in ``textnorm.fold`` form, which keeps lengths."""
+    from .textnorm import fold
+
+    original, sentence = sentence, fold(sentence)
     spans, pos = [], 0
     for w in words:
-        chars = [c for c in w if not c.isspace()]
+        chars = [c for c in fold(w) if not c.isspace()]
         while pos < len(sentence) and sentence[pos].isspace():
             pos += 1
         start, k, j = pos, 0, pos
@@ -50,6 +55,7 @@ def _align(sentence: str, words: list[str]) -> list[tuple[int, int]]:
             j = min(len(sentence), start + len(w))
         spans.append((start, j))
         pos = j
+    assert len(original) == len(sentence)
     return spans
 
 
