@@ -428,6 +428,8 @@ def main_area(found: list[dict], ms: list[dict], art: Article) -> dict | None:
     return None
 
 
+# a unit named as the owner of something else ("chuẩn nghèo của thành phố Hà Nội")
+_OWNER = regex.compile(r"(?i)(?:của|theo|thuộc|tại|với)\s*$")
 # a figure about the whole country or the world is no unit's
 _NATIONAL = regex.compile(r"(?i)(?<!\p{L})(?:cả nước|toàn quốc|trên toàn quốc|Việt Nam|nước ta|thế giới|toàn cầu)(?!\p{L})")
 
@@ -450,9 +452,15 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         if s0 is not None and _NATIONAL.search(text, s0, f["start"]):
             area = None
         if s0 is not None:
-            # a unit named as the subject at the start of the figure's sentence
-            subj = [m for m in by_sent.get(f["_sent"], []) if m["start"] - s0 < 40 and m["end"] <= f["start"]
-                    and not regex.search(r"(?i)(?:của|theo|thuộc|tại)\s*$", text[max(s0, m["start"] - 12) : m["start"]])]
-            if subj:
-                area = subj[0]["name"]
+            here = [m for m in by_sent.get(f["_sent"], []) if m["end"] <= f["start"]
+                    and not _OWNER.search(text, max(s0, m["start"] - 12), m["start"])]
+            # a unit named in the figure's own clause: "Hà Nam (100%)", "ở Mê Linh có 120 hộ"
+            lo = max([s0] + [text.rfind(ch, s0, f["start"]) + 1 for ch in ",;"])
+            clause = [m for m in here if m["start"] >= lo]
+            # else a unit named as the subject at the start of the sentence
+            subject = [m for m in here if m["start"] - s0 < 40]
+            if clause:
+                area = clause[-1]["name"]
+            elif subject:
+                area = subject[0]["name"]
         f["area"] = area

@@ -179,7 +179,8 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
             fields["value"] = parse_number(gd["num"])
         elif kind == "money":
             fields["value"] = parse_amount(gd["num"], gd.get("scale"))
-            fields["currency"] = CURRENCIES[regex.sub(r"\s+", " ", gd["cur"].lower())]
+            # no currency written: a rule that only matches amounts of money in đồng
+            fields["currency"] = CURRENCIES[regex.sub(r"\s+", " ", gd["cur"].lower())] if gd.get("cur") else "VND"
         elif kind == "quantity":
             fields["value"] = parse_amount(gd["num"], gd.get("scale"))
             if gd.get("per"):

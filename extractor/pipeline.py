@@ -52,6 +52,7 @@ _COMPARISON_PERIOD = regex.compile(r"so với(?:\s+(?:cùng kỳ|cùng thời đ
 
 
 _CLAUSE = regex.compile(r"[,;()]")
+_FRAMING = regex.compile(r"[\s\-–(“\"]*(?:(?:trong|tính|tính đến|đến|từ|riêng|cũng|còn|sau|qua|cả)\s+)*", regex.IGNORECASE)
 
 
 def _attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
@@ -89,8 +90,13 @@ def _attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None
                 k -= 1
             p = same or (periods[k] if k >= 0 else None)
             f["period"] = dates.period_string(p) if p else carried.get(s.paragraph)
-        if periods:
-            carried[s.paragraph] = dates.period_string(periods[-1])
+        # only a period that frames its clause ("Trong 6 tháng đầu năm, …", "…,
+        # đầu năm 2023, …") carries on to the next sentences of the paragraph; a
+        # year told in passing ("vô địch vào năm 1999") does not
+        framing = [p for p in periods
+                   if _FRAMING.fullmatch(text, max([s.start] + [text.rfind(ch, s.start, p["start"]) + 1 for ch in ",;:"]), p["start"])]
+        if framing:
+            carried[s.paragraph] = dates.period_string(framing[-1])
 
 
 def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None) -> Extraction:

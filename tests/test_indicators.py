@@ -87,6 +87,8 @@ AREAS = [
     ("Hội nghị tổng kết năm.\n\nHọc sinh đạt 30 giải.\n\nỞ tỉnh Hà Nam, có 12 trường đạt chuẩn.", "30 giải", None),
     ("Hội nghị tổng kết năm.\n\nHọc sinh đạt 30 giải.\n\nTỉnh Hà Nam có 12 trường đạt chuẩn.", "12 trường", "Hà Nam"),
     ("Quận Ba Đình họp.\n\nViệt Nam ghi nhận 2.852 ca mắc.", "2.852 ca mắc", None),
+    ("Bảo hiểm y tế.\n\nTỷ lệ bao phủ cao nhất ở Hải Phòng (100%), Hà Nam (99%), Thái Bình (98,46%).", "98,46%", "Thái Bình"),
+    ("Huyện Quốc Oai họp.\n\nTheo chuẩn nghèo của thành phố Hà Nội, toàn huyện còn 45 hộ nghèo.", "45 hộ", "Quốc Oai"),
 ]
 
 
