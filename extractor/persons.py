@@ -47,6 +47,7 @@ class PersonRules(BaseModel):
     head_prefixes: list[str] = []
     ranks: list[str] = []
     object_words: list[str] = []
+    foreign_syllable: str = ''
     examples: list[dict] = []
 
 
@@ -179,6 +180,29 @@ def _names(text: str, s: Sentence):
                 break
             yield starts[i], end_of[i + len(name_words) - 1], name
             break
+
+
+_LATIN_RUN = regex.compile(r"(?<![\p{L}])[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)){1,3}(?![\p{L}])")
+
+
+def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
+    """Names in Latin letters that cannot be Vietnamese ("Emmanuel Macron",
+    "James Gorman"): at least one word is no Vietnamese syllable."""
+    syllable = _syllable_rx(_compiled().rules.foreign_syllable)
+    if syllable is None:
+        return
+    for m in _LATIN_RUN.finditer(text, s.start, s.end):
+        if any(m.start() < e and a < m.end() for a, e in taken):
+            continue
+        words = [w for w in regex.split(r"[ \t]+", m.group(0))]
+        if all(syllable.fullmatch(part) for w in words for part in w.rstrip(".").split("-")):
+            continue  # could be Vietnamese written without marks
+        yield m.start(), m.end(), m.group(0)
+
+
+@lru_cache(maxsize=4)
+def _syllable_rx(pattern: str):
+    return regex.compile(pattern) if pattern else None
 
 
 def _gazetteer_keys():
@@ -369,6 +393,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
     mentions: list[dict] = []
     for s in sents:
         names = list(_names(text, s))
+        names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names])))
         prev_end = s.start
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
