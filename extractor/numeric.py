@@ -84,6 +84,7 @@ def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
     return start + (m.end() if m else 0)
 
 
+_THOUSANDS_ONLY = regex.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _WINDOW = regex.compile(r"\p{L}+(?:[ \t]+\p{L}+){0,3}")
 _PER_UNIT = regex.compile(r"/[ \t]?(?:\d+(?:\.\d{3})*[ \t]*)?\p{L}+(?:[ \t]\p{Ll}+)?(?!\p{L})")
 
@@ -222,6 +223,10 @@ def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
     lo_scale = gd.get("lo_scale") or hi_scale
     lo_val = parse_amount(gd["lo"], lo_scale) if kind != "percent" else parse_number(gd["lo"])
     hi_val = parse_amount(gd["hi"], hi_scale) if kind != "percent" else parse_number(gd["hi"])
+    # "10-15.000 đồng" leaves the low end's thousands unwritten: 10.000-15.000
+    groups = len(regex.findall(r"\.\d{3}", gd["hi"])) if _THOUSANDS_ONLY.fullmatch(gd["hi"]) else 0
+    if groups and "." not in gd["lo"] and "," not in gd["lo"] and lo_val * 1000**groups <= hi_val:
+        lo_val *= 1000**groups
     if lo_val >= hi_val:
         return []
     extra: dict = {}

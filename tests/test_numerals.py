@@ -112,6 +112,9 @@ TABLE = [
     ("đạt 50 triệu đồng/ha", "money", 50e6),
     ("số hộ nghèo là 1.102 hộ", "quantity", 1102),
     ("có 12.345.678 người", "quantity", 12_345_678),
+    ("rộng 567 km2", "quantity", 567),
+    ("giá từ 600 USD - 2000 USD", "money", 600),
+    ("giá vé 10-15.000 đồng", "money", 10_000),
 ]
 
 
