@@ -220,6 +220,33 @@ def _parent_level(name: str, child_units: list[Unit]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _bare_districts() -> dict[str, str]:
+    """District-level units whose name no other district-level unit (nor a
+    province) has, of two syllables or more: name → level. Only these may be
+    named bare."""
+    district_levels = ("quận", "huyện", "thị xã", "thành phố")
+    # a commune that shares its district's name (the district seat) does not make it ambiguous
+    counts: Counter = Counter(name for name, level in gazetteer() if level in district_levels)
+    provinces = _provinces()
+    out = {}
+    for (name, level), units in gazetteer().items():
+        if (level in district_levels and counts[name] == 1 and len(units) == 1
+                and units[0].parent_code is not None and name not in provinces and " " in name
+                and not any(ch.isdigit() for ch in name)):
+            out[name] = level
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bare_district_rx() -> regex.Pattern:
+    """A bare district name after a word of place or motion ("đi Nha Trang",
+    "ở Lý Nhân"): without a level word, only there is it safely a place."""
+    names = "|".join(regex.escape(n) for n in sorted(_bare_districts(), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:ở|tại|đến|đi|về|từ|thuộc|khắp|qua)[ \t]+(?P<name>{names})(?![\p{{L}}])"
+                         rf"(?:[ \t]*(?:,|và)[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
+
+
 def mentions(text: str, sents: list[Sentence]) -> list[dict]:
     (rules, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx,
      not_after_rx) = _compiled()
@@ -302,6 +329,9 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
             name = _longest_known(m.group("name"), level)
             if name and not name[0].isdigit():
                 add(name, level, m.start("name"), m.start("name") + len(name), s.index, "area.committee")
+        for m in _bare_district_rx().finditer(text, s.start, s.end):
+            for name, (a, b) in zip([m.group("name")] + m.captures("more"), [m.span("name")] + m.spans("more")):
+                add(name, _bare_districts()[name], a, b, s.index, "area.bare_district")
         for m in bare_rx.finditer(text, s.start, s.end):
             name = _canon(m.group("name"))
             if name in rules.needs_level_word:

@@ -176,6 +176,13 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
     ref = reference_year(published, facts)
     pref = period_reference_year(published, facts)
     pub = _pub_ymd(published)
+    # years the sentences themselves state, for "năm trước" ("the year before"),
+    # which counts from the sentence's year: "Năm 2019 … tăng 27% so với năm trước"
+    stated: dict[int, list[tuple[int, int]]] = {}
+    for f in facts:
+        y = f.get("_y") or (f.get("_period") and f["_period"][1] and int(f["_period"][1][:4]))
+        if f["kind"] in ("date", "period") and y and f.get("_sent") is not None:
+            stated.setdefault(f["_sent"], []).append((f["start"], int(y)))
     for f in facts:
         if f["kind"] == "date":
             y, rel = f.pop("_y"), f.pop("_rel", None)
@@ -197,6 +204,10 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
                 continue
             y, rel, months = f.pop("_y"), f.pop("_rel"), f.pop("_months")
             open_start = f.pop("_open_start", False)
+            if y is None and rel == -1 and f["text"].lower().endswith("trước"):
+                earlier = [yy for st, yy in stated.get(f.get("_sent"), []) if st < f["start"]]
+                if earlier:
+                    y = earlier[-1] - 1
             if y is None:
                 y = pref + (rel or 0) if pref is not None else None
             if y is None:

@@ -18,6 +18,9 @@ def codes_of(text: str, pub: str | None = "2023-06-15T08:00") -> dict[tuple[str,
 
 # (sentence, [(name, level), …] in text order)
 TABLE = [
+    # a district-level name no other district shares, bare after a word of place or motion
+    ("Dịp lễ, du khách đổ về Nha Trang, Vũng Tàu và đi Lý Nhân thăm quê.",
+     [("Nha Trang", "thành phố"), ("Vũng Tàu", "thành phố"), ("Lý Nhân", "huyện")]),
     # level words and their abbreviations
     ("Ban chỉ đạo của huyện Quốc Oai đã ban hành nhiều văn bản.", [("Quốc Oai", "huyện")]),
     ("Đoàn công tác làm việc tại thị xã Sơn Tây và thị trấn Trạm Trôi.", [("Sơn Tây", "thị xã"), ("Trạm Trôi", "thị trấn")]),
@@ -111,6 +114,7 @@ def test_parent_code_and_mentions_are_exposed():
 
 NEGATIVE = [
     "Việt Nam đã đạt được nhiều thành tựu trong năm qua.",
+    "Nha Trang là một cô gái hiền lành.",
     "Thủ đô đón hàng triệu lượt khách dịp Tết.",
     "Các bộ, ngành Trung ương phối hợp chặt chẽ với địa phương.",
     "UBND quận đã ban hành kế hoạch chi tiết.",

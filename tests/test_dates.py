@@ -120,6 +120,8 @@ def test_date(sentence, expected):
 
 # ---------------------------------------------------------------- periods
 PERIODS = [
+    # "năm trước" counts from the year the sentence states, "năm ngoái" from publication
+    ("Năm 2019 doanh thu tăng 27% so với năm trước", [("Năm 2019", "2019/2019"), ("năm trước", "2018/2018")]),
     # spans of years
     ("nhân dân Thủ đô giai đoạn 2021-2025", [("giai đoạn 2021-2025", "2021/2025")]),
     ("Quy hoạch giai đoạn 2021 - 2025", [("giai đoạn 2021 - 2025", "2021/2025")]),
@@ -264,6 +266,7 @@ def test_year_without_publication(text, expected):
 
 # ---------------------------------------------------------------- negatives
 NEGATIVE = [
+    "thắng chung cuộc (6-3, 6-4, 7-5) sau trận",
     "đạt 132,06% kế hoạch",
     "Chương trình số 08-CTr/TU của Thành ủy",
     "Nghị định 70/2017/NĐ-CP của Chính phủ",
