@@ -88,6 +88,7 @@ def crash_reason(exc: Exception) -> str:
 def _process(path: str) -> Outcome:
     from .pipeline import extract_text
     from .reader import ReadError, read_document
+    from .textnorm import search_key
 
     try:
         src = read_document(path)
@@ -98,6 +99,7 @@ def _process(path: str) -> Outcome:
         return Outcome(path, error=exc.reason)
     try:
         ex = extract_text(src.text, sidecar=meta, doc=path)
+        ex.search_keys = [search_key(ex.text[s.start : s.end]) for s in ex.sentences]
     except Exception as exc:  # a crash on one document must not stop the batch
         return Outcome(path, sha256=src.sha256, error=crash_reason(exc))
     return Outcome(path, sha256=src.sha256, extraction=ex, url=meta.get("url"))

@@ -29,6 +29,9 @@ class Extraction:
     sentences: list[Sentence]
     facts: list[dict] = field(default_factory=list)
     checks: list = field(default_factory=list)
+    # each sentence's search form (textnorm.search_key), filled by batch workers
+    # so the single writer does not compute it
+    search_keys: list[str] = field(default_factory=list)
     # every mention of a titled person: {name, start, end, sentence_start}
     person_mentions: list[dict] = field(default_factory=list)
     # one row per area fact: {name, level, code, parent_code, mentions, start, end}

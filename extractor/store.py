@@ -184,11 +184,12 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
     body = ex.body_span
     sent_ids = {}
     sent_rows = []
-    for s in ex.sentences:
+    keys = ex.search_keys or [search_key(ex.text[s.start : s.end]) for s in ex.sentences]
+    for s, key in zip(ex.sentences, keys):
         sid = f"{doc_id[:32]}:{s.index}"
         sent_ids[s.start] = sid
         sent_rows.append({"id": sid, "document": doc_id, "idx": s.index, "start": s.start, "end": s.end,
-                          "text": ex.text[s.start : s.end], "text_folded": search_key(ex.text[s.start : s.end])})
+                          "text": ex.text[s.start : s.end], "text_folded": key})
     rows = []
     for f in ex.facts:
         row = fact_row(doc_id, f)
