@@ -37,9 +37,41 @@ class Outcome:
 _known: sqlite3.Connection | None = None
 
 
-def _init_worker(db_path: str | None) -> None:
+def _die_with_parent() -> None:
+    """A worker must not outlive the ingest that started it: a killed ingest
+    (kill -9, OOM) would otherwise leave its workers waiting forever on a queue
+    nobody writes to. Linux: the kernel kills the worker when its parent dies
+    (prctl PR_SET_PDEATHSIG); everywhere: a watchdog thread exits when the
+    worker is re-parented."""
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch():
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="chitieu-parent-watch").start()
+
+
+def _init_worker(db_path: str | None, in_pool: bool = False) -> None:
     """Each worker opens the database read-only once, to skip known documents."""
     global _known
+    if in_pool:
+        _die_with_parent()
     if db_path and Path(db_path).exists():
         try:
             _known = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, check_same_thread=False)
@@ -124,7 +156,7 @@ def _stream(paths: Iterable[str], workers: int, db_path: str | None) -> Iterator
         return
     warm_up()
     window = workers * 4
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(db_path,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(db_path, True)) as pool:
         pending = set()
         it = iter(paths)
         exhausted = False

@@ -39,6 +39,14 @@ def make_corpus(d, n):
     return sorted(str(p) for p in d.iterdir())
 
 
+def _cmdline_has(pid: str, marker: str) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return marker.encode() in fh.read()
+    except OSError:
+        return False
+
+
 def snapshot(db_path):
     con = sqlite3.connect(db_path)
     snap = {
@@ -111,6 +119,10 @@ def test_kill_at_random_points_then_resume(corpus, tmp_path):
             assert n == per_doc.get(doc, 0)
         con.close()
     assert kills == 10, unkilled
+    # no worker of a killed ingest outlives it
+    time.sleep(2.5)
+    left = [pid for pid in os.listdir("/proc") if pid.isdigit() and _cmdline_has(pid, str(db_path))]
+    assert not left, f"orphaned ingest workers still running: {left}"
     assert 0 < count() < len(paths)
     res = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
     assert res.returncode == 0, res.stderr
