@@ -195,9 +195,19 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
         if any(m.start() < e and a < m.end() for a, e in taken):
             continue
         words = [w for w in regex.split(r"[ \t]+", m.group(0))]
-        if all(syllable.fullmatch(part) for w in words for part in w.rstrip(".").split("-")):
+
+        def vietnamese(w: str) -> bool:
+            return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-"))
+
+        if all(vietnamese(w) for w in words):
             continue  # could be Vietnamese written without marks
-        yield m.start(), m.end(), m.group(0)
+        # a country written without marks before the name ("Tổng thống Nga Vladimir Putin")
+        lead = 0
+        while len(words) - lead > 2 and vietnamese(words[lead]):
+            lead += 1
+        start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
+        start = m.start() + m.group(0).index(words[lead], start - m.start()) if lead else m.start()
+        yield start, m.end(), text[start : m.end()]
 
 
 @lru_cache(maxsize=4)

@@ -22,6 +22,8 @@ TABLE = [
      {"Peter Walsh": ["Giám đốc điều hành"]}),
     ("HLV Paulo Foiani gọi 30 cầu thủ lên tuyển.",
      {"Paulo Foiani": ["HLV"]}),
+    ("Tổng thống Nga Vladimir Putin đã điện đàm với lãnh đạo các nước.",
+     {"Vladimir Putin": ["Tổng thống Nga"]}),
     # comma-chained titles before the name
     ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Nghệ An Lê Hồng Vinh chủ trì buổi làm việc.",
      {"Lê Hồng Vinh": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh Nghệ An"]}),
