@@ -436,7 +436,6 @@ def extract(text: str, sents: list[Sentence], published: str | None = None) -> t
     return found, ms
 
 
-_RANK = {"xã": 0, "phường": 0, "thị trấn": 0, "quận": 1, "huyện": 1, "thị xã": 1, "thành phố": 2, "tỉnh": 2}
 
 
 def main_area(found: list[dict], ms: list[dict], art: Article) -> dict | None:

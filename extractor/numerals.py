@@ -16,9 +16,6 @@ from decimal import Decimal
 
 import regex
 
-# A written number: digits with optional thousands dots / decimal comma or point.
-NUMBER_PATTERN = r"\d+(?:[.,]\d+)*"
-
 _THOUSANDS = regex.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _PLAIN = regex.compile(r"\d+")
 _DECIMAL_COMMA = regex.compile(r"(\d+(?:\.\d{3})*),(\d+)")
@@ -34,8 +31,6 @@ SCALES: dict[str, float] = {
     "tỷ": 1e9,
     "tỉ": 1e9,
 }
-
-SCALE_PATTERN = r"(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?:\s*(?:nghìn|ngàn|vạn|triệu|tỷ|tỉ))*"
 
 
 class NotANumber(ValueError):
@@ -68,11 +63,6 @@ def _scale(words: str | None) -> Decimal:
             raise NotANumber(f"unknown scale word {w!r}")
         factor *= Decimal(int(SCALES[w]))
     return factor
-
-
-def scale_factor(words: str | None) -> float:
-    """The product of the scale words in ``words`` ("nghìn tỷ" → 1e12); 1 if none."""
-    return float(_scale(words))
 
 
 def parse_amount(number: str, scale: str | None = None) -> float:

@@ -205,8 +205,7 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
         lead = 0
         while len(words) - lead > 2 and vietnamese(words[lead]):
             lead += 1
-        start = m.start() + len(" ".join(words[:lead])) + (1 if lead else 0)
-        start = m.start() + m.group(0).index(words[lead], start - m.start()) if lead else m.start()
+        start = m.start() + m.group(0).index(words[lead], len(" ".join(words[:lead]))) if lead else m.start()
         yield start, m.end(), text[start : m.end()]
 
 

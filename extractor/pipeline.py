@@ -76,7 +76,8 @@ def _attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None
             all_periods.append(f)
             if not _DESCRIPTOR_PERIOD.search(left):
                 periods.append(f)
-        starts = {id(periods): [p["start"] for p in periods], id(all_periods): [p["start"] for p in all_periods]}
+        p_starts = [p["start"] for p in periods]
+        all_starts = [p["start"] for p in all_periods]
         nums = sorted((f for f in fs if f["kind"] in NUMERIC_KINDS), key=lambda f: f["start"])
         for i, f in enumerate(nums):
             # the figure's own clause first, then earlier in the sentence, then the paragraph
@@ -85,10 +86,10 @@ def _attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None
             hi = m.start() if m else s.end
             if i + 1 < len(nums) and nums[i + 1]["start"] >= f["end"]:
                 hi = min(hi, nums[i + 1]["start"])
-            pool = all_periods if f.get("unit") == "chỉ tiêu" else periods
-            j = bisect_left(starts[id(pool)], lo)
+            pool, pool_starts = (all_periods, all_starts) if f.get("unit") == "chỉ tiêu" else (periods, p_starts)
+            j = bisect_left(pool_starts, lo)
             same = pool[j] if j < len(pool) and pool[j]["end"] <= hi else None
-            k = bisect_right(starts[id(periods)], f["start"]) - 1
+            k = bisect_right(p_starts, f["start"]) - 1
             while k >= 0 and periods[k]["end"] > f["start"]:
                 k -= 1
             p = same or (periods[k] if k >= 0 else None)

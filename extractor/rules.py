@@ -20,8 +20,6 @@ import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-RULE_KINDS = ("quantity", "percent", "ratio", "money", "date", "period", "block")
-
 
 class RuleError(ValueError):
     """A rules file is malformed; the message names the file and the rule."""
