@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .archive import resolve
 from .models import GoldFile
 from .reader import ReadError, decode
 
@@ -37,7 +38,7 @@ def check_file(path: Path, root: Path) -> list[str]:
             else:
                 problems.append(f"{path}: {'.'.join(map(str, loc))}: {e['msg']}")
         return problems
-    doc_path = root / gold.doc
+    doc_path = resolve(root / gold.doc)
     try:
         data = doc_path.read_bytes()
         text = decode(data, doc_path)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from .rules import load_model
 from .textnorm import fold
@@ -38,10 +38,25 @@ class Family(BaseModel):
     examples: list[IndicatorExample] = []
 
 
+class KeyDef(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    definition: str
+    kinds: list[str]
+
+
 class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
+    keys: dict[str, KeyDef]
     families: list[Family]
+
+    @model_validator(mode="after")
+    def _families_use_defined_keys(self):
+        for f in self.families:
+            for k in f.keys.values():
+                if k not in self.keys:
+                    raise ValueError(f"family {f.family!r} uses key {k!r}, which `keys:` does not define")
+        return self
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +66,7 @@ def taxonomy() -> Taxonomy:
 
 @lru_cache(maxsize=1)
 def known_keys() -> frozenset[str]:
-    return frozenset(k for f in taxonomy().families for k in f.keys.values())
+    return frozenset(taxonomy().keys)
 
 
 def _spaced(w: str) -> str:

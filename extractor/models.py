@@ -54,6 +54,7 @@ def _finite(v):
 
 
 class _Numeric(_Fact):
+    measure: str | None = None
     indicator: str | None = None
     area: str | None = None
     period: str | None = None

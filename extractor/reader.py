@@ -226,6 +226,10 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> str:
 
 def _read_bytes(path: str | Path) -> bytes:
     p = Path(path)
+    if not p.exists():
+        from .archive import resolve
+
+        p = resolve(p)
     try:
         st = p.stat()
         if stat.S_ISDIR(st.st_mode):
