@@ -9,6 +9,17 @@
 - person / document / area as sets of keys per document, their attributes
   on matching keys (``titles`` by set F1);
 - meta: per field, the share of documents where it is equal.
+
+Beyond the contract's figures, what analysts feel (issue 11):
+
+- attribute *precision*: over pairs whose predicted attribute is not null,
+  the share equal to the gold's (a predicted indicator where the gold has
+  none is wrong);
+- ``measure`` as the F1 of the two phrases' syllable sets, averaged over
+  pairs with a gold measure;
+- the *analyst row*: of the predicted numeric facts that carry an indicator,
+  the share whose value, indicator, area and period are all right (an
+  unpaired prediction counts as wrong).
 """
 
 from __future__ import annotations
@@ -29,12 +40,28 @@ KEY_FIELDS = {
     "money": ("value", "currency"), "date": ("value",), "period": ("value_start", "value_end"),
 }
 ATTRIBUTES = {
-    "quantity": ("unit", "indicator", "area", "period", "comparator", "change", "target"),
-    "ratio": ("unit", "indicator", "area", "period", "comparator", "change", "target"),
-    "percent": ("indicator", "area", "period", "comparator", "change", "target"),
-    "money": ("indicator", "area", "period", "comparator", "change", "target"),
+    "quantity": ("unit", "measure", "indicator", "area", "period", "comparator", "change", "target"),
+    "ratio": ("unit", "measure", "indicator", "area", "period", "comparator", "change", "target"),
+    "percent": ("measure", "indicator", "area", "period", "comparator", "change", "target"),
+    "money": ("measure", "indicator", "area", "period", "comparator", "change", "target"),
 }
 DEFAULTS = {"comparator": "=", "target": False}
+# attributes whose predicted values analysts filter on: their precision is reported
+PRECISION_ATTRIBUTES = ("unit", "indicator", "area", "period")
+ANALYST_FIELDS = ("indicator", "area", "period")
+
+
+def syllable_f1(gold: str | None, pred: str | None) -> float:
+    """F1 of the syllable sets of two phrases (compared in ``compare_form``)."""
+    g = set(compare_form(gold or "").split())
+    p = set(compare_form(pred or "").split())
+    if not g and not p:
+        return 1.0
+    tp = len(g & p)
+    if not tp:
+        return 0.0
+    pr, rc = tp / len(p), tp / len(g)
+    return 2 * pr * rc / (pr + rc)
 META_FIELDS = ("title", "published", "author", "source")
 
 
@@ -95,7 +122,11 @@ class Counts:
 class Report:
     detection: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     strict: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
-    attributes: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    attributes: dict[str, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    # predicted non-null attribute values: [right, total]
+    attribute_precision: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    # predicted numeric facts carrying an indicator: [all of value/indicator/area/period right, total]
+    analyst: list[int] = field(default_factory=lambda: [0, 0])
     entities: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     entity_attributes: dict[str, list[float]] = field(default_factory=lambda: defaultdict(lambda: [0.0, 0]))
     meta: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
@@ -119,8 +150,12 @@ class Report:
             "gold_hash": self.gold_hash,
             "kinds": kinds,
             "micro": {"detection": self.micro(self.detection).prf(), "strict": self.micro(self.strict).prf()},
-            "attributes": {a: {"accuracy": (c[0] / c[1]) if c[1] else None, "correct": c[0], "total": c[1]}
+            "attributes": {a: {"accuracy": (c[0] / c[1]) if c[1] else None, "correct": c[0], "total": c[1],
+                               **({"precision": (pc[0] / pc[1]) if pc[1] else None, "predicted": pc[1]}
+                                  if (pc := self.attribute_precision.get(a)) else {})}
                            for a, c in sorted(self.attributes.items())},
+            "analyst_row": {"score": (self.analyst[0] / self.analyst[1]) if self.analyst[1] else None,
+                            "correct": self.analyst[0], "total": self.analyst[1]},
             "entities": {k: self.entities[k].prf() for k in ENTITY_KINDS},
             "entity_attributes": {a: {"score": (c[0] / c[1]) if c[1] else None, "total": c[1]}
                                   for a, c in sorted(self.entity_attributes.items())},
@@ -140,6 +175,10 @@ class Report:
         for a, v in d["attributes"].items():
             if v["accuracy"] is not None:
                 out[f"attr.{a}"] = v["accuracy"]
+            if v.get("precision") is not None:
+                out[f"attr.{a}.precision"] = v["precision"]
+        if d["analyst_row"]["score"] is not None:
+            out["analyst_row"] = d["analyst_row"]["score"]
         for k, v in d["entities"].items():
             if v["gold"]:
                 out[f"{k}.f1"] = v["f1"]
@@ -195,14 +234,18 @@ def score_document(rep: Report, doc: str, gold: GoldFile | dict, pred: list[dict
             if not ok:
                 rep.errors.append({"doc": doc, "kind": kind, "type": "wrong", "gold": gf, "pred": pf})
             for a in ATTRIBUTES.get(kind, ()):
-                gv = _attr(gf, a)
+                gv, pv = _attr(gf, a), _attr(pf, a)
+                if a in PRECISION_ATTRIBUTES and pv is not None:
+                    pc = rep.attribute_precision[a]
+                    pc[1] += 1
+                    pc[0] += equal(gv, pv)
                 if gv is None:
                     continue
                 c = rep.attributes[a]
                 c[1] += 1
-                if equal(gv, _attr(pf, a)):
-                    c[0] += 1
-                else:
+                score = syllable_f1(gv, pv) if a == "measure" else float(equal(gv, pv))
+                c[0] += score
+                if score < 1:
                     rep.errors.append({"doc": doc, "kind": kind, "type": f"attribute {a}", "gold": gf, "pred": pf})
         for i, gf in enumerate(g):
             if i not in paired_g and not gf.get("ignore"):
@@ -210,6 +253,15 @@ def score_document(rep: Report, doc: str, gold: GoldFile | dict, pred: list[dict
         for j, pf in enumerate(p):
             if j not in paired_p:
                 rep.errors.append({"doc": doc, "kind": kind, "type": "spurious", "gold": None, "pred": pf})
+        if kind in NUMERIC_KINDS:
+            gold_of = {j: g[i] for i, j in pairs}
+            for j, pf in enumerate(p):
+                if j in ignored_p or not pf.get("indicator"):
+                    continue
+                gf = gold_of.get(j)
+                rep.analyst[1] += 1
+                rep.analyst[0] += gf is not None and all(equal(gf.get(k), pf.get(k)) for k in KEY_FIELDS[kind]) \
+                    and all(equal(gf.get(a), pf.get(a)) for a in ANALYST_FIELDS)
         rep.detection[kind].add(det)
         rep.strict[kind].add(st)
     for kind in ENTITY_KINDS:
@@ -337,16 +389,17 @@ def render(rep: Report, console, show_errors: bool = False) -> None:
     for k, v in d["entities"].items():
         e.add_row(k, str(v["gold"]), str(v["pred"]), _fmt(v["precision"]), _fmt(v["recall"]), _fmt(v["f1"]))
     console.print(e)
-    a = Table(title="attributes")
-    a.add_column("attribute")
-    a.add_column("score")
-    a.add_column("n")
+    a = Table(title="attributes (measure: syllable-set F1)")
+    for col in ("attribute", "accuracy", "n gold", "precision", "n predicted"):
+        a.add_column(col)
     for k, v in d["attributes"].items():
-        a.add_row(k, _fmt(v["accuracy"]), str(v["total"]))
+        a.add_row(k, _fmt(v["accuracy"]), str(v["total"]), _fmt(v.get("precision")), str(v.get("predicted", "")))
     for k, v in d["entity_attributes"].items():
-        a.add_row(k, _fmt(v["score"]), str(v["total"]))
+        a.add_row(k, _fmt(v["score"]), str(v["total"]), "", "")
     for k, v in d["meta"].items():
-        a.add_row(f"meta.{k}", _fmt(v["accuracy"]), str(v["total"]))
+        a.add_row(f"meta.{k}", _fmt(v["accuracy"]), str(v["total"]), "", "")
+    ar = d["analyst_row"]
+    a.add_row("analyst row", _fmt(ar["score"]), "", "", str(ar["total"]))
     console.print(a)
     if show_errors:
         grouped = defaultdict(list)

@@ -1,13 +1,14 @@
-"""What each numeric fact measures: the indicator taxonomy of
-``rules/indicators.yaml`` and its attachment to facts from their sentence.
+"""Indicator keys from what a figure measures: the taxonomy of
+``rules/indicators.yaml`` applied to each numeric fact's ``measure`` (see
+``measure.py``), precision first.
 
-Attachment looks, in order, at (1) the fact's own noun phrase ("2.134 hộ
-nghèo"), (2) the words between the previous figure of the sentence and this
-one, nearest first ("tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%"), (3) for a
-percentage, the words after it up to the end of its clause ("trên 96% dân số
-tham gia bảo hiểm y tế"), (4) the previous figure of the same sentence when
-this one is its share or its share of the plan ("… 45 hộ, chiếm tỷ lệ
-0,084%", "… 8.623 lao động, đạt 132,06% chỉ tiêu giao").
+A key is given only when the measure is what the key names: the measure, with
+a generic prefix removed ("tỷ lệ", "số", "tổng" …), begins with one of the
+family's wordings ("tỷ lệ hộ nghèo" → "hộ nghèo" → poor; "trẻ em bị bệnh
+thuộc hộ nghèo" does not), contains none of its refused qualifiers ("mức
+đóng", "thất thoát" …), the fact's kind has a key in the family and the key
+allows that kind, and a count's unit is one the family counts.  Nearby words
+that are not the figure's measure never give a key.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ class Family(BaseModel):
     wordings: list[str]
     keys: dict[str, str]  # count | percent | money → key
     units: list[str] = []  # the counted nouns a count of this indicator may have (empty: any)
+    refuse: list[str] = []  # qualifiers that make a measure something else ("mức đóng", "thất thoát")
+    # a count whose measure is only its counted noun gets the key when the verb
+    # governing it is one of these ("hoàn thành 16/27 chỉ tiêu")
+    governed_by: list[str] = []
+    # wordings that name the family anywhere in a rate's or count's measure, after
+    # its subject ("hộ gia đình ở nông thôn được sử dụng nước hợp vệ sinh")
+    anywhere: list[str] = []
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
 
@@ -48,6 +56,8 @@ class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     keys: dict[str, KeyDef]
+    prefixes: list[str] = []
+    refuse: list[str] = []
     families: list[Family]
 
     @model_validator(mode="after")
@@ -69,98 +79,96 @@ def known_keys() -> frozenset[str]:
     return frozenset(taxonomy().keys)
 
 
-def _spaced(w: str) -> str:
-    return r"\s+".join(regex.escape(part) for part in w.split())
+def _words(w: str) -> tuple[str, ...]:
+    return tuple(fold(w).replace("/", " / ").split())
 
 
 @lru_cache(maxsize=1)
-def _wording_re() -> tuple[regex.Pattern, dict[str, Family]]:
-    """One alternation of every wording, in folded form (see ``textnorm.fold``),
-    longest first; the group name says which family matched."""
-    index: dict[str, Family] = {}
-    for f in taxonomy().families:
+def _index() -> tuple[dict[tuple[str, ...], list[Family]], frozenset, frozenset, int]:
+    """wording (folded syllables) → families; the generic prefixes; the global refusals; the longest wording."""
+    t = taxonomy()
+    by_wording: dict[tuple[str, ...], list[Family]] = {}
+    for f in t.families:
         for w in f.wordings:
-            index[fold(w)] = f
-    words = sorted(index, key=len, reverse=True)
-    alts = "|".join(f"(?P<w{i}>{_spaced(w)})" for i, w in enumerate(words))
-    rx = regex.compile(rf"(?<!\p{{L}})(?:{alts})(?!\p{{L}})")
-    return rx, {f"w{i}": index[w] for i, w in enumerate(words)}
+            by_wording.setdefault(_words(w), []).append(f)
+    longest = max(len(w) for w in by_wording)
+    return by_wording, frozenset(_words(p) for p in t.prefixes), frozenset(_words(r) for r in t.refuse), longest
 
 
-def _hits(folded: str, start: int, end: int) -> list[tuple[int, int, Family]]:
-    rx, by_group = _wording_re()
-    return [(m.start(), m.end(), by_group[m.lastgroup]) for m in rx.finditer(folded, start, end)]
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
-def key_for(family: Family, kind: str) -> str | None:
-    slot = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "money"}[kind]
-    return family.keys.get(slot)
+SLOTS = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "money"}
 
 
-# "…, chiếm (tỷ lệ) X%": a share of the figure before it
-_SHARE_OF_PREVIOUS = regex.compile(r"(?:^|[,(]\s*|\s)(?:chiếm|bằng|tương đương|tương ứng)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*\(?\s*$", regex.IGNORECASE)
-_OF_PLAN = regex.compile(r"^\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch)", regex.IGNORECASE)
-_CLAUSE_END = regex.compile(r"[,;.:!?()]")
-_CLAUSE_INITIAL = regex.compile(r"[,;:(]\s*$")
-_PREDICATE = regex.compile(r"(?:được hưởng|được|tham gia|sử dụng|dùng|có|đạt|hưởng)\s+$", regex.IGNORECASE)
-OWN_REACH = 25  # characters after a count within which its noun phrase may name the indicator
+def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None) -> str | None:
+    """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
+    ``verb`` is the verb governing a count whose measure is its counted noun."""
+    if not measure:
+        return None
+    t = taxonomy()
+    if verb and unit:
+        for fam in t.families:
+            if fam.governed_by and fold(measure) in {fold(u) for u in fam.units} \
+                    and any(fold(verb).endswith(fold(g)) or fold(verb).startswith(fold(g)) for g in fam.governed_by):
+                key = fam.keys.get(SLOTS[kind])
+                if key and kind in t.keys[key].kinds:
+                    return key
+    by_wording, prefixes, refuse, longest = _index()
+    words = _words(measure)
+    if any(_contains(words, r) for r in refuse):
+        return None
+    starts = [0] + [len(p) for p in prefixes if words[: len(p)] == p]
+    for s in sorted(set(starts), reverse=True):
+        rest = words[s:]
+        for n in range(min(longest, len(rest)), 0, -1):
+            for fam in by_wording.get(rest[:n], []):
+                key = fam.keys.get(SLOTS[kind])
+                if key is None or kind not in t.keys[key].kinds:
+                    continue
+                if any(_contains(words, _words(r)) for r in fam.refuse):
+                    continue
+                if fam.units and kind in ("quantity", "ratio") and unit and fold(unit) not in {fold(u) for u in fam.units}:
+                    continue
+                return key
+    for fam in t.families:
+        key = fam.keys.get(SLOTS[kind])
+        if key is None or kind not in t.keys[key].kinds or any(_contains(words, _words(r)) for r in fam.refuse):
+            continue
+        if any(_contains(words[1:], _words(w)) for w in fam.anywhere):
+            if fam.units and kind in ("quantity", "ratio") and unit and fold(unit) not in {fold(u) for u in fam.units}:
+                continue
+            return key
+    return None
 
 
-def attach(facts: list[dict], text: str, folded: str, sent: tuple[int, int]) -> None:
-    """Set ``indicator`` on the numeric facts of one sentence, in place;
-    ``folded`` is ``textnorm.fold(text)`` (same offsets)."""
-    s0, s1 = sent
-    prev_end = s0
+def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
+    """Set ``measure`` and ``indicator`` on the numeric facts of one sentence
+    (sorted by start), in place."""
+    from . import measure as _measure
+
+    _measure.attach(facts, text, sent)
     prev: dict | None = None
     for i, f in enumerate(facts):
-        fam = None
-        nxt = facts[i + 1]["start"] if i + 1 < len(facts) else s1
-        m = _CLAUSE_END.search(text, f["end"], nxt)
-        clause_end = m.start() if m else nxt
-        after = text[f["end"] : s1]
-        semi = text.rfind(";", prev_end, f["start"])
-        before_lo = semi + 1 if semi >= 0 else prev_end
-        if f["kind"] == "percent" and _OF_PLAN.match(after) and prev and prev.get("indicator"):
-            # "8.623 lao động, đạt 132,06% chỉ tiêu giao": the share of the plan of that figure
-            f["indicator"], f["_family"] = prev["indicator"], prev.get("_family")
-            prev, prev_end = f, f["end"]
-            continue
-        # (1) the fact's own noun phrase ("2.134 hộ nghèo", "10/10 phường đạt chuẩn …")
-        # a count's noun phrase may go on a few words ("12.400 người tham gia
-        # bảo hiểm thất nghiệp", "1.500 suất quà cho người có công")
-        reach = OWN_REACH if f["kind"] in ("quantity", "ratio") else 1
-        own = [h for h in _hits(folded, f["start"], clause_end) if h[0] <= f["end"] + reach]
-        later = _hits(folded, f["end"], clause_end) if f["kind"] == "percent" else []
-        if f["kind"] == "percent" and _CLAUSE_INITIAL.search(text, max(s0, f["start"] - 3), f["start"]) \
-                or f["kind"] == "percent" and f["start"] - s0 < 3:
-            # a percentage that opens its clause is its subject ("100% hộ gia đình …
-            # được hưởng trợ cấp xã hội"): what it measures follows, up to the clause's
-            # ';' or the next figure, named after the verb; nothing before it counts
-            if not later:
-                semi = text.find(";", f["end"], nxt)
-                end = semi if semi >= 0 else nxt
-                later = [h for h in _hits(folded, f["end"], end) if _PREDICATE.search(text, max(f["end"], h[0] - 14), h[0])]
-            before = []
-        else:
-            before = _hits(folded, before_lo, f["start"])
-        if own:
-            fam = own[0][2]
-        elif later:  # (2) "trên 96% dân số tham gia bảo hiểm y tế"
-            fam = later[0][2]
-        elif before:  # (3) "tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%"
-            fam = before[-1][2]
-        elif prev is not None and prev.get("_family"):
-            between = text[prev_end : f["start"]]
-            if _SHARE_OF_PREVIOUS.search(text[max(prev_end, f["start"] - 30) : f["start"]]):
-                fam = prev["_family"]  # (4) "… 45 hộ, chiếm tỷ lệ 0,084%"
-            elif prev["kind"] == f["kind"] and ";" not in between:
-                fam = prev["_family"]  # (5) a list: "tiểu học đạt 100%, trung học cơ sở đạt 99%"
-        if fam is not None and fam.units and f["kind"] in ("quantity", "ratio") and f.get("unit") \
-                and f["unit"] not in fam.units:
-            fam = None  # a count of something else ("3 quận không còn hộ nghèo")
-        if fam is not None:
-            f["_family"] = fam
-            f["indicator"] = key_for(fam, f["kind"])
-        else:
-            f.setdefault("indicator", None)
-        prev, prev_end = f, f["end"]
+        verb = f.pop("_verb", None)
+        if verb is None and f["kind"] in ("quantity", "ratio") and f.get("unit"):
+            # "19/27 chỉ tiêu đã hoàn thành …": the verb after the count
+            nxt = facts[i + 1]["start"] if i + 1 < len(facts) else sent[1]
+            end = min([nxt] + [p for p in (text.find(c, f["end"], nxt) for c in ",;(") if p >= 0])
+            for fam in taxonomy().families:
+                if fam.governed_by and _measure.achieved(text, f["end"], end, fam.governed_by):
+                    verb = fam.governed_by[0]
+                    break
+        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb)
+        if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
+            # a share of the plan keeps the key of what was planned
+            f["indicator"] = prev["indicator"]
+        if f["indicator"] is None and f.pop("_list_item", False) and prev is not None and prev.get("indicator") \
+                and prev["kind"] == f["kind"]:
+            # a list sharing one measure: "tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 100%,
+            # cấp trung học cơ sở đạt 99%"
+            f["indicator"] = prev["indicator"]
+        f.pop("_list_item", None)
+        prev = f

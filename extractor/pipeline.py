@@ -124,7 +124,7 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
             sent_facts.extend(built)
         nums = [f for f in sent_facts if f["kind"] in NUMERIC_KINDS]
         if nums:
-            indicators.attach(nums, text, folded, (s.start, s.end))
+            indicators.attach(nums, text, (s.start, s.end))
         facts.extend(sent_facts)
 
     dates.resolve_years(facts, meta.published)

@@ -1,0 +1,362 @@
+"""What a figure measures: the ``measure`` phrase of every numeric fact, read
+from the grammar of its clause (``rules/measure.yaml`` holds every word).
+
+For a figure, the words before it in its clause are stripped of linking verbs,
+comparators, change and aspect words from the right and of clause openers
+from the left; the rest, from its first head noun ("tỷ lệ", "kim ngạch",
+"số" …) and cut before area, period and possessor phrases, is the measure
+("tỷ lệ hộ nghèo toàn huyện còn 0,084%" → "tỷ lệ hộ nghèo").  A verb phrase
+ending in a carrier word keeps the verb phrase ("giải quyết việc làm cho
+8.623 lao động" → "giải quyết việc làm").  Otherwise a count's measure is its
+counted noun phrase ("ban hành 936 văn bản chỉ đạo" → "văn bản chỉ đạo"), a
+percentage that opens its clause takes the noun phrase after it ("96% dân số
+tham gia bảo hiểm y tế"), a share of the plan or of the figure before it and
+a bare change (", tăng 5%") take the previous figure's measure.  Where the
+words before a percentage or an amount have no head noun, underthesea's POS
+tags (on that phrase only, cached) drop a subject before its first verb
+("Công ty xuất khẩu …") and refuse a phrase that is only a name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .rules import RuleError, load_model
+from .textnorm import fold
+
+
+class MeasureWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    predicates: list[str]
+    comparators: list[str]
+    changes: list[str]
+    aspects: list[str]
+    openers: list[str]
+    cut_before: list[str]
+    heads: list[str]
+    np_stops: list[str]
+    weak_heads: list[str]
+    measuring_units: list[str]
+    classifiers: list[str]
+    not_achieved: list[str]
+    carriers: list[str]
+    of_plan: list[str]
+    share_of_previous: list[str]
+
+    @field_validator("*")
+    @classmethod
+    def _not_empty(cls, v, info):
+        if isinstance(v, list) and not v:
+            raise ValueError(f"the word group `{info.field_name}` is empty; give it at least one phrase or remove its use")
+        return v
+
+
+def _phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(w).split()) for w in words)
+
+
+class _Lexicon:
+    def __init__(self, m: MeasureWords) -> None:
+        self.strip_right = _phrases(m.predicates + m.comparators + m.changes + m.aspects)
+        self.aspects = _phrases(m.aspects)
+        self.openers = _phrases(m.openers)
+        self.cut = _phrases(m.cut_before)
+        self.heads = _phrases(m.heads)
+        self.carriers = _phrases(m.carriers)
+        self.of_plan = _phrases(m.of_plan)
+        self.share = _phrases(m.share_of_previous)
+        self.stop = self.cut | _phrases(m.predicates) | self.aspects | self.carriers | _phrases(m.openers)
+        self.np_stops = _phrases(m.np_stops)
+        self.coordinators = _phrases(["và"])
+        self.weak_heads = _phrases(m.weak_heads)
+        self.measuring = frozenset(fold(u) for u in m.measuring_units)
+        self.classifiers = frozenset(fold(u) for u in m.classifiers)
+        self.not_achieved = _phrases(m.not_achieved)
+        self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    try:
+        return _Lexicon(load_model("measure.yaml", MeasureWords))
+    except ValueError as exc:  # pragma: no cover - load_model reports schema errors itself
+        raise RuleError(f"measure.yaml: {exc}") from None
+
+
+_SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s-\s")
+MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
+MAX_AFTER = 12  # syllables of the noun phrase after a clause-opening percentage
+
+
+def _syllables(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(text, lo, hi)]
+
+
+def _match_at(syl: list, i: int, phrases: frozenset, longest: int) -> int:
+    """Length (in syllables) of the longest phrase starting at ``i``, or 0."""
+    for n in range(min(longest, len(syl) - i), 0, -1):
+        if tuple(s[2] for s in syl[i : i + n]) in phrases:
+            return n
+    return 0
+
+
+def _match_end(syl: list, j: int, phrases: frozenset, longest: int) -> int:
+    """Length of the longest phrase ending at ``j`` (exclusive), or 0."""
+    for n in range(min(longest, j), 0, -1):
+        if tuple(s[2] for s in syl[j - n : j]) in phrases:
+            return n
+    return 0
+
+
+def _pos(phrase: str) -> list[tuple[str, str]]:
+    return _pos_cached(phrase)
+
+
+@lru_cache(maxsize=4096)
+def _pos_cached(phrase: str) -> list[tuple[str, str]]:
+    from underthesea import pos_tag
+
+    return [(w, t) for w, t in pos_tag(phrase)]
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    last = lo
+    for m in _BREAK.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def _has_head(measure: str) -> bool:
+    lx = lexicon()
+    syl = fold(measure).split()
+    return any(_match_at([(0, 0, w) for w in syl], k, lx.heads, lx.longest) for k in range(len(syl)))
+
+
+def _starts_with_head(measure: str) -> bool:
+    """Whether the phrase opens with a head noun that is a whole word ("giá …", not "thu hoạch")."""
+    lx = lexicon()
+    syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
+    n = _match_at(syl, 0, lx.heads, lx.longest)
+    if not n:
+        return False
+    return any(b == n for _, b, _ in _words(measure, syl))
+
+
+def _left_syllables(text: str, s0: int, lo_floor: int, pos: int) -> list:
+    """The syllables of a figure's clause before it; a parenthesis just before
+    the figure's verb is skipped ("Tổng kinh phí … (bao gồm …) là 20.990 tỷ đồng")."""
+    lo = max(_clause_start(text, s0, pos), lo_floor)
+    close = text.rfind(")", lo_floor, pos)
+    if close >= 0 and close + 1 == lo:
+        opening = text.rfind("(", lo_floor, close)
+        if opening >= 0:
+            lo2 = max(_clause_start(text, s0, opening), lo_floor)
+            return _syllables(text, lo2, opening) + _syllables(text, close + 1, pos)
+    return _syllables(text, lo, pos)
+
+
+def _phrase(text: str, syl: list) -> str | None:
+    if not syl:
+        return None
+    return regex.sub(r"\s+", " ", text[syl[0][0] : syl[-1][1]]).lower()
+
+
+def _words(text: str, syl: list) -> list[tuple[int, int, str]]:
+    """underthesea's words over ``syl``: (first syllable, end syllable, tag)."""
+    tags = _pos(_phrase(text, syl) or "")
+    out, k = [], 0
+    for w, t in tags:
+        n = len(w.split())
+        if k + n > len(syl):
+            break
+        out.append((k, k + n, t))
+        k += n
+    return out
+
+
+def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, str | None]:
+    """The measure named before a figure, whether it is a carrier's verb phrase,
+    and the verb governing the figure when that is all there is."""
+    lx = lexicon()
+    starts_all = {a for a, _, _ in _words(text, syl)} if syl else set()
+    j = len(syl)
+    while j:
+        n = _match_end(syl, j, lx.strip_right, lx.longest)
+        if n and j - n not in starts_all and starts_all:
+            # "bằng" is no linking verb inside "mặt bằng": strip whole words only
+            n = next((m for m in range(n - 1, 0, -1) if _match_end(syl, j, frozenset([tuple(x[2] for x in syl[j - m : j])]), m)
+                      and tuple(x[2] for x in syl[j - m : j]) in lx.strip_right and j - m in starts_all), 0)
+        if not n:
+            break
+        j -= n
+    carrier = False
+    n = _match_end(syl, j, lx.carriers, lx.longest)
+    if n:
+        j -= n
+        carrier = True
+    i = 0
+    while i < j:
+        n = _match_at(syl, i, lx.openers, lx.longest)
+        if not n:
+            break
+        i += n
+    body = syl[i:j]
+    if not body:
+        return None, carrier, None
+    words = _words(text, body)
+    bounds = {a for a, _, _ in words} or {0}
+    ends = {b for _, b, _ in words} or {len(body)}
+    start = None
+    for k in range(len(body)):
+        n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
+        if n and k + n in ends:  # a whole word: "thu" is no head inside "thu giữ"
+            start = k
+            break
+    if start is None and carrier:
+        # "Thành phố giải quyết việc làm cho": the verb phrase from its first verb
+        verbs = [a for a, _, t in words if t == "V"]
+        if verbs:
+            start = verbs[0]
+    if start is None:
+        # a subject before an aspect word: "Toàn huyện đã giải quyết việc làm"
+        for k in range(len(body) - 1, -1, -1):
+            n = _match_at(body, k, lx.aspects, lx.longest) if k in bounds else 0
+            if n and k + n in ends:  # a whole word: "hiện" is no aspect inside "thực hiện"
+                start = k + n
+                break
+    head_found = start is not None and start < len(body) and _match_at(body, start, lx.heads, lx.longest) > 0 \
+        and start + _match_at(body, start, lx.heads, lx.longest) in ends
+    body = body[start or 0 :]
+    # cut before area, period and possessor phrases (never at the first syllable)
+    for k in range(1, len(body)):
+        if _match_at(body, k, lx.cut, lx.longest):
+            body = body[:k]
+            break
+    if not body or _match_at(body, 0, lx.cut, lx.longest):
+        return None, carrier, None
+    if not head_found and not carrier:
+        tags = _pos(_phrase(text, body) or "")
+        if tags and all(t in ("Np", "Ny") for _, t in tags):
+            return None, False, None  # only a name: a subject, not a measure
+        if kind in ("quantity", "ratio"):
+            # a verb or subject before a count: the counted noun says it
+            verb = [w for w, t in tags if t == "V"]
+            return None, False, (" ".join(w for w, _ in tags[[t for _, t in tags].index("V"):]) if verb else None)
+        verbs = [k for k, (_, t) in enumerate(tags) if t == "V"]
+        if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]):
+            # "Công ty xuất khẩu …": the subject goes, the verb phrase stays
+            skip = " ".join(w for w, _ in tags[: verbs[0]])
+            n_syl = len(skip.split())
+            body = body[n_syl:]
+    return _phrase(text, body), carrier, None
+
+
+def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset) -> str | None:
+    lx = lexicon()
+    syl = _syllables(text, lo, hi)[: limit + 1]
+    bounds = {a for a, _, _ in _words(text, syl)} if len(syl) > 1 else {0}
+    out = []
+    for k in range(len(syl)):
+        # a stop word ends the phrase only as a word of its own ("người có công" goes on)
+        if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
+            break
+        if k == 0 and _match_at(syl, 0, first_stops, lx.longest):
+            return None
+        out.append(syl[k])
+    return _phrase(text, out)
+
+
+def achieved(text: str, lo: int, hi: int, verbs: list[str]) -> bool:
+    """Whether the clause after a count goes on with one of ``verbs`` and no
+    word that makes it a goal or a status ("4 chỉ tiêu đang phấn đấu hoàn thành")."""
+    lx = lexicon()
+    syl = _syllables(text, lo, hi)
+    wanted = _phrases(verbs)
+    longest = max(lx.longest, max(len(v) for v in wanted))
+    for k in range(len(syl)):
+        if _match_at(syl, k, lx.not_achieved, lx.longest):
+            return False
+        if _match_at(syl, k, wanted, longest):
+            return True
+    return False
+
+
+def _counted(text: str, f: dict, hi: int) -> str | None:
+    unit = f.get("unit")
+    if not unit:
+        return None
+    base = unit.split("/")[0]
+    u0 = fold(text).rfind(fold(base), f["start"], f["end"])
+    if u0 < 0:
+        return None
+    lx = lexicon()
+    measuring = fold(unit) in lx.measuring or "/" in unit
+    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops)
+    if measuring:
+        return extra  # "2.200 ha vải sớm" → "vải sớm"; none: the words before say it
+    if fold(unit) in lx.classifiers and extra:
+        return extra  # "776 chiếc công tơ điện" → "công tơ điện"
+    return regex.sub(r"\s+", " ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
+
+
+def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
+    """Set ``measure`` on the numeric facts of one sentence (sorted by start), in place."""
+    lx = lexicon()
+    s0, s1 = sent
+    prev: dict | None = None
+    for i, f in enumerate(facts):
+        nxt = facts[i + 1]["start"] if i + 1 < len(facts) else s1
+        m = _BREAK.search(text, f["end"], nxt)
+        clause_end = m.start() if m else nxt
+        floor = prev["end"] if prev is not None else s0
+        lo = max(_clause_start(text, s0, f["start"]), floor)
+        left = _left_syllables(text, s0, floor, f["start"])
+        if prev is not None and prev["end"] == lo:
+            # "… 2.134 hộ nghèo, chiếm 0,095% tổng số hộ và 22.263 hộ cận nghèo": after a
+            # coordinator, a new item of the list
+            for k in range(len(left) - 1, -1, -1):
+                if _match_at(left, k, lx.coordinators, lx.longest):
+                    left = left[k + 1 :]
+                    break
+        right = _syllables(text, f["end"], clause_end)
+        kind = f["kind"]
+        measured = None
+        if kind == "quantity" and f.get("unit") and (fold(f["unit"]) in lx.measuring or "/" in f["unit"]):
+            kind = "money"  # a measured amount: what follows its unit, else the words before it
+            measured = _counted(text, f, clause_end)
+        measure, carrier, verb = _left_measure(text, left, kind)
+        if measured and not (measure and _starts_with_head(measure)):
+            measure, carrier, verb = measured, False, None
+        if verb:
+            f["_verb"] = verb
+        if measure and f["kind"] == "percent" and right and tuple(fold(measure).split()[:2]) in lx.weak_heads \
+                | {tuple(fold(measure).split()[:1])} & lx.weak_heads:
+            # "các chỉ tiêu chủ yếu … bảo đảm 100% người có công": the share's own noun phrase
+            own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            if own:
+                measure = own
+        if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
+                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure):
+            f["_list_item"] = True
+        prev_measure = prev.get("measure") if prev is not None else None
+        if measure is None:
+            if f["kind"] == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest) and prev_measure:
+                measure = prev_measure  # "8.623 lao động, đạt 132,06% chỉ tiêu giao"
+                f["_of_plan"] = True
+            elif left and _match_end(left, len(left), lx.share, lx.longest) and prev_measure and len(left) <= 4:
+                measure = prev_measure  # "45 hộ nghèo, chiếm 0,084%"
+            elif f["kind"] in ("quantity", "ratio") and f.get("unit"):
+                measure = _counted(text, f, clause_end)
+                if measure is None and f["kind"] == "quantity" and "/" in f["unit"]:
+                    measure = f["unit"]  # "6,71 giường bệnh/1 vạn dân"
+            elif f["kind"] == "percent" and right:
+                measure = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            if measure is None and prev_measure and len(left) <= 3 and not (right and f["kind"] == "percent"):
+                measure = prev_measure  # ", tăng 5%": the same measure's change
+        f["measure"] = measure
+        prev = f
