@@ -73,7 +73,7 @@ ATTACH = [
 ]
 
 
-@pytest.mark.parametrize("sentence,text,expect", ATTACH, ids=[a[0] for a in ATTACH])
+@pytest.mark.parametrize("sentence,text,expect", ATTACH, ids=[(a.values if hasattr(a, "values") else a)[0] for a in ATTACH])
 def test_attachment(sentence, text, expect):
     f = next((f for f in facts_of(sentence) if f["text"] == text), None)
     assert f is not None, [g["text"] for g in facts_of(sentence)]
