@@ -31,7 +31,8 @@ TABLE = [
     ("Lễ hội được tổ chức ở TX. Sơn Tây trong ba ngày.", [("Sơn Tây", "thị xã")]),
     ("Nhà máy nước của TP Biên Hòa vừa được nâng cấp.", [("Biên Hòa", "thành phố")]),
     ("Trường học của TT. Trạm Trôi đã sửa chữa xong.", [("Trạm Trôi", "thị trấn")]),
-    ("Tuyến đường qua tỉnh Bà Rịa-Vũng Tàu sẽ được mở rộng.", [("Bà Rịa - Vũng Tàu", "tỉnh")]),
+    # the name as written (the contract: "name without the level word")
+    ("Tuyến đường qua tỉnh Bà Rịa-Vũng Tàu sẽ được mở rộng.", [("Bà Rịa-Vũng Tàu", "tỉnh")]),
     # bare province names at their real level
     ("Hà Tĩnh và Đà Nẵng dẫn đầu về chỉ số cải cách hành chính.", [("Hà Tĩnh", "tỉnh"), ("Đà Nẵng", "thành phố")]),
     ("Du khách đến Cần Thơ tăng mạnh dịp nghỉ lễ.", [("Cần Thơ", "thành phố")]),
