@@ -529,9 +529,9 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
             for m in again.finditer(text, s.start, s.end):
                 if not free(m.start(), m.end()):
                     continue
-                if regex.search(r"\p{Lu}[\p{Ll}\p{M}]*[ \t]+$", text[max(s.start, m.start() - 12) : m.start()]) \
-                        or regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
-                    continue  # part of a longer capitalised name
+                before = regex.search(r"(\p{Lu}[\p{Ll}\p{M}]*)[ \t]+$", text[max(s.start, m.start() - 12) : m.start()])
+                if (before and before.group(1) in _surnames()) or regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
+                    continue  # part of a longer capitalised name ("Nguyễn Thanh Hà", "Thanh Hà Xanh")
                 first = known[m.group(0)]
                 add(first["name"], first["level"], m.start(), m.end(), s.index, "area.again")
     for m in out:
@@ -540,6 +540,13 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
             m["_aside"] = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
     out.sort(key=lambda f: f["start"])
     return out
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset:
+    from .persons import _compiled as person_rules
+
+    return frozenset(person_rules().surnames)
 
 
 def _inside_person_name(text: str, s: Sentence, start: int, org_before: list[str]) -> bool:
@@ -829,9 +836,14 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
             # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
             #    "… được phát hành tại TP.HCM")
-            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"]
-                      and not owner.search(text, max(s0, m["start"] - 12), m["start"])
-                      and not regex.search(r"(?<!\p{L})(?i:theo)(?!\p{L})", text[lo : m["start"]])]
+            def owned(m) -> bool:
+                """A unit after "theo", "so với" … owns something else: "tỷ lệ hộ
+                nghèo theo chuẩn nghèo của thành phố Hà Nội còn 45 hộ"."""
+                mlo, _ = _clause(text, s0, s.end, m["start"], m["end"])
+                return bool(owner.search(text, max(s0, m["start"] - 12), m["start"])
+                            or regex.search(r"(?<!\p{L})(?i:theo)(?!\p{L})", text[mlo : m["start"]]))
+
+            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m)]
             after = [m for m in here if f["end"] <= m["start"] < hi
                      and regex.search(r"(?<!\p{L})(?:tại|ở)[ \t]*(?:\p{L}+[ \t]+){0,1}$", text[max(f["end"], m["start"] - 14) : m["start"]])]
             if clause:
@@ -840,7 +852,20 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                 key = after[0]["_key"]  # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
-                sc = [x for x in scope.finditer(text, lo, f["start"])] or [x for x in scope.finditer(text, s0, f["start"])]
+                sc = list(scope.finditer(text, lo, f["start"]))
+                if not sc:
+                    # 3. the unit named last earlier in the sentence (the deepest of its address),
+                    #    unless a scope word comes after it
+                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m)]
+                    if earlier:
+                        j = len(earlier) - 1
+                        while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
+                                and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
+                            j -= 1
+                        if not any(x.start() > earlier[-1]["end"] for x in scope.finditer(text, s0, f["start"])):
+                            key = earlier[j]["_key"]
+                if key is None and not sc:
+                    sc = list(scope.finditer(text, s0, f["start"]))
                 if sc:
                     lvl = (sc[-1].group("a") or sc[-1].group("b")).lower()
                     key = last_of_level(lvl, f["start"])
@@ -849,8 +874,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                         continue
             # 3. the sentence's subject
             if key is None:
-                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60
-                           and not owner.search(text, max(s0, m["start"] - 12), m["start"])]
+                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m)]
                 if subject:
                     key = places.deepest([m["_key"] for m in subject]) or subject[0]["_key"]
             # 4. national, world and foreign figures have no area
@@ -858,10 +882,19 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                 f["area"] = None
                 continue
             # 5. the paragraph's unit, when it lies inside the article's
-            if key is None:
+            if key is None and main_key is not None:
                 earlier = [m for m in para_units.get(s.paragraph, []) if m["end"] <= f["start"] and usable(m)]
-                if earlier and main_key is not None:
-                    k = earlier[-1]["_key"]
+                if not earlier:
+                    # else the unit inside the article's that the text moved to last
+                    earlier = [m for m in ms if main_from <= m["start"] and m["end"] <= f["start"] and usable(m)]
+                if earlier:
+                    # the last unit named, or the most specific one of the address it ends
+                    # ("xã Thanh Bính, huyện Thanh Hà" → Thanh Bính)
+                    j = len(earlier) - 1
+                    while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
+                            and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
+                        j -= 1
+                    k = earlier[j]["_key"]
                     if k == main_key or (k, main_key) in places.inside:
                         key = k
         if key is None and main_key is not None and f["start"] >= main_from:
