@@ -847,6 +847,12 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
             after = [m for m in here if f["end"] <= m["start"] < hi
                      and regex.search(r"(?<!\p{L})(?:tại|ở)[ \t]*(?:\p{L}+[ \t]+){0,1}$", text[max(f["end"], m["start"] - 14) : m["start"]])]
             if clause:
+                # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
+                i0 = here.index(clause[0])
+                while i0 > 0 and clause[0]["start"] - here[i0 - 1]["end"] <= 20 \
+                        and (here[i0 - 1]["_key"], clause[0]["_key"]) in places.inside:
+                    clause.insert(0, here[i0 - 1])
+                    i0 -= 1
                 key = places.deepest([m["_key"] for m in clause]) or clause[-1]["_key"]
             elif after and not any(0 <= n["start"] - after[0]["end"] <= 12 for n in here if n is not after[0]):
                 key = after[0]["_key"]  # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"

@@ -114,9 +114,13 @@ class _Compiled:
         # "người phát ngôn của Taliban", "nhà kinh tế học tại DBS", "cổ đông lớn nhất của tập đoàn X":
         # a link word inside a position, before a name or an organisation
         self.link_rx = regex.compile(
-            rf"(?:{alt(r.title_links)})(?=[ \t]+(?:(?!(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads)})(?!\p{{L}}))\p{{Lu}}|(?i:{alt(r.link_objects)})(?!\p{{L}})))"
+            rf"(?:{alt(r.title_links)})(?=[ \t]+(?:(?!(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads)})(?!\p{{L}}))\p{{Lu}}|(?i:{alt(r.link_objects)})[ \t]+\p{{Lu}}))"
         )
-        self.company_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.company_words)})(?:[ \t]+(?:\p{{Ll}}+|\p{{Lu}}{{2,}}))*[ \t]+$")
+        # "Công ty thương mại Hoàng Lan", "Công ty TNHH Minh Phát": lowercase words of the
+        # company's kind, never a verb or a function word ("Cửa hàng do Nguyễn Văn A …")
+        self.company_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alt(r.company_words)})"
+            rf"(?:[ \t]+(?!(?:{alt(r.stop_words)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
         self.org_suffix_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.org_suffixes)})$")
         # "và" joins two organisation names ("Sở Giáo dục và Đào tạo") unless a
         # lowercase word, an honorific or another position follows

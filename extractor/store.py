@@ -25,7 +25,10 @@ FACT_COLUMNS = {
     "value_start": str, "value_end": str, "date_value": str,
     "name": str, "titles": str, "ref": str, "doc_type": str, "date": str, "level": str, "code": str,
     "rule_id": str,
+    # where a figure's area sits (areas.attach), for roll-ups by province
+    "area_level": str, "area_code": str, "province": str, "province_code": str,
 }
+AREA_COLUMNS = ("area_level", "area_code", "province", "province_code")
 
 # sentences_fts indexes both: ``text`` for queries typed with diacritics (FTS5's
 # remove_diacritics 2 folds tones but not đ), ``text_folded`` (textnorm.search_key:
@@ -72,6 +75,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         for col in ("document", "kind", "indicator", "area", "rule_id"):
             db["facts"].create_index([col])
+    else:
+        for col in AREA_COLUMNS:  # a database made before these columns
+            if col not in db["facts"].columns_dict:
+                db["facts"].add_column(col, str)
     if "runs" not in db.table_names():
         db["runs"].create(
             {"id": int, "version": str, "rules_hash": str, "started": str, "finished": str,
