@@ -109,15 +109,15 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     if not measure:
         return None
     t = taxonomy()
+    words = _words(measure)
     if verb and unit:
         for fam in t.families:
-            if fam.governed_by and fold(measure) in {fold(u) for u in fam.units} \
+            if fam.governed_by and any(words[: len(_words(u))] == _words(u) for u in fam.units) \
                     and any(fold(verb).endswith(fold(g)) or fold(verb).startswith(fold(g)) for g in fam.governed_by):
                 key = fam.keys.get(SLOTS[kind])
                 if key and kind in t.keys[key].kinds:
                     return key
     by_wording, prefixes, refuse, longest = _index()
-    words = _words(measure)
     if any(_contains(words, r) for r in refuse):
         return None
     starts = [0] + [len(p) for p in prefixes if words[: len(p)] == p]

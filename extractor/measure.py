@@ -90,7 +90,7 @@ def lexicon() -> _Lexicon:
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s-\s")
 MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
-MAX_AFTER = 12  # syllables of the noun phrase after a clause-opening percentage
+MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
 
 def _syllables(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -334,14 +334,17 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
             measure, carrier, verb = measured, False, None
         if verb:
             f["_verb"] = verb
-        if measure and f["kind"] == "percent" and right and tuple(fold(measure).split()[:2]) in lx.weak_heads \
-                | {tuple(fold(measure).split()[:1])} & lx.weak_heads:
+        if measure and f["kind"] == "percent" and right and not _match_at(right, 0, lx.of_plan, lx.longest) \
+                and (tuple(fold(measure).split()[:2]) in lx.weak_heads or tuple(fold(measure).split()[:1]) in lx.weak_heads):
             # "các chỉ tiêu chủ yếu … bảo đảm 100% người có công": the share's own noun phrase
             own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
             if own:
                 measure = own
         if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
-                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure):
+                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure) \
+                and fold(measure).split()[0] in fold(prev["measure"]).split()[1:]:
+            # an item of a list sharing one measure, parallel to the previous one: "tỷ lệ đi học
+            # đúng độ tuổi cấp tiểu học đạt 100%, cấp trung học cơ sở đạt 99%"
             f["_list_item"] = True
         prev_measure = prev.get("measure") if prev is not None else None
         if measure is None:
