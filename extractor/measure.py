@@ -40,6 +40,7 @@ class MeasureWords(BaseModel):
     heads: list[str]
     np_stops: list[str]
     weak_heads: list[str]
+    area_subjects: list[str]
     measuring_units: list[str]
     classifiers: list[str]
     not_achieved: list[str]
@@ -73,6 +74,7 @@ class _Lexicon:
         self.np_stops = _phrases(m.np_stops)
         self.coordinators = _phrases(["và"])
         self.weak_heads = _phrases(m.weak_heads)
+        self.area_subjects = _phrases(m.area_subjects)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
         self.not_achieved = _phrases(m.not_achieved)
@@ -239,6 +241,8 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
         return None, carrier, None
+    if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
+        return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
     if not head_found and not carrier:
         tags = _pos(_phrase(text, body) or "")
         if tags and all(t in ("Np", "Ny") for _, t in tags):
@@ -256,7 +260,12 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
     return _phrase(text, body), carrier, None
 
 
-def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset) -> str | None:
+def _titlecase(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or word[:1].islower() and any(c.isupper() for c in word[1:])
+
+
+def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset,
+                  names_end: bool = False) -> str | None:
     lx = lexicon()
     syl = _syllables(text, lo, hi)[: limit + 1]
     bounds = {a for a, _, _ in _words(text, syl)} if len(syl) > 1 else {0}
@@ -265,6 +274,8 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
         # a stop word ends the phrase only as a word of its own ("người có công" goes on)
         if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
             break
+        if names_end and k and _titlecase(text[syl[k][0] : syl[k][1]]):
+            break  # a name after the noun: "2 đối tượng Lê Văn A", "1 điện thoại iPhone"
         if k == 0 and _match_at(syl, 0, first_stops, lx.longest):
             return None
         out.append(syl[k])
@@ -296,7 +307,8 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
         return None
     lx = lexicon()
     measuring = fold(unit) in lx.measuring or "/" in unit
-    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops)
+    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
+                          names_end=fold(unit) not in lx.classifiers)
     if measuring:
         return extra  # "2.200 ha vải sớm" → "vải sớm"; none: the words before say it
     if fold(unit) in lx.classifiers and extra:
@@ -359,6 +371,9 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                     measure = f["unit"]  # "6,71 giường bệnh/1 vạn dân"
             elif f["kind"] == "percent" and right:
                 measure = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            if measure is None and prev_measure and prev is not None and f.get("unit") and prev.get("unit") == f.get("unit") \
+                    and text.count(";", prev["end"], f["start"]) == 0:
+                measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
             if measure is None and prev_measure and len(left) <= 3 and not (right and f["kind"] == "percent"):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
         f["measure"] = measure
