@@ -352,6 +352,14 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
             own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
             if own:
                 measure = own
+        if f["kind"] == "percent" and right and not carrier and not f.get("_of_plan") \
+                and not (measure and _starts_with_head(measure)) and not _match_at(right, 0, lx.of_plan, lx.longest) \
+                and not (left and _match_end(left, len(left), lx.share, lx.longest)):
+            # "Trung Quốc chiếm 30% cổ phần", "gửi 1 triệu USD viện trợ": a share or an amount
+            # followed by its own noun phrase, with no head noun before it
+            own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            if own:
+                measure = own
         if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
                 and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure) \
                 and fold(measure).split()[0] in fold(prev["measure"]).split()[1:]:
