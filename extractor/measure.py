@@ -40,6 +40,7 @@ class MeasureWords(BaseModel):
     heads: list[str]
     np_stops: list[str]
     weak_heads: list[str]
+    demonstratives: list[str]
     area_subjects: list[str]
     measuring_units: list[str]
     classifiers: list[str]
@@ -75,6 +76,7 @@ class _Lexicon:
         self.coordinators = _phrases(["và"])
         self.weak_heads = _phrases(m.weak_heads)
         self.area_subjects = _phrases(m.area_subjects)
+        self.demonstratives = _phrases(m.demonstratives)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
         self.not_achieved = _phrases(m.not_achieved)
@@ -196,6 +198,7 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
         if not n:
             break
         j -= n
+    linked = j < len(syl)  # a linking verb, comparator or change word stood before the figure
     carrier = False
     n = _match_end(syl, j, lx.carriers, lx.longest)
     if n:
@@ -216,8 +219,8 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
     start = None
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
-        if n and k + n in ends:  # a whole word: "thu" is no head inside "thu giữ"
-            start = k
+        if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
+            start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
             break
     if start is None and carrier:
         # "Thành phố giải quyết việc làm cho": the verb phrase from its first verb
@@ -241,6 +244,8 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
         return None, carrier, None
+    if head_found and not linked and not carrier and kind in ("quantity", "ratio"):
+        head_found = False  # "thu 72 súng trường": a verb and its object, the counted noun says it
     if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
         return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
     if not head_found and not carrier:
