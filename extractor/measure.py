@@ -40,6 +40,7 @@ class MeasureWords(BaseModel):
     heads: list[str]
     np_stops: list[str]
     weak_heads: list[str]
+    value_of: list[str]
     demonstratives: list[str]
     area_subjects: list[str]
     measuring_units: list[str]
@@ -76,6 +77,7 @@ class _Lexicon:
         self.coordinators = _phrases(["và"])
         self.weak_heads = _phrases(m.weak_heads)
         self.area_subjects = _phrases(m.area_subjects)
+        self.value_of = _phrases(m.value_of)
         self.demonstratives = _phrases(m.demonstratives)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
@@ -199,6 +201,7 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
         j -= n
     linked = j < len(syl)  # a linking verb, comparator or change word stood before the figure
+    valued = any(_match_at(syl, k, lx.value_of, lx.longest) for k in range(j, len(syl)))
     carrier = False
     n = _match_end(syl, j, lx.carriers, lx.longest)
     if n:
@@ -211,6 +214,13 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
         i += n
     body = syl[i:j]
+    if valued:
+        # the thing valued is the phrase after the last possessor or place word
+        last = max([k + 1 for k in range(len(body)) if _match_at(body, k, lx.cut, lx.longest)] + [0])
+        body = body[last:]
+        verbs = [b for _, b, t in _words(text, body) if t == "V"] if body else []
+        if verbs and verbs[-1] < len(body):
+            body = body[verbs[-1] :]  # "người thắng nhận chiếc cúp trị giá …" → "chiếc cúp"
     if not body:
         return None, carrier, None
     words = _words(text, body)
