@@ -369,7 +369,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                 measure = own
         if f["kind"] == "percent" and right and not carrier and not f.get("_of_plan") \
                 and not (measure and _starts_with_head(measure)) and not _match_at(right, 0, lx.of_plan, lx.longest) \
-                and not (left and _match_end(left, len(left), lx.share, lx.longest)):
+                and not (prev is not None and left and _match_end(left, len(left), lx.share, lx.longest)):
             # "Trung Quốc chiếm 30% cổ phần", "gửi 1 triệu USD viện trợ": a share or an amount
             # followed by its own noun phrase, with no head noun before it
             own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
