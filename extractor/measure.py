@@ -325,7 +325,11 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
     extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
                           names_end=fold(unit) not in lx.classifiers)
     if measuring:
-        return extra  # "2.200 ha vải sớm" → "vải sớm"; none: the words before say it
+        # "2.200 ha vải sớm" → "vải sớm", when a noun follows the unit ("22 inch mạ crôm" names
+        # no measure); none: the words before say it
+        if extra and _pos(extra)[:1] and _pos(extra)[0][1] not in ("N", "Np", "Nc", "Nu"):
+            return None
+        return extra
     if fold(unit) in lx.classifiers and extra:
         return extra  # "776 chiếc công tơ điện" → "công tơ điện"
     return regex.sub(r"\s+", " ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
