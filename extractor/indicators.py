@@ -93,18 +93,35 @@ def _words(w: str) -> tuple[str, ...]:
     return tuple(fold(w).replace("/", " / ").split())
 
 
+class _Compiled:
+    """One family's phrases, folded into syllable tuples once."""
+
+    __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words")
+
+    def __init__(self, f: Family) -> None:
+        self.family = f
+        self.name = f.family
+        self.keys = f.keys
+        self.refuse = tuple(_words(r) for r in f.refuse)
+        self.units = frozenset(fold(u) for u in f.units)
+        self.anywhere = tuple(_words(w) for w in f.anywhere)
+        self.governed_by = tuple(fold(g) for g in f.governed_by)
+        self.topic_words = frozenset(_words(w) for w in f.topic.wordings) if f.topic else frozenset()
+        self.own_words = frozenset(_words(w) for w in f.wordings)
+
+
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[tuple[str, ...], list[Family]], frozenset, frozenset, int]:
-    """wording (folded syllables) → families; the generic prefixes; the global refusals; the longest wording."""
+def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int, tuple[_Compiled, ...]]:
+    """wording (folded syllables) → families; the generic prefixes; the global
+    refusals; the longest wording; every family compiled."""
     t = taxonomy()
-    by_wording: dict[tuple[str, ...], list[Family]] = {}
-    for f in t.families:
-        for w in f.wordings:
-            by_wording.setdefault(_words(w), []).append(f)
-        for w in f.topic.wordings if f.topic else ():
-            by_wording.setdefault(_words(w), []).append(f)
+    compiled = tuple(_Compiled(f) for f in t.families)
+    by_wording: dict[tuple[str, ...], list[_Compiled]] = {}
+    for c in compiled:
+        for w in c.own_words | c.topic_words:
+            by_wording.setdefault(w, []).append(c)
     longest = max(len(w) for w in by_wording)
-    return by_wording, frozenset(_words(p) for p in t.prefixes), frozenset(_words(r) for r in t.refuse), longest
+    return by_wording, tuple(_words(p) for p in t.prefixes), tuple(_words(r) for r in t.refuse), longest, compiled
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -136,41 +153,45 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     if not measure:
         return None
     t = taxonomy()
+    by_wording, prefixes, refuse, longest, compiled = _index()
     words = _words(measure)
+    slot = SLOTS[kind]
+    counted = kind in ("quantity", "ratio")
+    funit = fold(unit) if unit else None
+
+    def fits(c: _Compiled) -> str | None:
+        key = c.keys.get(slot)
+        if key is None or kind not in t.keys[key].kinds or any(_contains(words, r) for r in c.refuse):
+            return None
+        if c.units and counted and funit and funit not in c.units:
+            return None
+        return key
+
     if verb and unit:
-        for fam in t.families:
-            if fam.governed_by and any(words[: len(_words(u))] == _words(u) for u in fam.units) \
-                    and any(fold(verb).endswith(fold(g)) or fold(verb).startswith(fold(g)) for g in fam.governed_by):
-                key = fam.keys.get(SLOTS[kind])
+        fverb = fold(verb)
+        for c in compiled:
+            if c.governed_by and any(words[: len(u.split())] == tuple(u.split()) for u in c.units) \
+                    and any(fverb.endswith(g) or fverb.startswith(g) for g in c.governed_by):
+                key = c.keys.get(slot)
                 if key and kind in t.keys[key].kinds:
                     return key
-    by_wording, prefixes, refuse, longest = _index()
     if any(_contains(words, r) for r in refuse):
         return None
-    starts = [0] + [len(p) for p in prefixes if words[: len(p)] == p]
-    for s in sorted(set(starts), reverse=True):
+    starts = {0} | {len(p) for p in prefixes if words[: len(p)] == p}
+    for s in sorted(starts, reverse=True):
         rest = words[s:]
         for n in range(min(longest, len(rest)), 0, -1):
-            for fam in by_wording.get(rest[:n], []):
-                if fam.topic and rest[:n] in {_words(w) for w in fam.topic.wordings} and fam.family not in active \
-                        and rest[:n] not in {_words(w) for w in fam.wordings}:
+            for c in by_wording.get(rest[:n], ()):
+                if rest[:n] in c.topic_words and c.name not in active and rest[:n] not in c.own_words:
                     continue
-                key = fam.keys.get(SLOTS[kind])
-                if key is None or kind not in t.keys[key].kinds:
-                    continue
-                if any(_contains(words, _words(r)) for r in fam.refuse):
-                    continue
-                if fam.units and kind in ("quantity", "ratio") and unit and fold(unit) not in {fold(u) for u in fam.units}:
-                    continue
+                key = fits(c)
+                if key:
+                    return key
+    for c in compiled:
+        if c.anywhere and any(_contains(words[1:], w) for w in c.anywhere):
+            key = fits(c)
+            if key:
                 return key
-    for fam in t.families:
-        key = fam.keys.get(SLOTS[kind])
-        if key is None or kind not in t.keys[key].kinds or any(_contains(words, _words(r)) for r in fam.refuse):
-            continue
-        if any(_contains(words[1:], _words(w)) for w in fam.anywhere):
-            if fam.units and kind in ("quantity", "ratio") and unit and fold(unit) not in {fold(u) for u in fam.units}:
-                continue
-            return key
     return None
 
 
