@@ -60,6 +60,8 @@ class Family(BaseModel):
     # shares its key with the count; elsewhere a shared key's percentage must be a
     # change or a share of the plan ("xuất khẩu tăng 5%"), never a share of a total
     percent_is_rate: bool = False
+    # the currencies an amount of this family may be in (empty: any)
+    currencies: list[str] = []
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
 
@@ -106,7 +108,7 @@ class _Compiled:
     """One family's phrases, folded into syllable tuples once."""
 
     __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words",
-                 "needs_prefix", "refuse_verbs", "percent_is_change")
+                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies")
 
     def __init__(self, f: Family) -> None:
         self.family = f
@@ -119,6 +121,7 @@ class _Compiled:
         self.topic_words = frozenset(_words(w) for w in f.topic.wordings) if f.topic else frozenset()
         self.own_words = frozenset(_words(w) for w in f.wordings)
         self.needs_prefix = f.needs_prefix
+        self.currencies = frozenset(f.currencies)
         self.refuse_verbs = tuple(fold(v) for v in f.refuse_verbs)
         pk = f.keys.get("percent")
         self.percent_is_change = pk is not None and not f.percent_is_rate and pk in (f.keys.get("count"), f.keys.get("money"))
@@ -173,11 +176,12 @@ def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
 
 def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
                     active: frozenset[str] = frozenset(), change: str | None = None, of_plan: bool = False,
-                    share: bool = False) -> str | None:
+                    share: bool = False, currency: str | None = None, context: str | None = None) -> str | None:
     """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
     ``verb`` is the verb governing a count whose measure is its counted noun;
     ``change``, ``of_plan`` (a share of the plan) and ``share`` (a percentage of
-    the noun phrase after it) say what kind of percentage it is."""
+    the noun phrase after it) say what kind of percentage it is; ``context``: the
+    words of the figure's clause before it, where a refused word also counts."""
     if not measure:
         return None
     t = taxonomy()
@@ -187,14 +191,17 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     counted = kind in ("quantity", "ratio")
     funit = fold(unit) if unit else None
 
-    fverb = fold(verb) if verb else ""
+    fverb = " ".join(x for x in (fold(verb) if verb else "", fold(context) if context else "") if x)
+    cwords = tuple(fverb.split())
     growth = any(_contains(words, w) for w in _change_words())
 
     def fits(c: _Compiled, prefixed: bool = True) -> str | None:
         key = c.keys.get(slot)
         if key is None or kind not in t.keys[key].kinds or any(_contains(words, r) for r in c.refuse):
             return None
-        if c.needs_prefix and not prefixed or any(v in fverb for v in c.refuse_verbs):
+        if c.needs_prefix and not prefixed or any(_contains(cwords, tuple(v.split())) for v in c.refuse_verbs):
+            return None
+        if c.currencies and kind == "money" and currency not in c.currencies:
             return None
         if kind == "percent" and c.percent_is_change and not (change or of_plan or growth):
             return None  # "chiếm 90% tổng kim ngạch": a share of an amount is no value of it
@@ -204,16 +211,16 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
             return None
         return key
 
+    if any(_contains(words, r) or _contains(cwords, r) for r in refuse):
+        return None
     if verb and unit:
-        fverb = fold(verb)
+        gverb = fold(verb)
         for c in compiled:
             if c.governed_by and any(words[: len(u.split())] == tuple(u.split()) for u in c.units) \
-                    and any(fverb.endswith(g) or fverb.startswith(g) for g in c.governed_by):
-                key = c.keys.get(slot)
-                if key and kind in t.keys[key].kinds:
+                    and any(gverb.endswith(g) or gverb.startswith(g) for g in c.governed_by):
+                key = fits(c)
+                if key:
                     return key
-    if any(_contains(words, r) for r in refuse):
-        return None
     starts = {0} | {len(p) for p in prefixes if words[: len(p)] == p}
     for s in sorted(starts, reverse=True):
         rest = words[s:]
@@ -250,7 +257,8 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int], active: frozense
                     verb = fam.governed_by[0]
                     break
         f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active, f.get("change"),
-                                         bool(f.get("_plan_share")), bool(f.pop("_share", False)))
+                                         bool(f.get("_plan_share")), bool(f.pop("_share", False)), f.get("currency"),
+                                         f.pop("_left", None))
         f.pop("_plan_share", None)
         if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
             # a share of the plan keeps the key of what was planned

@@ -420,6 +420,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
             kind = "money"  # a measured amount: what follows its unit, else the words before it
             measured = _counted(text, f, clause_end)
         measure, carrier, verb = _left_measure(text, left, kind, colon)
+        f["_left"] = _phrase(text, left)
         if measured and not (measure and _starts_with_head(measure)):
             measure, carrier, verb = measured, False, None
         if verb:
