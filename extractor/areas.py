@@ -25,6 +25,7 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .boilerplate import Article
 from .rules import load_model
 from .sentences import Sentence
@@ -79,7 +80,7 @@ def _short(short: str) -> str:
     return m.group(1) if m else short
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def gazetteer() -> dict[tuple[str, str], list[Unit]]:
     """(name, level) → units; name as written without the level word."""
     from vietnamadminunits.database import get_data
@@ -150,7 +151,7 @@ def _canon(written: str) -> str:
     return regex.sub(r"[ \t]*[-–][ \t]*", " - ", regex.sub(r"[ \t]+", " ", written))
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _compiled():
     r = load_model("areas.yaml", AreaRules)
     lw = "|".join(regex.escape(w) for w in sorted(r.level_words, key=len, reverse=True))
@@ -203,7 +204,7 @@ def _mention(name, level, start, end, text, sent, rule) -> dict:
             "rule_id": rule, "_sent": sent}
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _levels_by_name() -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     for name, level in gazetteer():
@@ -238,7 +239,7 @@ def _bare_districts() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _bare_district_rx() -> regex.Pattern:
     """A bare district name after a word of place or motion ("đi Nha Trang",
     "ở Lý Nhân"): without a level word, only there is it safely a place."""

@@ -11,11 +11,11 @@ are left out, with their offsets unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .rules import load_model, rules_dir
 
 _F = regex.MULTILINE | regex.IGNORECASE
@@ -60,7 +60,7 @@ class _Compiled:
         ]
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def compiled() -> _Compiled:
     rules = load_model("boilerplate.yaml", BoilerplateRules)
     layouts = []

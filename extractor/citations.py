@@ -13,11 +13,11 @@ date of the sentence that issues it.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .sentences import Sentence
 from .rules import load_model
 
@@ -32,7 +32,7 @@ class DocumentRules(BaseModel):
     examples: list[dict] = []
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _compiled():
     r = load_model("documents.yaml", DocumentRules)
     types = "|".join(regex.escape(t) for t in sorted(r.types, key=len, reverse=True))

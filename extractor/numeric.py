@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from . import tokens
 from .matching import Candidate
 from .numerals import NotANumber, parse_amount, parse_number
@@ -50,13 +51,13 @@ class ContextRules(BaseModel):
     target: str
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _units() -> regex.Pattern:
     words = sorted(load_model("units.yaml", UnitLexicon).units, key=len, reverse=True)
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})", regex.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def context_rules():
     c = load_model("context.yaml", ContextRules)
     return (

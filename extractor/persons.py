@@ -28,6 +28,7 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .rules import load_model
 from .sentences import Sentence
 from .textnorm import compare_form
@@ -124,7 +125,7 @@ def _compiled() -> _Compiled:
     return _Compiled(load_model("persons.yaml", PersonRules))
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _places() -> tuple[frozenset, frozenset]:
     """(every unit name, the province names) of the gazetteer."""
     from .areas import gazetteer
