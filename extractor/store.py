@@ -9,14 +9,17 @@ import datetime as _dt
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from . import __version__
 from .checks import conflicts
-from .pipeline import Extraction
 from .textnorm import search_key
 from .views import ensure_views
+
+if TYPE_CHECKING:  # the pipeline (and its NLP stack) is not loaded by read-only commands
+    from .pipeline import Extraction
 
 FACT_COLUMNS = {
     "id": str, "document": str, "sentence": str, "kind": str, "start": int, "end": int, "text": str,
