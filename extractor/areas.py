@@ -30,6 +30,13 @@ from .boilerplate import Article
 from .rules import load_model
 from .sentences import Sentence
 
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_NUMBERED = regex.compile(r"(?:Quận|Phường|Xã)\s+(\d+)")
+_DASH = regex.compile(r"[ \t]*[-–][ \t]*")
+_BLANKS = regex.compile(r"[ \t]+")
+_LIST_SEP = regex.compile(r"([ \t]*(?:,|và)[ \t]*)")
+_CAPS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$")
+
 
 class AreaRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -76,7 +83,7 @@ def _level_of(full: str) -> str | None:
 def _short(short: str) -> str:
     """The package writes numbered units with their level word ("Quận 8",
     "Phường 5"); articles' names are the number."""
-    m = regex.fullmatch(r"(?:Quận|Phường|Xã)\s+(\d+)", short)
+    m = _NUMBERED.fullmatch(short)
     return m.group(1) if m else short
 
 
@@ -136,6 +143,7 @@ def _provinces() -> dict[str, str]:
 
 
 _NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)"
+_NAME_WORD_RX = regex.compile(_NAME_WORD)
 # name words may be joined by a dash ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm")
 _NAME = rf"{_NAME_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_NAME_WORD}){{0,4}}"
 _LIST_LEVELS = "quận|huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố"
@@ -148,7 +156,7 @@ def _flex(name: str) -> str:
 
 def _canon(written: str) -> str:
     """A written name in the gazetteer's form ("Bà Rịa-Vũng Tàu" → "Bà Rịa - Vũng Tàu")."""
-    return regex.sub(r"[ \t]*[-–][ \t]*", " - ", regex.sub(r"[ \t]+", " ", written))
+    return _DASH.sub(" - ", _BLANKS.sub(" ", written))
 
 
 @disk_cached
@@ -183,8 +191,8 @@ def _compiled():
 
 
 def _longest_known(words: str, level: str, numbered: bool = False) -> str | None:
-    parts = regex.findall(rf"{_NAME_WORD}", words)
-    seps = regex.split(rf"{_NAME_WORD}", words)[1:-1]
+    parts = _NAME_WORD_RX.findall(words)
+    seps = _NAME_WORD_RX.split(words)[1:-1]
     for n in range(len(parts), 0, -1):
         written = "".join(p + (seps[i] if i < n - 1 else "") for i, p in enumerate(parts[:n]))
         cand = _canon(written)
@@ -282,7 +290,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue
             level = rules.level_words.get(m.group("lw").lower(), m.group("lw").lower())
             plural = bool(m.group("head")) or bool(plural_rx.search(text, max(s.start, m.start() - 15), m.start()))
-            parts = regex.split(r"([ \t]*(?:,|và)[ \t]*)", m.group("items"))
+            parts = _LIST_SEP.split(m.group("items"))
             items, joins = parts[0::2], [p.strip() for p in parts[1::2]]
             enumerated = plural or "và" in joins
             pos = m.start("items")
@@ -351,7 +359,7 @@ def _inside_person_name(text: str, s: Sentence, start: int, org_before: list[str
     not an organisation named by a word that is also a surname ("Đoàn Hà Nội")."""
     from .persons import _compiled as person_rules
 
-    m = regex.search(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$", text[max(s.start, start - 40) : start])
+    m = _CAPS_BEFORE.search(text[max(s.start, start - 40) : start])
     if not m:
         return False
     words = m.group(1).split()

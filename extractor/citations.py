@@ -21,6 +21,12 @@ from .cache import disk_cached
 from .sentences import Sentence
 from .rules import load_model
 
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_SPACES = regex.compile(r"\s+")
+_TU = regex.compile(r"(?<![\p{L}])TƯ(?![\p{L}])")
+_REF_SEP = regex.compile(r"[-/]")
+_TRAILING_DIGITS = regex.compile(r"\d+$")
+
 
 class DocumentRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -46,16 +52,16 @@ def _compiled():
 
 def normalize_ref(ref: str) -> str:
     """Spaces removed, "TƯ" written "TW": "04- CTr/QU" → "04-CTr/QU"."""
-    ref = regex.sub(r"\s+", "", ref)
-    return regex.sub(r"(?<![\p{L}])TƯ(?![\p{L}])", "TW", ref)
+    ref = _SPACES.sub("", ref)
+    return _TU.sub("TW", ref)
 
 
 def _type_from_symbol(ref: str, r: DocumentRules) -> str | None:
-    parts = [p for p in regex.split(r"[-/]", ref) if p]
+    parts = [p for p in _REF_SEP.split(ref) if p]
     for p in parts[1:]:
         if p in r.abbreviations:
             return r.abbreviations[p]
-        bare = regex.sub(r"\d+$", "", p)  # "QH13": the law of a legislature
+        bare = _TRAILING_DIGITS.sub("", p)  # "QH13": the law of a legislature
         if bare != p and bare in r.abbreviations:
             return r.abbreviations[bare]
     if r.letter_type and not any(p.isdigit() and len(p) == 4 for p in parts[1:]):

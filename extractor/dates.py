@@ -19,6 +19,10 @@ import regex
 
 from .matching import Candidate
 
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_SPACES = regex.compile(r"\s+")
+_ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
 PERIOD_VALUE_RE = regex.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -121,7 +125,7 @@ def build(c: Candidate, text: str) -> list[dict]:
         if _has(c.match, "half"):
             n = 6
         elif gd.get("nw"):
-            n = _WORD_NUM[regex.sub(r"\s+", " ", gd["nw"].lower())]
+            n = _WORD_NUM[_SPACES.sub(" ", gd["nw"].lower())]
         else:
             n = int(gd["n"])
         if not 1 <= n <= 12:
@@ -136,7 +140,7 @@ def build(c: Candidate, text: str) -> list[dict]:
 def _pub_ymd(published: str | None) -> tuple[int, int, int] | None:
     if not published:
         return None
-    m = regex.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    m = _ISO_DATE.match(published)
     return (int(m[1]), int(m[2]), int(m[3])) if m else (int(published[:4]), 6, 15)
 
 

@@ -10,6 +10,9 @@ import unicodedata
 
 import regex
 
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_SPACES = regex.compile(r"\s+")
+
 # tone on the second vowel of a syllable-final oa/oe/uy → on the first ("hoà" →
 # "hòa"); a pair followed by a consonant ("hoàng") has one correct form only
 _PAIRS = {}
@@ -43,7 +46,7 @@ def compare_form(s: str | None) -> str | None:
     if s is None:
         return None
     s = unicodedata.normalize("NFC", s)
-    s = regex.sub(r"\s+", " ", s).strip().casefold()
+    s = _SPACES.sub(" ", s).strip().casefold()
     s = _PAIR_RE.sub(lambda m: _PAIRS[m.group(0)], s)
     return s
 
