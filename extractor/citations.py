@@ -32,6 +32,7 @@ class DocumentRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     symbol: str
+    needs: str | None = None
     types: list[str]
     abbreviations: dict[str, str]
     letter_type: str | None = None
@@ -47,7 +48,7 @@ def _compiled():
         rf"(?:(?P<type>(?i:{types}))(?:(?:[ \t]+\p{{Ll}}+){{1,4}}?[ \t]+số|[ \t]+(?i:số))?[ \t]*:?[ \t]*)?"
         rf"(?P<ref>{r.symbol})"
     )
-    return rx, r
+    return rx, r, regex.compile(r.needs) if r.needs else None
 
 
 def normalize_ref(ref: str) -> str:
@@ -75,10 +76,12 @@ _DATE_LINK = regex.compile(r"[\s,]*(?:(?:được\s+)?(?:ký\s+ban\s+hành|ban\s
 
 
 def extract(text: str, sents: list[Sentence], published: str | None, facts: list[dict]) -> list[dict]:
-    rx, r = _compiled()
+    rx, r, needs = _compiled()
     dates = [f for f in facts if f["kind"] == "date" and f.get("value")]
     found: dict[str, dict] = {}
     for s in sents:
+        if needs is not None and not needs.search(text, s.start, s.end):
+            continue  # no symbol can match here
         for m in rx.finditer(text, s.start, s.end):
             ref = normalize_ref(m.group("ref"))
             written_type = m.group("type")
