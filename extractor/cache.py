@@ -30,7 +30,9 @@ from typing import Callable, TypeVar
 
 T = TypeVar("T")
 
-_DEPENDENCIES = ("regex", "pydantic", "vietnamadminunits", "PyYAML")
+# the packages the tables are built from or pickled with; their installed
+# distribution folders ("regex-2026.5.9.dist-info") name their versions
+_DEPENDENCIES = ("regex", "pydantic", "pydantic_core", "vietnamadminunits", "yaml")
 
 
 def cache_dir() -> Path | None:
@@ -41,17 +43,28 @@ def cache_dir() -> Path | None:
     return Path(base) / "chitieu"
 
 
+def _installed(module: str) -> str:
+    """Where ``module`` is installed and its distribution's version, without
+    importing it (importlib.metadata's scan of sys.path costs ~35 ms)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.origin:
+        return f"{module} missing"
+    where = Path(spec.origin).parent
+    site = where.parent if spec.submodule_search_locations else where
+    stem = where.name if spec.submodule_search_locations else module
+    infos = sorted(p.name for p in site.glob("*.dist-info") if p.name.split("-")[0].lower().replace("_", "")
+                   in (stem.lower().replace("_", ""), "pyyaml" if stem == "yaml" else ""))
+    return f"{module} at {spec.origin} {infos}"
+
+
 @functools.lru_cache(maxsize=4)
 def _key(rules: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     h = hashlib.sha256()
     h.update(sys.version.encode())
-    for dist in _DEPENDENCIES:
-        try:
-            h.update(f"{dist}=={version(dist)}".encode())
-        except PackageNotFoundError:
-            h.update(f"{dist} missing".encode())
+    for module in _DEPENDENCIES:
+        h.update(_installed(module).encode())
     root = Path(rules)
     for p in sorted(root.rglob("*.yaml")):
         h.update(str(p.relative_to(root)).encode())
