@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
 from .boilerplate import Article
-from .rules import load_model
+from .rules import load_model, load_yaml
 from .sentences import Sentence
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
@@ -354,16 +354,21 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
     return out
 
 
+@disk_cached
+def _surnames() -> frozenset[str]:
+    """The first words of the surnames of ``rules/persons.yaml``, read here:
+    :mod:`persons` imports this module, not the other way round."""
+    return frozenset(s.split()[0] for s in load_yaml("persons.yaml")["surnames"])
+
+
 def _inside_person_name(text: str, s: Sentence, start: int, org_before: list[str]) -> bool:
     """A bare province name that continues a person's name ("Nguyễn Thái Bình");
     not an organisation named by a word that is also a surname ("Đoàn Hà Nội")."""
-    from .persons import _compiled as person_rules
-
     m = _CAPS_BEFORE.search(text[max(s.start, start - 40) : start])
     if not m:
         return False
     words = m.group(1).split()
-    return words[0] in person_rules().surnames and words[0] not in org_before
+    return words[0] in _surnames() and words[0] not in org_before
 
 
 def _era_order(published: str | None) -> tuple[str, str]:

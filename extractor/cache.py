@@ -77,7 +77,7 @@ def _key(rules: str) -> str:
 
 
 def key() -> str:
-    from .rules import rules_dir
+    from .paths import rules_dir
 
     return _key(str(rules_dir().resolve()))
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 import regex
@@ -21,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .cache import disk_cached
+from .paths import rules_dir
 
 
 class RuleError(ValueError):
@@ -82,20 +82,6 @@ class CompiledRule:
     @property
     def kind(self) -> str:
         return self.rule.kind
-
-
-def rules_dir() -> Path:
-    """The rules directory: ``$CHITIEU_RULES`` if set, else the installed rules."""
-    import os
-
-    env = os.environ.get("CHITIEU_RULES")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent
-    source_tree = here.parent / "rules"  # a checkout or an editable install
-    if (source_tree / "macros.yaml").is_file():
-        return source_tree
-    return here / "rule_files"  # a wheel install: rules/ packaged as package data
 
 
 # libyaml's loader where PyYAML was built with it (the same documents, ~10× faster)
