@@ -303,7 +303,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                     break  # "Phường 5, Quận 3": the next unit has its own level word
                 if k == 0:
                     name = _longest_known(item, level)
-                    if name != item:
+                    if name is None or name != item:
                         break
                     add(name, level, i, i + len(name), s.index, "area.list")
                     prev = gazetteer().get((_canon(name), level), [])
@@ -491,7 +491,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         if f["kind"] not in ("quantity", "percent", "ratio", "money"):
             continue
         area = main["name"] if main else None
-        s0 = sent_start.get(f.get("_sent"))
+        s0 = sent_start.get(f["_sent"]) if "_sent" in f else None
         if s0 is not None and _NATIONAL.search(text, s0, f["start"]):
             area = None
         if s0 is not None:

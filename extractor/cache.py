@@ -26,7 +26,8 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 T = TypeVar("T")
 

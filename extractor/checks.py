@@ -103,7 +103,7 @@ def document_checks(facts: list[dict], text: str) -> list[Check]:
         ))
     ranges = _ranges()
     for f in nums:
-        r = ranges.get((f.get("indicator"), f["kind"]))
+        r = ranges.get((f["indicator"], f["kind"])) if f.get("indicator") else None
         if r and "value" in f and not r[0] <= f["value"] <= r[1]:
             out.append(Check(
                 "out_of_range",

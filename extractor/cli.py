@@ -64,6 +64,7 @@ def _extract_path(path: str):
 @library_errors
 def extract(files, fmt):
     """Extract facts from FILES and print them (jsonl: the contract's output)."""
+    from .ingest import crash_reason
     from .reader import ReadError, iter_paths
 
     failed = 0

@@ -14,6 +14,7 @@ latest single year the body names ("năm 2016", "quý II/2017").
 from __future__ import annotations
 
 import calendar
+from typing import Any
 
 import regex
 
@@ -57,7 +58,7 @@ def _has(match, name: str) -> bool:
 
 def _build_dates(c: Candidate, text: str, base: dict) -> list[dict]:
     mt = c.match
-    core = getattr(mt, "core", mt)  # the pattern's own match: repeated groups' captures
+    core: Any = getattr(mt, "core", mt)  # the pattern's own match: repeated groups' captures
     gd = mt.groupdict()
     m = int(gd["m"])
     y = int(gd["y"]) if gd.get("y") else None
@@ -69,6 +70,7 @@ def _build_dates(c: Candidate, text: str, base: dict) -> list[dict]:
     earlier: list[tuple[int, int, int | None, int, int | None]] = []
     if _has(mt, "d1"):
         days = [int(x) for x in core.captures("d1")]
+        assert d is not None  # a list of days ends with the day of the date
         if any(not _valid(y, m, x) for x in days) or days + [d] != sorted(set(days + [d])):
             return []
         for i, ((s, e), x) in enumerate(zip(core.spans("d1"), days)):
@@ -209,7 +211,7 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
             y, rel, months = f.pop("_y"), f.pop("_rel"), f.pop("_months")
             open_start = f.pop("_open_start", False)
             if y is None and rel == -1 and f["text"].lower().endswith("trước"):
-                earlier = [yy for st, yy in stated.get(f.get("_sent"), []) if st < f["start"]]
+                earlier = [yy for st, yy in stated.get(f["_sent"], []) if st < f["start"]] if "_sent" in f else []
                 if earlier:
                     y = earlier[-1] - 1
             if y is None:

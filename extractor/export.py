@@ -20,7 +20,8 @@ import csv
 import io
 import json
 import sqlite3
-from typing import IO, Iterator
+from typing import IO
+from collections.abc import Iterator
 
 from .store import FACT_COLUMNS
 
@@ -132,6 +133,8 @@ def export(conn: sqlite3.Connection, fmt: str, output: str | None, kind: str | N
     if output:
         with open(output, "w", encoding=encoding, newline="") as fh:
             return writer(it, fh)
+    if stdout is None:
+        raise ValueError("export needs an output path or a stdout stream")
     buf = io.TextIOWrapper(stdout, encoding=encoding, newline="", write_through=True)
     try:
         return writer(it, buf)

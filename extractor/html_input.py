@@ -96,11 +96,10 @@ def html_to_text(html: str) -> tuple[str, dict]:
             "or put its text in a .txt file",
         )
     text = unicodedata.normalize("NFC", (f"{title}\n\n" if title else "") + "\n\n".join(paras) + "\n")
-    check_text(text, path)
     return text, _meta(doc, html, title, text)
 
 
-def _extract(html: str, path):
+def _extract(html: str):
     import trafilatura
 
     # trafilatura logs every page it cannot use at WARNING/ERROR; the reason is ours to give
@@ -207,10 +206,10 @@ def _time_candidates(html: str):
                 return
             s = _clean(" ".join(el.itertext())[:400])[:200]
             for rx in _VISIBLE_TIME:
-                m = rx.search(s)
-                if m:
+                vm = rx.search(s)
+                if vm:
                     try:
-                        dt = _dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"]), int(m["M"]))
+                        dt = _dt.datetime(int(vm["y"]), int(vm["m"]), int(vm["d"]), int(vm["H"]), int(vm["M"]))
                     except ValueError:
                         pass
                     else:

@@ -101,7 +101,10 @@ def _glued_prefix(w: str) -> int | None:
 class _Compiled:
     def __init__(self, r: PersonRules):
         self.rules = r
-        alt = lambda ws: "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+        def alt(ws):
+            return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
         # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
         # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
         self.head_rx = regex.compile(
@@ -209,7 +212,7 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
     for m in _LATIN_RUN.finditer(text, s.start, s.end):
         if any(m.start() < e and a < m.end() for a, e in taken):
             continue
-        words = [w for w in _BLANKS.split(m.group(0))]
+        words = list(_BLANKS.split(m.group(0)))
 
         def vietnamese(w: str) -> bool:
             return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-"))
@@ -326,8 +329,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         if h.group(0)[0].islower() and _FIVE_LOWER.search(seg[h.end() :]):
             break  # "… vì hiệu trưởng nhập nhèm vụ học sinh …": a common noun in a clause, not a position
         rank = None
-        for rank in c.rank_rx.finditer(seg, h.end()):
-            pass
+        for r in c.rank_rx.finditer(seg, h.end()):
+            rank = r  # the last one
         if rank is not None:
             h = rank  # "… Ban ATGT tỉnh Thiếu tá X": a rank is the start of a new title
         if last_stop and k < len(segs) - 1 and last_stop.group(0) in c.object_words:

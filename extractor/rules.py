@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import regex
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .cache import disk_cached
 from .paths import rules_dir

@@ -7,6 +7,7 @@ scorer uses for strings (NFC, whitespace folded, case folded, tone placement).
 from __future__ import annotations
 
 import unicodedata
+from typing import overload
 
 import regex
 
@@ -41,6 +42,10 @@ def fold(s: str) -> str:
     return _TI.sub("tỷ", s)
 
 
+@overload
+def compare_form(s: str) -> str: ...
+@overload
+def compare_form(s: None) -> None: ...
 def compare_form(s: str | None) -> str | None:
     """The scorer's string comparison form."""
     if s is None:
@@ -55,6 +60,10 @@ def compare_form(s: str | None) -> str | None:
 _TI_PLAIN = regex.compile(r"(?<!\p{L})ti(?!\p{L})")
 
 
+@overload
+def search_key(s: str) -> str: ...
+@overload
+def search_key(s: None) -> None: ...
 def search_key(s: str | None) -> str | None:
     """The form people type Vietnamese in a search box: lowercase, every
     diacritic removed and đ → d ("Tỷ lệ hộ nghèo đạt" → "ty le ho ngheo dat";

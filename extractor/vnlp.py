@@ -26,7 +26,8 @@ import pickle
 import sys
 import types
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 _PKG = "underthesea"
 
