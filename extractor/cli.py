@@ -429,8 +429,9 @@ def show_cmd(doc, db_path, html_path):
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
-              help="csv (UTF-8 with BOM, for spreadsheets), jsonl, or parquet (needs the `parquet` extra).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "spacy"]), default="csv",
+              show_default=True, help="csv (UTF-8 with BOM, for spreadsheets), jsonl, parquet (needs the `parquet` "
+              "extra), or spacy (a DocBin of the documents with their facts as doc.spans['chitieu']).")
 @click.option("--kind", type=click.Choice(["quantity", "percent", "ratio", "money", "date", "period", "person",
                                            "document", "area"]), help="Only facts of this kind.")
 @click.option("--indicator", "indicator", metavar="KEY", help="Only figures of this indicator key.")
