@@ -126,7 +126,7 @@ def export(conn: sqlite3.Connection, fmt: str, output: str | None, kind: str | N
             raise ValueError("--format spacy writes a binary file: give --output FILE.spacy")
         from .spacy_component import write_docbin
 
-        return write_docbin(conn, output, kind, indicator)
+        return write_docbin(conn, rows(conn, kind, indicator), output)
     it = rows(conn, kind, indicator)
     if fmt == "parquet":
         try:

@@ -165,18 +165,15 @@ def make_component(nlp: Language, name: str) -> ChitieuComponent:
     return ChitieuComponent(nlp, name)
 
 
-def write_docbin(conn: sqlite3.Connection, out: str | IO[bytes], kind: str | None = None,
-                 indicator: str | None = None) -> int:
-    """Every document of the database as a Doc (:func:`doc_of`) with its facts
-    (filtered by kind and indicator) on ``doc.spans["chitieu"]``, in a DocBin
+def write_docbin(conn: sqlite3.Connection, facts: Iterable[dict], out: str | IO[bytes]) -> int:
+    """Every document of the database as a Doc (:func:`doc_of`) with its
+    ``facts`` (``export.rows``) on ``doc.spans["chitieu"]``, in a DocBin
     written to ``out`` (a path or a binary stream); returns how many facts."""
     import spacy
 
-    from .export import rows
-
     vocab = spacy.blank("xx").vocab
     by_doc: dict[str, list[dict]] = {}
-    for r in rows(conn, kind, indicator):
+    for r in facts:
         by_doc.setdefault(r["document"], []).append(r)
     bin_ = DocBin(attrs=[], store_user_data=True)
     n = 0
