@@ -2,7 +2,8 @@
 
     python benchmarks/startup.py --corpus /tmp/corpus/data --corpus /tmp/corpus/dantri
 
-Prints medians of --repeat runs (CPU = user + sys of the child, and wall) of:
+Prints medians of --repeat runs, the two sides alternating so that a change
+of the machine's load hits both (CPU = user + sys of the child, and wall) of:
   - ``python -c pass`` (the interpreter's own floor),
   - a cold ``chitieu extract --format jsonl`` of one article of about 1 KB
     (a new process; this checkout's table cache warm, and once with it empty),
@@ -19,6 +20,7 @@ sources first on PYTHONPATH. Nothing here is a test: figures are printed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -125,35 +127,47 @@ def main() -> int:
 
     ref = reference_checkout(args.commit, workdir)
     print(f"cold extract: {one} ({os.path.getsize(one)} bytes); stats: a database of {len(list(small.iterdir()))} "
-          f"articles; steady state: {len(sample)} articles; medians of {args.repeat}; CPU = user + sys")
-    rows = []
+          f"articles; steady state: {len(sample)} articles; medians of {args.repeat}, this checkout and "
+          f"{args.commit} alternating; CPU = user + sys; load average before: {os.getloadavg()[0]:.2f}")
+    sides = []
     for label, src in (("this checkout", ROOT), (args.commit, ref)):
         cache = workdir / f"cache-{label.replace(' ', '_')}"
         shutil.rmtree(cache, ignore_errors=True)
         env = dict(os.environ, PYTHONPATH=str(src), CHITIEU_CACHE_DIR=str(cache))
-        py = [sys.executable]
         db = workdir / f"stats-{label.replace(' ', '_')}.db"
         for p in workdir.glob(db.name + "*"):
             p.unlink()
-        extract = [*py, "-m", "extractor", "extract", "--format", "jsonl", one]
-        first_cpu, first_wall, _ = timed(extract, src, env)  # fills this checkout's table cache
-        r = subprocess.run([*py, "-m", "extractor", "ingest", str(small), "--db", str(db), "--quiet", "--workers", "1"],
-                           cwd=src, env=env, capture_output=True)
-        if r.returncode not in (0,):
+        extract = [sys.executable, "-m", "extractor", "extract", "--format", "jsonl", one]
+        first = timed(extract, src, env)[:2]  # fills this checkout's table cache
+        r = subprocess.run([sys.executable, "-m", "extractor", "ingest", str(small), "--db", str(db), "--quiet",
+                            "--workers", "1"], cwd=src, env=env, capture_output=True)
+        if r.returncode != 0:
             raise SystemExit(f"ingest failed: {r.stderr.decode()[-500:]}")
-        row = {"label": label, "first_extract": (first_cpu, first_wall)}
-        row["pass"] = median_of(args.repeat, [*py, "-c", "pass"], src, env)
-        row["extract"] = median_of(args.repeat, extract, src, env)
-        row["stats"] = median_of(args.repeat, [*py, "-m", "extractor", "stats", "--db", str(db)], src, env)
-        out = subprocess.run([*py, "-c", STEADY, str(workdir / "sample.txt")], cwd=src, env=env, capture_output=True)
-        if out.returncode != 0:
-            raise SystemExit(f"steady state failed: {out.stderr.decode()[-500:]}")
-        import json
-
-        st = json.loads(out.stdout.decode().strip().splitlines()[-1])
-        row["steady"] = len(sample) / st["extract_cpu"]
-        row["steady_wall"] = len(sample) / st["extract_wall"]
-        row["floor"] = len(sample) / st["floor_cpu"]
+        cmds = {"pass": [sys.executable, "-c", "pass"], "extract": extract,
+                "stats": [sys.executable, "-m", "extractor", "stats", "--db", str(db)],
+                "steady": [sys.executable, "-c", STEADY, str(workdir / "sample.txt")]}
+        sides.append({"label": label, "src": src, "env": env, "cmds": cmds, "first_extract": first,
+                      "runs": {k: [] for k in cmds}})
+    for _ in range(args.repeat):  # alternate the two sides so that a change of load hits both
+        for side in sides:
+            for name, cmd in side["cmds"].items():
+                cpu, wall, p = timed(cmd, side["src"], side["env"])
+                if p.returncode != 0:
+                    raise SystemExit(f"{name} failed ({p.returncode}): {p.stderr.decode()[-500:]}")
+                if name == "steady":
+                    st = json.loads(p.stdout.decode().strip().splitlines()[-1])
+                    side["runs"][name].append(st)
+                else:
+                    side["runs"][name].append((cpu, wall))
+    rows = []
+    for side in sides:
+        runs = side["runs"]
+        row = {"label": side["label"], "first_extract": side["first_extract"]}
+        for name in ("pass", "extract", "stats"):
+            row[name] = (statistics.median(c for c, _ in runs[name]), statistics.median(w for _, w in runs[name]))
+        row["steady"] = statistics.median(len(sample) / st["extract_cpu"] for st in runs["steady"])
+        row["steady_wall"] = statistics.median(len(sample) / st["extract_wall"] for st in runs["steady"])
+        row["floor"] = statistics.median(len(sample) / st["floor_cpu"] for st in runs["steady"])
         rows.append(row)
 
     def s(pair):
@@ -171,7 +185,7 @@ def main() -> int:
     new, old = rows
     print(f"\nsteady state: {new['steady'] / old['steady']:.2f}× {old['label']}'s articles/s; "
           f"cold extract: {old['extract'][0] / new['extract'][0]:.1f}× less CPU; "
-          f"cold stats: {old['stats'][0] / new['stats'][0]:.1f}× less CPU")
+          f"cold stats: {old['stats'][0] / new['stats'][0]:.1f}× less CPU; load average after: {os.getloadavg()[0]:.2f}")
     return 0
 
 
