@@ -14,7 +14,8 @@ Two processes may build the same table at once: each writes a temporary file
 in the folder and renames it into place (atomic on POSIX and Windows), so a
 reader sees a whole file or none. A file that fails to load is rebuilt; a
 folder that cannot be written is no error (the table is built every run).
-``CHITIEU_CACHE_DIR=off`` turns the cache off.
+Writing a table removes its files under other keys that are more than a week
+old. ``CHITIEU_CACHE_DIR=off`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ def load_or_build(name: str, build: Callable[[], T]) -> T:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            _prune(folder, name, path)
         except BaseException:
             try:
                 os.unlink(tmp)
@@ -113,6 +115,24 @@ def load_or_build(name: str, build: Callable[[], T]) -> T:
     except Exception:  # an unwritable folder, a table that does not pickle: no cache
         pass
     return value
+
+
+STALE_DAYS = 7
+
+
+def _prune(folder: Path, name: str, keep: Path) -> None:
+    """Remove the same table under other keys when unchanged for STALE_DAYS
+    (each edit of a rule or a source makes a new key; another checkout's
+    newer tables are left alone)."""
+    import time
+
+    limit = time.time() - STALE_DAYS * 86400
+    for other in folder.glob(f"{name}-*.pickle"):
+        try:
+            if other != keep and other.stat().st_mtime < limit:
+                other.unlink()
+        except OSError:
+            pass
 
 
 def disk_cached(fn: Callable[[], T]) -> Callable[[], T]:

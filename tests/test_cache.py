@@ -96,3 +96,16 @@ def test_tables_survive_the_round_trip(tmp_path, monkeypatch):
     for fn in (areas.gazetteer, areas._compiled, areas._bare_district_rx, persons._compiled, rules.span_rules):
         fn.cache_clear()
     assert extract_text(doc).facts == fresh  # read back from disk
+
+
+def test_old_tables_of_other_keys_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path))
+    old, recent, other = (tmp_path / "t.table-0ld.pickle", tmp_path / "t.table-recent.pickle",
+                          tmp_path / "u.table-0ld.pickle")
+    for p in (old, recent, other):
+        p.write_bytes(b"x")
+    week_ago = __import__("time").time() - 8 * 86400
+    os.utime(old, (week_ago, week_ago))
+    os.utime(other, (week_ago, week_ago))
+    cache.load_or_build("t.table", lambda: 1)
+    assert not old.exists() and recent.exists() and other.exists()
