@@ -106,9 +106,12 @@ def test_spacy_is_imported_only_where_used():
     assert "spacy" not in _modules_after("import extractor.pipeline, extractor.cli, extractor.ingest")
 
 
-def test_read_only_commands_do_not_load_the_nlp_stack(corpus_db):
+@pytest.mark.parametrize("args", [["stats"], ["export", "--format", "jsonl", "-o", "{tmp}/x.jsonl"]],
+                         ids=["stats", "export"])
+def test_read_only_commands_do_not_load_the_nlp_stack(corpus_db, tmp_path, args):
+    argv = ["chitieu", *[a.format(tmp=tmp_path) for a in args], "--db", str(corpus_db)]
     code = ("import sys\nfrom extractor.cli import cli\n"
-            f"sys.argv = ['chitieu', 'stats', '--db', {str(corpus_db)!r}]\n"
+            f"sys.argv = {argv!r}\n"
             "try:\n    cli()\nexcept SystemExit:\n    pass\n")
     loaded = _modules_after(code)
     assert not loaded & {"spacy", "underthesea", "vietnamadminunits", "ftfy", "yaml"}, loaded
