@@ -32,6 +32,11 @@ def sample_files(corpora: list[str], n: int, seed: int) -> list[str]:
     return files
 
 
+def drop_checkout(dest: Path) -> None:
+    """Remove the reference worktree (and its entry in the repository's worktree list)."""
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(dest)], capture_output=True)
+
+
 def reference_checkout(commit: str, workdir: Path) -> Path:
     dest = workdir / f"ref-{commit}"
     if not (dest / "extractor").is_dir():
@@ -65,7 +70,11 @@ def main() -> int:
         ref_out = cached.read_bytes()
         ref_err = (workdir / f"ref-{key}.err").read_bytes()
     else:
-        ref_out, ref_err = run_extract(reference_checkout(args.commit, workdir), files)
+        ref = reference_checkout(args.commit, workdir)
+        try:
+            ref_out, ref_err = run_extract(ref, files)
+        finally:
+            drop_checkout(ref)
         cached.write_bytes(ref_out)
         (workdir / f"ref-{key}.err").write_bytes(ref_err)
     new_out, new_err = run_extract(ROOT, files)

@@ -94,6 +94,11 @@ def median_of(n: int, cmd: list[str], cwd: Path, env: dict) -> tuple[float, floa
     return statistics.median(cpus), statistics.median(walls)
 
 
+def drop_checkout(dest: Path) -> None:
+    """Remove the reference worktree (and its entry in the repository's worktree list)."""
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(dest)], capture_output=True)
+
+
 def reference_checkout(commit: str, workdir: Path) -> Path:
     dest = workdir / f"ref-{commit}"
     if not (dest / "extractor").is_dir():
@@ -126,49 +131,52 @@ def main() -> int:
     (workdir / "sample.txt").write_text("\n".join(sample) + "\n")
 
     ref = reference_checkout(args.commit, workdir)
-    print(f"cold extract: {one} ({os.path.getsize(one)} bytes); stats: a database of {len(list(small.iterdir()))} "
-          f"articles; steady state: {len(sample)} articles; medians of {args.repeat}, this checkout and "
-          f"{args.commit} alternating; CPU = user + sys; load average before: {os.getloadavg()[0]:.2f}")
-    sides = []
-    for label, src in (("this checkout", ROOT), (args.commit, ref)):
-        cache = workdir / f"cache-{label.replace(' ', '_')}"
-        shutil.rmtree(cache, ignore_errors=True)
-        env = dict(os.environ, PYTHONPATH=str(src), CHITIEU_CACHE_DIR=str(cache))
-        db = workdir / f"stats-{label.replace(' ', '_')}.db"
-        for p in workdir.glob(db.name + "*"):
-            p.unlink()
-        extract = [sys.executable, "-m", "extractor", "extract", "--format", "jsonl", one]
-        first = timed(extract, src, env)[:2]  # fills this checkout's table cache
-        r = subprocess.run([sys.executable, "-m", "extractor", "ingest", str(small), "--db", str(db), "--quiet",
-                            "--workers", "1"], cwd=src, env=env, capture_output=True)
-        if r.returncode != 0:
-            raise SystemExit(f"ingest failed: {r.stderr.decode()[-500:]}")
-        cmds = {"pass": [sys.executable, "-c", "pass"], "extract": extract,
-                "stats": [sys.executable, "-m", "extractor", "stats", "--db", str(db)],
-                "steady": [sys.executable, "-c", STEADY, str(workdir / "sample.txt")]}
-        sides.append({"label": label, "src": src, "env": env, "cmds": cmds, "first_extract": first,
-                      "runs": {k: [] for k in cmds}})
-    for _ in range(args.repeat):  # alternate the two sides so that a change of load hits both
+    try:
+        print(f"cold extract: {one} ({os.path.getsize(one)} bytes); stats: a database of {len(list(small.iterdir()))} "
+              f"articles; steady state: {len(sample)} articles; medians of {args.repeat}, this checkout and "
+              f"{args.commit} alternating; CPU = user + sys; load average before: {os.getloadavg()[0]:.2f}")
+        sides = []
+        for label, src in (("this checkout", ROOT), (args.commit, ref)):
+            cache = workdir / f"cache-{label.replace(' ', '_')}"
+            shutil.rmtree(cache, ignore_errors=True)
+            env = dict(os.environ, PYTHONPATH=str(src), CHITIEU_CACHE_DIR=str(cache))
+            db = workdir / f"stats-{label.replace(' ', '_')}.db"
+            for p in workdir.glob(db.name + "*"):
+                p.unlink()
+            extract = [sys.executable, "-m", "extractor", "extract", "--format", "jsonl", one]
+            first = timed(extract, src, env)[:2]  # fills this checkout's table cache
+            r = subprocess.run([sys.executable, "-m", "extractor", "ingest", str(small), "--db", str(db), "--quiet",
+                                "--workers", "1"], cwd=src, env=env, capture_output=True)
+            if r.returncode != 0:
+                raise SystemExit(f"ingest failed: {r.stderr.decode()[-500:]}")
+            cmds = {"pass": [sys.executable, "-c", "pass"], "extract": extract,
+                    "stats": [sys.executable, "-m", "extractor", "stats", "--db", str(db)],
+                    "steady": [sys.executable, "-c", STEADY, str(workdir / "sample.txt")]}
+            sides.append({"label": label, "src": src, "env": env, "cmds": cmds, "first_extract": first,
+                          "runs": {k: [] for k in cmds}})
+        for _ in range(args.repeat):  # alternate the two sides so that a change of load hits both
+            for side in sides:
+                for name, cmd in side["cmds"].items():
+                    cpu, wall, p = timed(cmd, side["src"], side["env"])
+                    if p.returncode != 0:
+                        raise SystemExit(f"{name} failed ({p.returncode}): {p.stderr.decode()[-500:]}")
+                    if name == "steady":
+                        st = json.loads(p.stdout.decode().strip().splitlines()[-1])
+                        side["runs"][name].append(st)
+                    else:
+                        side["runs"][name].append((cpu, wall))
+        rows = []
         for side in sides:
-            for name, cmd in side["cmds"].items():
-                cpu, wall, p = timed(cmd, side["src"], side["env"])
-                if p.returncode != 0:
-                    raise SystemExit(f"{name} failed ({p.returncode}): {p.stderr.decode()[-500:]}")
-                if name == "steady":
-                    st = json.loads(p.stdout.decode().strip().splitlines()[-1])
-                    side["runs"][name].append(st)
-                else:
-                    side["runs"][name].append((cpu, wall))
-    rows = []
-    for side in sides:
-        runs = side["runs"]
-        row = {"label": side["label"], "first_extract": side["first_extract"]}
-        for name in ("pass", "extract", "stats"):
-            row[name] = (statistics.median(c for c, _ in runs[name]), statistics.median(w for _, w in runs[name]))
-        row["steady"] = statistics.median(len(sample) / st["extract_cpu"] for st in runs["steady"])
-        row["steady_wall"] = statistics.median(len(sample) / st["extract_wall"] for st in runs["steady"])
-        row["floor"] = statistics.median(len(sample) / st["floor_cpu"] for st in runs["steady"])
-        rows.append(row)
+            runs = side["runs"]
+            row = {"label": side["label"], "first_extract": side["first_extract"]}
+            for name in ("pass", "extract", "stats"):
+                row[name] = (statistics.median(c for c, _ in runs[name]), statistics.median(w for _, w in runs[name]))
+            row["steady"] = statistics.median(len(sample) / st["extract_cpu"] for st in runs["steady"])
+            row["steady_wall"] = statistics.median(len(sample) / st["extract_wall"] for st in runs["steady"])
+            row["floor"] = statistics.median(len(sample) / st["floor_cpu"] for st in runs["steady"])
+            rows.append(row)
+    finally:
+        drop_checkout(ref)
 
     def s(pair):
         return f"{pair[0]:6.2f} s CPU {pair[1]:6.2f} s wall"
