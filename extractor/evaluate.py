@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .citations import normalize_ref
-from .models import ENTITY_KINDS, SPAN_KINDS, GoldFile
+from .models import ENTITY_KINDS, NUMERIC_KINDS, SPAN_KINDS, GoldFile
 from .textnorm import compare_form
 
 KEY_FIELDS = {
@@ -260,10 +260,11 @@ def score_document(rep: Report, doc: str, gold: GoldFile | dict, pred: list[dict
             for j, pf in enumerate(p):
                 if j in ignored_p or not pf.get("indicator"):
                     continue
-                gf = gold_of.get(j)
+                gold_fact = gold_of.get(j)
                 rep.analyst[1] += 1
-                rep.analyst[0] += gf is not None and all(equal(gf.get(k), pf.get(k)) for k in KEY_FIELDS[kind]) \
-                    and all(equal(gf.get(a), pf.get(a)) for a in ANALYST_FIELDS)
+                rep.analyst[0] += gold_fact is not None \
+                    and all(equal(gold_fact.get(k), pf.get(k)) for k in KEY_FIELDS[kind]) \
+                    and all(equal(gold_fact.get(a), pf.get(a)) for a in ANALYST_FIELDS)
         rep.detection[kind].add(det)
         rep.strict[kind].add(st)
     for kind in ENTITY_KINDS:
@@ -294,9 +295,9 @@ def score_document(rep: Report, doc: str, gold: GoldFile | dict, pred: list[dict
         gv, pv = gmeta.get(fld), pm.get(fld)
         if fld == "published" and gv and pv:
             gv, pv = gv[:16], pv[:16]
-        c = rep.meta[fld]
-        c[1] += 1
-        c[0] += equal(gv, pv)
+        mc = rep.meta[fld]
+        mc[1] += 1
+        mc[0] += equal(gv, pv)
 
 
 def gold_hash(gold_dir: Path) -> str:

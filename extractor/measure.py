@@ -214,7 +214,8 @@ def _dictionary() -> tuple[frozenset[tuple[str, ...]], int]:
 def _words(text: str, syl: list) -> list[tuple[int, int, str | None]]:
     """Words over ``syl`` by longest match in the dictionary: (first syllable, end syllable, None)."""
     words, longest = _dictionary()
-    out, k = [], 0
+    out: list[tuple[int, int, str | None]] = []
+    k = 0
     while k < len(syl):
         n = 1
         for m in range(min(longest, len(syl) - k), 1, -1):
