@@ -25,9 +25,18 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .boilerplate import Article
-from .rules import load_model
+from .rules import load_model, load_yaml
 from .sentences import Sentence
+
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_NUMBERED = regex.compile(r"(?:Quận|Phường|Xã)\s+(\d+)")
+_PKG_SUFFIX = regex.compile(r"\s*\([^()]*\)$")
+_DASH = regex.compile(r"[ \t]*[-–][ \t]*")
+_BLANKS = regex.compile(r"[ \t]+")
+_LIST_SEP = regex.compile(r"([ \t]*(?:,|và)[ \t]*)")
+_CAPS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$")
 
 
 class AreaRules(BaseModel):
@@ -50,6 +59,8 @@ class AreaRules(BaseModel):
     scope_after: list[str] = []
     owner_words: list[str] = []
     authority_words: list[str] = []
+    locative_words: list[str] = []
+    adjunct_words: list[str] = []
     bare_after: list[str] = []
     aside_words: list[str] = []
     home_words: list[str] = []
@@ -87,12 +98,12 @@ def _level_of(full: str) -> str | None:
 def _short(short: str) -> str:
     """The package writes numbered units with their level word ("Quận 8",
     "Phường 5"); articles' names are the number."""
-    short = regex.sub(r"\s*\([^()]*\)$", "", short)  # "Hồng Ngự (Huyện)": the package's disambiguator
-    m = regex.fullmatch(r"(?:Quận|Phường|Xã)\s+(\d+)", short)
+    short = _PKG_SUFFIX.sub("", short)  # "Hồng Ngự (Huyện)": the package's disambiguator
+    m = _NUMBERED.fullmatch(short)
     return m.group(1) if m else short
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def gazetteer() -> dict[tuple[str, str], list[Unit]]:
     """(name, level) → units; name as written without the level word."""
     from vietnamadminunits.database import get_data
@@ -149,6 +160,7 @@ def _provinces() -> dict[str, str]:
 
 # a name word may carry an apostrophe ("R'Lấp", "Đắk R’Lấp", "Ia H'Drai")
 _NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?|\d+)"
+_NAME_WORD_RX = regex.compile(_NAME_WORD)
 # name words may be joined by a dash ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm")
 _NAME = rf"{_NAME_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_NAME_WORD}){{0,4}}"
 _LIST_LEVELS = "quận|huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố"
@@ -180,10 +192,10 @@ def _spelling_alternatives() -> dict[str, set[str]]:
 
 def _canon(written: str) -> str:
     """A written name in the gazetteer's form ("Bà Rịa-Vũng Tàu" → "Bà Rịa - Vũng Tàu")."""
-    return regex.sub(r"[ \t]*[-–][ \t]*", " - ", regex.sub(r"[ \t]+", " ", written))
+    return _DASH.sub(" - ", _BLANKS.sub(" ", written))
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _compiled():
     r = load_model("areas.yaml", AreaRules)
     lw = "|".join(regex.escape(w) for w in sorted(r.level_words, key=len, reverse=True))
@@ -305,8 +317,8 @@ def _full_level_words() -> frozenset:
 
 
 def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: bool = False) -> str | None:
-    parts = regex.findall(rf"{_NAME_WORD}", words)
-    seps = regex.split(rf"{_NAME_WORD}", words)[1:-1]
+    parts = _NAME_WORD_RX.findall(words)
+    seps = _NAME_WORD_RX.split(words)[1:-1]
     if unknown_ok and 2 <= len(parts) <= 3 and all(not p.isdigit() for p in parts) \
             and all(regex.fullmatch(r"[ \t]+", x) for x in seps[: len(parts) - 1]):
         # a commune of before the 2019-2021 mergers that no gazetteer lists
@@ -333,7 +345,7 @@ def _mention(name, level, start, end, text, sent, rule) -> dict:
             "rule_id": rule, "_sent": sent, "_key": _unit_key(name, level)}
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _levels_by_name() -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     for name, level in gazetteer():
@@ -368,7 +380,7 @@ def _bare_districts() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _bare_district_rx() -> regex.Pattern:
     """A bare district name after a word of place or motion ("đi Nha Trang",
     "ở Lý Nhân"): without a level word, only there is it safely a place."""
@@ -431,7 +443,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue
             level = rules.level_words.get(m.group("lw").lower(), m.group("lw").lower())
             plural = bool(m.group("head")) or bool(plural_rx.search(text, max(s.start, m.start() - 15), m.start()))
-            parts = regex.split(r"([ \t]*(?:,|và)[ \t]*)", m.group("items"))
+            parts = _LIST_SEP.split(m.group("items"))
             items, joins = parts[0::2], [p.strip() for p in parts[1::2]]
             enumerated = plural or "và" in joins
             pos = m.start("items")
@@ -444,7 +456,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                     break  # "Phường 5, Quận 3": the next unit has its own level word
                 if k == 0:
                     name = _longest_known(item, level)
-                    if name != item:
+                    if name is None or name != item:
                         break
                     add(name, level, i, i + len(name), s.index, "area.list")
                     prev = gazetteer().get(_unit_key(name, level), [])
@@ -518,7 +530,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
             add(written, _provinces()[name], m.start(), m.end(), s.index, "area.province")
     # a unit the article has named once may come back bare ("xã Thanh Bính … Thanh
     # Bính đã có 20 ha"): a name of two syllables or more, not inside a person's name
-    known = {}
+    known: dict[str, dict] = {}
     for m in out:
         if " " in m["name"] and not m["name"][0].isdigit():
             known.setdefault(m["name"], m)
@@ -542,23 +554,21 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset:
-    from .persons import _compiled as person_rules
-
-    return frozenset(person_rules().surnames)
+@disk_cached
+def _surnames() -> frozenset[str]:
+    """The first words of the surnames of ``rules/persons.yaml``, read here:
+    :mod:`persons` imports this module, not the other way round."""
+    return frozenset(s.split()[0] for s in load_yaml("persons.yaml")["surnames"])
 
 
 def _inside_person_name(text: str, s: Sentence, start: int, org_before: list[str]) -> bool:
     """A bare province name that continues a person's name ("Nguyễn Thái Bình");
     not an organisation named by a word that is also a surname ("Đoàn Hà Nội")."""
-    from .persons import _compiled as person_rules
-
-    m = regex.search(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$", text[max(s.start, start - 40) : start])
+    m = _CAPS_BEFORE.search(text[max(s.start, start - 40) : start])
     if not m:
         return False
     words = m.group(1).split()
-    return words[0] in person_rules().surnames and words[0] not in org_before
+    return words[0] in _surnames() and words[0] not in org_before
 
 
 def _era_order(published: str | None) -> tuple[str, str]:
@@ -718,7 +728,7 @@ class _Places:
         return None
 
 
-def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", places: "_Places | None" = None) -> dict | None:
+def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", places: _Places | None = None) -> dict | None:
     """The unit the article is about: the most specific unit that its title, its
     lead and its first paragraph name on one chain ("Nam Hồng (huyện Đông Anh,
     Hà Nội)" → Nam Hồng); none when they name units that are not on one chain
@@ -728,7 +738,6 @@ def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", p
         return None
     places = places or _Places(found, ms, text)
     authority = _attach_rules()[4]
-    home = _compiled()[0]
     home_rx = _home_rx()
     ms = [m for m in ms if not m.get("_aside") and not authority.search(text, max(0, m["start"] - 40), m["start"])
           and not home_rx.search(text, max(0, m["start"] - 60), m["start"])]
@@ -765,7 +774,10 @@ def _home_rx() -> regex.Pattern:
 @lru_cache(maxsize=1)
 def _attach_rules():
     r = _compiled()[0]
-    alt = lambda ws: "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+    def alt(ws) -> str:
+        return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
     national = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.national_words)})(?!\p{{L}})", regex.IGNORECASE)
     # a country word that ends a person's name ("Nguyễn Văn Đức", "Lê Thị Nga") is none
     foreign = regex.compile(rf"(?<!\p{{L}})(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(r.foreign_places)})(?![\p{{L}}\p{{N}}])")
@@ -777,7 +789,11 @@ def _attach_rules():
     )
     owner = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.owner_words)})[ \t]*$", regex.IGNORECASE)
     authority = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.authority_words)})[ \t]*$")
-    return national, foreign, scope, owner, authority
+    # a unit right after a locative in the figure's clause ("… phát hành tại TP.HCM")
+    locative = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.locative_words)})[ \t]*(?:\p{{L}}+[ \t]+){{0,1}}$")
+    # a unit inside an adjunct of its clause ("theo chuẩn của thành phố Hà Nội") owns a standard
+    adjunct = regex.compile(rf"(?<!\p{{L}})(?i:{alt(r.adjunct_words)})(?!\p{{L}})")
+    return national, foreign, scope, owner, authority, locative, adjunct
 
 
 def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict], ms: list[dict], art: Article) -> None:
@@ -790,7 +806,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
     the unit the paragraph has named inside the article's unit; else the
     article's unit (``main_area``). A unit named after a court or a procuracy
     ("TAND TP Hà Nội") is where the authority sits, not the figure's place."""
-    national, foreign, scope, owner, authority = _attach_rules()
+    national, foreign, scope, owner, authority, locative, adjunct = _attach_rules()
     places = _Places(found, ms, text)
     main = main_area(found, ms, art, text, places)
     main_key = main["_key"] if main else None
@@ -810,6 +826,12 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         if s is not None:
             para_units[s.paragraph].append(m)
 
+    def owned(m: dict, s0: int, s1: int) -> bool:
+        """A unit after "theo", "so với" … owns something else: "tỷ lệ hộ
+        nghèo theo chuẩn nghèo của thành phố Hà Nội còn 45 hộ"."""
+        mlo, _ = _clause(text, s0, s1, m["start"], m["end"])
+        return bool(owner.search(text, max(s0, m["start"] - 12), m["start"]) or adjunct.search(text, mlo, m["start"]))
+
     def usable(m) -> bool:
         lo = max(0, m["start"] - 40)
         return not m.get("_aside") and not authority.search(text, lo, m["start"])
@@ -828,7 +850,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
     for f in facts:
         if f["kind"] not in ("quantity", "percent", "ratio", "money"):
             continue
-        s = sent_of.get(f.get("_sent"))
+        s = sent_of.get(f["_sent"]) if "_sent" in f else None
         key = None
         if s is not None:
             s0 = s.start
@@ -836,16 +858,9 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
             # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
             #    "… được phát hành tại TP.HCM")
-            def owned(m) -> bool:
-                """A unit after "theo", "so với" … owns something else: "tỷ lệ hộ
-                nghèo theo chuẩn nghèo của thành phố Hà Nội còn 45 hộ"."""
-                mlo, _ = _clause(text, s0, s.end, m["start"], m["end"])
-                return bool(owner.search(text, max(s0, m["start"] - 12), m["start"])
-                            or regex.search(r"(?<!\p{L})(?i:theo)(?!\p{L})", text[mlo : m["start"]]))
-
-            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m)]
+            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)]
             after = [m for m in here if f["end"] <= m["start"] < hi
-                     and regex.search(r"(?<!\p{L})(?:tại|ở)[ \t]*(?:\p{L}+[ \t]+){0,1}$", text[max(f["end"], m["start"] - 14) : m["start"]])]
+                     and locative.search(text, max(f["end"], m["start"] - 14), m["start"])]
             if clause:
                 # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
                 i0 = here.index(clause[0])
@@ -862,7 +877,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                 if not sc:
                     # 3. the unit named last earlier in the sentence (the deepest of its address),
                     #    unless a scope word comes after it
-                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m)]
+                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m, s0, s.end)]
                     if earlier:
                         j = len(earlier) - 1
                         while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
@@ -880,7 +895,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                         continue
             # 3. the sentence's subject
             if key is None:
-                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m)]
+                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m, s0, s.end)]
                 if subject:
                     key = places.deepest([m["_key"] for m in subject]) or subject[0]["_key"]
             # 4. national, world and foreign figures have no area
