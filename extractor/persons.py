@@ -68,6 +68,7 @@ class PersonRules(BaseModel):
     company_words: list[str] = []
     org_suffixes: list[str] = []
     apposition_words: list[str] = []
+    single_name_heads: list[str] = []
     role_verbs: list[str] = []
     examples: list[dict] = []
 
@@ -144,6 +145,8 @@ class _Compiled:
         # "X - một nhà kinh tế …", "do X làm Giám đốc"
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
         self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{Lu}})")
+        self.single_head_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})(?![\p{{L}}])")
         self.org_suffix_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.org_suffixes)})$")
         # "và" joins two organisation names ("Sở Giáo dục và Đào tạo") unless a
         # lowercase word, an honorific or another position follows
@@ -252,7 +255,8 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
         words = list(_BLANKS.split(m.group(0)))
 
         def vietnamese(w: str) -> bool:
-            return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-"))
+            # "Min-koo", "Kun-hee": a lowercase syllable after a hyphen is no Vietnamese name's
+            return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-")) and not _HYPHEN_LOWER.search(w)
 
         if all(vietnamese(w) for w in words):
             continue  # could be Vietnamese written without marks
@@ -496,12 +500,18 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
     for s in sents:
         names = list(_names(text, s))
         names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known)))
+        names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
         prev_end = s.start
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
             lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
             after, after_end = _titles_after(text, b, nxt, k + 1 < len(names))
             titles = _titles_before(text, lo, a) + after
+            if lo == s.start:
+                # the splitter may end a sentence after a degree's dot ("PGS.TS. Vũ Ngọc Lâm")
+                dg = _compiled().degree_rx.search(text, max(0, s.start - 16), a)
+                if dg and "\n" not in dg.group(0) and dg.start() < s.start:
+                    titles = [dg.group(0).strip()] + titles
             prev_end = max(b, after_end)
             mentions.append({"name": name, "start": a, "end": b, "_sent": s.index, "_titled": bool(titles)})
             if not titles:
@@ -516,8 +526,55 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
                     f["titles"].append(t)
                     seen.add(compare_form(t))
     _merge_overlong(found, mentions)
+    _merge_single(found, mentions)
     ms = [{k: v for k, v in m.items() if k != "_titled"} for m in mentions if m["name"] in found]
     return list(found.values()), ms
+
+
+_SINGLE = regex.compile(r"[ \t]+(?P<w>[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?)(?![\p{L}\p{N}])(?![ \t]+\p{Lu})")
+_HYPHEN_LOWER = regex.compile(r"-\p{Ll}")
+
+
+def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
+    """A foreign surname alone right after a position ("Tổng thống Kennedy",
+    "Thủ tướng Modi"): a word in Latin letters that cannot be Vietnamese, no
+    country and no organisation."""
+    c = _compiled()
+    syllable = _syllable_rx(c.rules.foreign_syllable)
+    if syllable is None:
+        return
+    for h in c.single_head_rx.finditer(text, s.start, s.end):
+        m = _SINGLE.match(text, h.end(), s.end)
+        if not m:
+            continue
+        w = m.group("w")
+        a, b = m.span("w")
+        if any(a < e and x < b for x, e in taken):
+            continue
+        if all(syllable.fullmatch(part) for part in w.split("-")) and not _HYPHEN_LOWER.search(w):
+            continue  # could be a Vietnamese word
+        if w in _countries() or c.org_suffix_rx.search(w) or w in c.not_names:
+            continue
+        yield a, b, w
+
+
+def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
+    """A one-word name that ends a longer name of the document is that person
+    ("Thủ tướng Modi" is Narendra Modi): its titles go to the full name."""
+    full = {m["name"] for m in mentions} | set(found)
+    for name in [n for n in found if " " not in n]:
+        longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
+        if not longer:
+            continue
+        f = found.pop(name)
+        g = found.get(longer[0])
+        if g is None:
+            continue  # the full name has no position of its own: keep to what the text gave
+        seen = {compare_form(t) for t in g["titles"]}
+        g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
+        for m in mentions:
+            if m["name"] == name:
+                m["name"] = longer[0]
 
 
 def _merge_overlong(found: dict[str, dict], mentions: list[dict]) -> None:

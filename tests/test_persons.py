@@ -336,3 +336,12 @@ def test_gap_position_shared_by_coordinated_names():
 def test_gap_lowercase_and_inside_an_organisation_name():
     assert persons_of("Giám đốc Trung tâm Phẫu thuật sọ mặt và tạo hình Vũ Ngọc Lâm cho biết ca mổ thành công.") == {
         "Vũ Ngọc Lâm": ["Giám đốc Trung tâm Phẫu thuật sọ mặt và tạo hình"]}
+
+
+def test_a_surname_alone_after_a_position():
+    # a foreign surname alone after a position is a name; the article's full name takes its titles
+    assert persons_of("Tổng thống Kennedy ký sắc lệnh năm 1962.") == {"Kennedy": ["Tổng thống"]}
+    assert persons_of("Thủ tướng Ấn Độ Narendra Modi lên án vụ tấn công. Thủ tướng Modi cũng gửi lời chia buồn.") == {
+        "Narendra Modi": ["Thủ tướng Ấn Độ", "Thủ tướng"]}
+    # a club after a lowercase position word is no one
+    assert persons_of("Hai trợ lý sẽ tạm nắm quyền quản lý Tottenham.") == {}
