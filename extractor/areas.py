@@ -60,6 +60,7 @@ class AreaRules(BaseModel):
     owner_words: list[str] = []
     authority_words: list[str] = []
     locative_words: list[str] = []
+    pronoun_places: list[str] = []
     adjunct_words: list[str] = []
     bare_after: list[str] = []
     aside_words: list[str] = []
@@ -780,7 +781,12 @@ def _attach_rules():
 
     national = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.national_words)})(?!\p{{L}})", regex.IGNORECASE)
     # a country word that ends a person's name ("Nguyễn Văn Đức", "Lê Thị Nga") is none
-    foreign = regex.compile(rf"(?<!\p{{L}})(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(r.foreign_places)})(?![\p{{L}}\p{{N}}])")
+    # a country that is also a pronoun ("Anh") only after a lowercase word ("sang Anh", "nước Anh")
+    # and before no name ("Anh Dũng", "Anh có …" at the start of a sentence are a man)
+    plain = [w for w in r.foreign_places if w not in r.pronoun_places]
+    foreign = regex.compile(
+        rf"(?<!\p{{L}})(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(plain)})(?![\p{{L}}\p{{N}}])"
+        rf"|(?<=\p{{Ll}}[ \t]+)(?:{alt(r.pronoun_places)})(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})")
     lw = alt(_COMMUNE + _DISTRICT_LEVELS + ("tỉnh",))
     # "toàn huyện", "trên địa bàn xã", "huyện ta", "huyện này"
     scope = regex.compile(
@@ -905,6 +911,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
             # 5. the paragraph's unit, when it lies inside the article's
             if key is None and main_key is not None:
                 earlier = [m for m in para_units.get(s.paragraph, []) if m["end"] <= f["start"] and usable(m)]
+                para_named = bool(earlier)
                 if not earlier:
                     # else the unit inside the article's that the text moved to last
                     earlier = [m for m in ms if main_from <= m["start"] and m["end"] <= f["start"] and usable(m)]
@@ -916,7 +923,10 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                             and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
                         j -= 1
                     k = earlier[j]["_key"]
-                    if k == main_key or (k, main_key) in places.inside:
+                    # a unit inside the article's, or one beside it ("… anh Dũng (xã Hoàng Hoa
+                    # Thám, thị xã Chí Linh)" in an article about Thanh Hà); not one around it
+                    if k == main_key or (k, main_key) in places.inside or (
+                            para_named and (main_key, k) not in places.inside):
                         key = k
         if key is None and main_key is not None and f["start"] >= main_from:
             key = main_key

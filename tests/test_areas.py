@@ -212,6 +212,12 @@ ATTACH = [
     ("Huyện Thanh Hà có nhiều vải.\n\nChủ tịch UBND xã Thanh Bính cho biết, toàn xã có 250 ha vải.", "250 ha", "Thanh Bính"),
     # an organisation takes the unit the text places it in
     ("Công ty may ở huyện Đông Anh vừa tuyển 200 lao động.", "200 lao động", "Đông Anh"),
+    # a paragraph that names a unit beside the article's speaks of that unit
+    ("Vải thiều huyện Thanh Hà được mùa.\n\nVườn của anh Dũng (xã Hoàng Hoa Thám, thị xã Chí Linh) chín sớm. "
+     "Anh có khoảng 300 gốc vải.", "khoảng 300 gốc", "Hoàng Hoa Thám"),
+    # … but a unit around the article's does not replace it
+    ("Xã Vân Nội, huyện Đông Anh có nhiều làng nghề.\n\nThành phố Hà Nội có chính sách hỗ trợ. "
+     "Làng nghề thu hút 500 lao động.", "500 lao động", "Vân Nội"),
     # a unit after "tại"/"ở" in the figure's own clause
     ("Có 3 vé trúng thưởng được phát hành tại TP.HCM.", "3 vé", "Hồ Chí Minh"),
     # a standard named after a unit does not place the figure
@@ -221,6 +227,7 @@ ATTACH = [
     # national, world and foreign figures: no area
     ("Huyện Mê Linh tổ chức hội nghị.\n\nCả nước có 1.200 ca mắc sốt xuất huyết.", "1.200 ca mắc", None),
     ("Tỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nKim ngạch xuất khẩu sang Mỹ đạt 3 tỷ USD.", "3 tỷ USD", None),
+    ("Tỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nHàng dệt bán sang Anh đạt 2 tỷ USD.", "2 tỷ USD", None),
     # a court's city is not where the theft happened
     ("TAND TP Hà Nội tuyên phạt bị cáo và buộc bồi thường 20 triệu đồng.", "20 triệu đồng", None),
     ("TAND TP Hà Nội xét xử bị cáo trộm 2 xe máy ở huyện Thanh Trì.", "2 xe máy", "Thanh Trì"),
