@@ -20,10 +20,13 @@ Within one document:
 - ``out_of_range``: a level outside its indicator's plausible range (``range``
   in rules/indicators.yaml: a coverage rate is 0–100%), not a share of a plan
   or a comparison ("đạt 105% kế hoạch").
-Across documents (``conflicts``, on the database): one indicator, area and
-closed period, achieved levels of the same kind and unit, stated with values
-that disagree beyond rounding by two articles published after the period
-ended, whose sentences differ (a syndicated copy repeats the same sentence).
+Across documents (``conflicts``, on the database): one statistic of an area
+(``area_statistics`` in rules/checks.yaml: not a company's revenue or a
+price), the same area and closed period, achieved levels of the same kind,
+unit and measure, not a part of another figure ("trong đó …"), stated with
+values that disagree beyond rounding by two articles published after the
+period ended (before, a figure is a progress report), whose sentences and
+titles differ (a syndicated copy repeats them).
 
 Periods: two figures have the same period when their ``period`` values are
 equal and not null, or, within one sentence, when both are null (the sentence
@@ -55,6 +58,8 @@ class CheckWords(BaseModel):
     plan_bases: list[str]
     comparison_bases: list[str]
     subset_openers: list[str]
+    area_statistics: list[str]
+    measure_fillers: list[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -68,6 +73,8 @@ class _Words:
     relative_base: regex.Pattern
     plan_base: regex.Pattern
     subset: regex.Pattern
+    area_statistics: frozenset[str]
+    filler: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +91,8 @@ def words() -> _Words:
             _alternation(w.plan_bases + w.comparison_bases)), regex.V1),
         plan_base=regex.compile(r"(?:{})(?!\p{{L}})".format(_alternation(w.plan_bases)), regex.V1),
         subset=regex.compile(r"(?<!\p{{L}})(?:{})(?!\p{{L}})".format(_alternation(w.subset_openers)), regex.V1),
+        area_statistics=frozenset(w.area_statistics),
+        filler=regex.compile(r"^(?:(?:{})\s+)+".format(_alternation(w.measure_fillers)), regex.V1),
     )
 
 
@@ -333,10 +342,11 @@ def _count_share_totals(shares: list) -> list[Check]:
 
 CONFLICT_CANDIDATES_SQL = """
 select f.document, f.start, f."end", f.kind, f.text, f.value, f.numerator, f.denominator, f.unit, f.currency,
-       f.indicator, f.area, f.period, s.text as sentence, d.published, d.title
+       f.indicator, f.area, f.period, f.sentence as sentence_id, s.text as sentence, s.start as sentence_start,
+       d.published, d.title
 from facts f
 join documents d on d.id = f.document
-left join sentences s on s.id = f.sentence
+join sentences s on s.id = f.sentence
 where f.indicator is not null and f.area is not null and f.period is not null
   and f.kind in ('quantity', 'percent', 'ratio', 'money')
   and coalesce(f.target, 0) = 0 and f.change is null and coalesce(f.comparator, '=') = '='
@@ -372,19 +382,57 @@ def _shown(f: dict) -> str:
     return f"{f['value']:g}"
 
 
+class _Measures:
+    """The ``measure`` of stored facts, which the database does not keep: read
+    again from each fact's sentence with the extractor's own rule
+    (``measure.attach``), only for the few facts a conflict involves."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+        self.by_sentence: dict[str, dict[int, str | None]] = {}
+
+    def __call__(self, f: dict) -> str | None:
+        sid = f["sentence_id"]
+        if sid not in self.by_sentence:
+            from . import measure
+
+            cur = self.db.execute(
+                'select kind, start, "end", text, unit, value from facts where sentence = ? '
+                "and kind in ('quantity', 'percent', 'ratio', 'money') order by start", [sid])
+            cols = [d[0] for d in cur.description]
+            facts = [dict(zip(cols, r)) for r in cur.fetchall()]
+            s0, s1, doc = self.db.execute('select start, "end", document from sentences where id = ?', [sid]).fetchone()
+            text = self.db.execute("select text from documents where id = ?", [doc]).fetchone()[0]
+            measure.attach(facts, text, (s0, s1))
+            self.by_sentence[sid] = {x["start"]: x.get("measure") for x in facts}
+        m = self.by_sentence[sid].get(f["start"])
+        return words().filler.sub("", fold(m)).strip() if m else None
+
+
+def _part_of_another(f: dict) -> bool:
+    """The figure's clause makes it a part of another figure ("trong đó …")."""
+    head = f["sentence"][: f["start"] - f["sentence_start"]]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
+    return bool(words().subset.search(fold(head[cut:])))
+
+
 def conflicts(db) -> list[dict]:
     """One row per indicator, area, period, kind and unit that two articles
     report with values no rounding reconciles (see the module docstring).
     ``facts`` lists ``[document, start, end]`` of the figures involved."""
+    w = words()
     cur = db.execute(CONFLICT_CANDIDATES_SQL)
     cols = [d[0] for d in cur.description]
     groups: dict[tuple, list[dict]] = {}
     for row in cur.fetchall():
         f = dict(zip(cols, row))
-        if not _after_period(f["published"], f["period"]):
+        if f["indicator"] not in w.area_statistics or not _after_period(f["published"], f["period"]):
+            continue
+        if _part_of_another(f):
             continue
         unit = fold(f["unit"] or "") if f["kind"] in ("quantity", "ratio") else f["currency"]
         groups.setdefault((f["indicator"], f["area"], f["period"], f["kind"], unit), []).append(f)
+    measure_of = _Measures(db)
     rows = []
     for (ind, area, period, kind, unit), fs in groups.items():
         involved: dict[tuple, dict] = {}
@@ -396,9 +444,13 @@ def conflicts(db) -> list[dict]:
                     continue  # a syndicated copy
                 if compare_form(a["title"]) == compare_form(b["title"]):
                     continue
-                if _disagree(a, b):
-                    for f in (a, b):
-                        involved[(f["document"], f["start"])] = f
+                if not _disagree(a, b):
+                    continue
+                ma = measure_of(a)
+                if ma is None or ma != measure_of(b):
+                    continue
+                for f in (a, b):
+                    involved[(f["document"], f["start"])] = f
         if not involved:
             continue
         figs = sorted(involved.values(), key=lambda f: (f["document"], f["start"]))
