@@ -68,11 +68,35 @@ def document_facts(con: sqlite3.Connection, cache: Path, workers: int) -> dict[s
     return {d: got[d] for d in docs}
 
 
-def rerun(con: sqlite3.Connection, cache: Path, workers: int) -> list[dict]:
-    """Every check row the current code gives on the sample."""
+def checks_module(rev: str | None):
+    """``extractor.checks`` as it is, or as it was at git revision ``rev``."""
+    if not rev:
+        from extractor import checks
+
+        return checks
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    src = subprocess.run(["git", "show", f"{rev}:extractor/checks.py"], cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout
+    path = Path(tempfile.mkdtemp()) / "checks.py"
+    path.write_text(src, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("extractor._checks_at_rev", path,
+                                                  submodule_search_locations=None)
+    mod = importlib.util.module_from_spec(spec)
+    mod.__package__ = "extractor"  # its relative imports resolve in the installed package
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def rerun(con: sqlite3.Connection, cache: Path, workers: int, rev: str | None = None) -> list[dict]:
+    """Every check row the code (now, or at ``rev``) gives on the sample."""
     import sqlite_utils
 
-    from extractor.checks import conflicts, document_checks
+    mod = checks_module(rev)
+    conflicts, document_checks = mod.conflicts, mod.document_checks
 
     out = []
     texts = dict(con.execute("select id, text from documents").fetchall())
@@ -117,12 +141,13 @@ def main() -> None:
     s.add_argument("--only", help="one check type")
     s.add_argument("--cache", default="/tmp/checks_facts.pkl", help="the re-extracted facts (kept between runs)")
     s.add_argument("--workers", type=int, default=2)
+    s.add_argument("--rev", help="run extractor/checks.py as it was at this git revision (a baseline)")
     a = ap.parse_args()
     if a.cmd == "draw":
         print("\n".join(draw(a.n, a.seed)))
         return
     con = sqlite3.connect(a.db)
-    rows = rerun(con, Path(a.cache), a.workers)
+    rows = rerun(con, Path(a.cache), a.workers, a.rev)
     by: dict[str, list[dict]] = {}
     for r in rows:
         by.setdefault(r["check"], []).append(r)
