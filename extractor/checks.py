@@ -40,26 +40,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict
 
-from .indicators import taxonomy
-from .rules import load_model
 from .textnorm import compare_form, fold
 
 NUMERIC = ("quantity", "percent", "ratio", "money")
 MAX_GAP = 40  # characters between a figure and the percentage that restates it
-
-
-class CheckWords(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    description: str = ""
-    ratio_links: list[str]
-    share_links: list[str]
-    plan_bases: list[str]
-    comparison_bases: list[str]
-    subset_openers: list[str]
-    area_statistics: list[str]
-    measure_fillers: list[str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -79,6 +64,23 @@ class _Words:
 
 @lru_cache(maxsize=1)
 def words() -> _Words:
+    """rules/checks.yaml, read at the first check (not at import: read-only
+    commands import this module through the store and never load the rules)."""
+    from pydantic import BaseModel, ConfigDict
+
+    from .rules import load_model
+
+    class CheckWords(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        description: str = ""
+        ratio_links: list[str]
+        share_links: list[str]
+        plan_bases: list[str]
+        comparison_bases: list[str]
+        subset_openers: list[str]
+        area_statistics: list[str]
+        measure_fillers: list[str]
+
     w = load_model("checks.yaml", CheckWords)
     # the rest of the first figure's noun phrase ("hộ nghèo", "lao động nông
     # thôn"), then a clause mark, then a linking word
@@ -86,13 +88,12 @@ def words() -> _Words:
     link = qualifiers + r"\s*(?:(?:{})(?!\p{{L}}))?[\s(:]*"
     return _Words(
         ratio_link=regex.compile(link.format(_alternation(w.ratio_links)), regex.V1),
-        share_link=regex.compile(r"[\p{{L}} ]{{0,30}}?[,(]?\s*(?:{})\s*".format(_alternation(w.share_links)), regex.V1),
-        relative_base=regex.compile(r"[\s(]*(?:{})(?!\p{{L}})".format(
-            _alternation(w.plan_bases + w.comparison_bases)), regex.V1),
-        plan_base=regex.compile(r"(?:{})(?!\p{{L}})".format(_alternation(w.plan_bases)), regex.V1),
-        subset=regex.compile(r"(?<!\p{{L}})(?:{})(?!\p{{L}})".format(_alternation(w.subset_openers)), regex.V1),
+        share_link=regex.compile(rf"[\p{{L}} ]{{0,30}}?[,(]?\s*(?:{_alternation(w.share_links)})\s*", regex.V1),
+        relative_base=regex.compile(rf"[\s(]*(?:{_alternation(w.plan_bases + w.comparison_bases)})(?!\p{{L}})", regex.V1),
+        plan_base=regex.compile(rf"(?:{_alternation(w.plan_bases)})(?!\p{{L}})", regex.V1),
+        subset=regex.compile(rf"(?<!\p{{L}})(?:{_alternation(w.subset_openers)})(?!\p{{L}})", regex.V1),
         area_statistics=frozenset(w.area_statistics),
-        filler=regex.compile(r"^(?:(?:{})\s+)+".format(_alternation(w.measure_fillers)), regex.V1),
+        filler=regex.compile(rf"^(?:(?:{_alternation(w.measure_fillers)})\s+)+", regex.V1),
     )
 
 
@@ -264,6 +265,8 @@ def _share_of_another_count(total: tuple[float, float], c: dict, nums: list[dict
 
 
 def _ranges() -> dict[tuple[str, str], tuple[float, float]]:
+    from .indicators import taxonomy  # not at import: read-only commands never load the rules
+
     out = {}
     for fam in taxonomy().families:
         for slot, (lo, hi) in fam.range.items():
@@ -294,7 +297,7 @@ def document_checks(facts: list[dict], text: str) -> list[Check]:
     out.extend(_count_share_totals(shares))
     ranges = _ranges()
     for f in nums:
-        r = ranges.get((f.get("indicator"), f["kind"]))
+        r = ranges.get((f["indicator"], f["kind"])) if f.get("indicator") else None
         if not r or f.get("value") is None or not _exact_level(f) or _relative(text, f):
             continue
         iv = intervals(f)
@@ -315,8 +318,8 @@ def _count_share_totals(shares: list) -> list[Check]:
         groups.setdefault(key, []).append((c, s, iv, total))
     out = []
     for key, group in groups.items():
-        bad = set()
-        for i, (c1, s1, iv1, _) in enumerate(group):
+        bad: set[int] = set()
+        for i, (c1, _s1, iv1, _) in enumerate(group):
             for j in range(i + 1, len(group)):
                 c2, s2, iv2, _ = group[j]
                 if not (_same_time(c1, c2)):
@@ -342,7 +345,7 @@ def _count_share_totals(shares: list) -> list[Check]:
 
 CONFLICT_CANDIDATES_SQL = """
 select f.document, f.start, f."end", f.kind, f.text, f.value, f.numerator, f.denominator, f.unit, f.currency,
-       f.indicator, f.area, f.period, f.sentence as sentence_id, s.text as sentence, s.start as sentence_start,
+       f.indicator, f.area, f.period, {measure} as measure, f.sentence as sentence_id, s.text as sentence, s.start as sentence_start,
        d.published, d.title
 from facts f
 join documents d on d.id = f.document
@@ -383,15 +386,18 @@ def _shown(f: dict) -> str:
 
 
 class _Measures:
-    """The ``measure`` of stored facts, which the database does not keep: read
-    again from each fact's sentence with the extractor's own rule
-    (``measure.attach``), only for the few facts a conflict involves."""
+    """The ``measure`` of stored facts, compared without filler words: the
+    stored one, else (a database made before facts kept it) read again from
+    the fact's sentence with the extractor's own rule (``measure.attach``),
+    only for the few facts a conflict involves."""
 
     def __init__(self, db) -> None:
         self.db = db
         self.by_sentence: dict[str, dict[int, str | None]] = {}
 
     def __call__(self, f: dict) -> str | None:
+        if f.get("measure"):
+            return words().filler.sub("", fold(f["measure"])).strip()
         sid = f["sentence_id"]
         if sid not in self.by_sentence:
             from . import measure
@@ -421,7 +427,8 @@ def conflicts(db) -> list[dict]:
     report with values no rounding reconciles (see the module docstring).
     ``facts`` lists ``[document, start, end]`` of the figures involved."""
     w = words()
-    cur = db.execute(CONFLICT_CANDIDATES_SQL)
+    has_measure = any(r[1] == "measure" for r in db.execute("pragma table_info(facts)").fetchall())
+    cur = db.execute(CONFLICT_CANDIDATES_SQL.format(measure="f.measure" if has_measure else "null"))
     cols = [d[0] for d in cur.description]
     groups: dict[tuple, list[dict]] = {}
     for row in cur.fetchall():

@@ -18,7 +18,6 @@ from .matching import candidates_by_sentence, resolve
 from .meta import meta_of
 from .models import NUMERIC_KINDS, FactAdapter, Meta, fact_to_dict
 from .sentences import Sentence, split
-from .textnorm import fold
 
 
 @dataclass
@@ -109,9 +108,9 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
     if sidecar:
         meta = meta.model_copy(update={k: v for k, v in sidecar.items() if k in Meta.model_fields})
     sents = split(text, art.zones)
-    folded = fold(text)
 
     facts: list[dict] = []
+    active = indicators.topics("\n".join(text[a:b] for a, b in art.zones), meta.title)
     by_sentence = candidates_by_sentence(text, sents)
     for s in sents:
         sent_facts: list[dict] = []
@@ -124,7 +123,7 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
             sent_facts.extend(built)
         nums = [f for f in sent_facts if f["kind"] in NUMERIC_KINDS]
         if nums:
-            indicators.attach(nums, text, (s.start, s.end))
+            indicators.attach(nums, text, (s.start, s.end), active)
         facts.extend(sent_facts)
 
     dates.resolve_years(facts, meta.published)
