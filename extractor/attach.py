@@ -44,6 +44,7 @@ class TargetCues(BaseModel):
     stop: str
     achieved: str
     plan_value: str
+    plan_named: str
 
 
 class PeriodCues(BaseModel):
@@ -58,6 +59,7 @@ class PeriodCues(BaseModel):
     until_now: str
     span_join: str
     span_start: str
+    plan: str
 
 
 class ContextRules(BaseModel):
@@ -80,6 +82,7 @@ class _Cues:
     stop: regex.Pattern
     achieved: regex.Pattern
     plan_value: regex.Pattern
+    plan_named: regex.Pattern
     framing: regex.Pattern
     vague: regex.Pattern
     same_day: regex.Pattern
@@ -90,6 +93,7 @@ class _Cues:
     until_now: regex.Pattern
     span_join: regex.Pattern
     span_start: regex.Pattern
+    plan: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +107,7 @@ def cues() -> _Cues:
         change={k: rx(v) for k, v in c.change.items()}, level=rx(c.level), conjunction=rx(c.conjunction),
         strong=rx(c.target.strong), weak=rx(c.target.weak), stop=rx(c.target.stop),
         achieved=rx(c.target.achieved), plan_value=rx(c.target.plan_value),
+        plan_named=rx(c.target.plan_named),
         **{k: rx(getattr(c.period, k)) for k in PeriodCues.model_fields},
     )
 
@@ -159,8 +164,8 @@ def _is_goal(f: dict, text: str, lo: int, hi: int, prev: dict | None, prev_goal:
     # the plan's own amount: "kế hoạch năm 2017 (3.550 tỷ đồng)"
     if paren and text[f["end"] : paren[1]].strip() == "" and c.plan_value.search(text, lo, paren[0] + 1):
         return True
-    # a cue of the figure's own clause, before it
-    if c.strong.search(text, a, start) or c.weak.search(text, a, start):
+    # a cue of the figure's own clause, before it, or the plan it is the figure of
+    if c.strong.search(text, a, start) or c.weak.search(text, a, start) or c.plan_named.search(text[a:start]):
         return True
     # a figure continuing the previous one ("700 tỷ won …, 300 tỷ won")
     if prev is not None and c.conjunction.search(text[max(prev["end"], a) : start]) and \
@@ -216,6 +221,7 @@ class _Anchor:
     value: str | None  # None: a vague time
     span: bool = False  # a "từ … đến …" span
     descriptor: bool = False
+    plan: bool = False  # the period of a plan: it stays in its clause
     paren: tuple[int, int] | None = None  # the parenthesis it stands in, when it is more than the time
 
 
@@ -242,6 +248,7 @@ def _anchors(fs: list[dict], text: str, s: Sentence, last_day: list[tuple[int, s
         if c.comparison.search(left):
             continue
         desc = bool(c.descriptor.search(left))
+        plan = bool(c.plan.search(left))
         # inside a parenthesis that is more than the time itself ("(qua đời năm ngoái)")
         p = _paren_depth(text, s.start, f["start"])
         paren = p if p and text[p[0] + 1 : p[1]].strip() != f["text"].strip() else None
@@ -256,7 +263,7 @@ def _anchors(fs: list[dict], text: str, s: Sentence, last_day: list[tuple[int, s
             m_now = c.until_now.match(text[end : s.end]) if b is None else None
             if m_now:
                 end += m_now.end()
-            out.append(_Anchor(f["start"], end, v, span=span, descriptor=desc, paren=paren))
+            out.append(_Anchor(f["start"], end, v, span=span, descriptor=desc, plan=plan, paren=paren))
             continue
         v = f.get("value")
         if not v:
@@ -281,7 +288,7 @@ def _anchors(fs: list[dict], text: str, s: Sentence, last_day: list[tuple[int, s
                 value = _date_value(v)
         else:
             value = _date_value(v)
-        out.append(_Anchor(start, end, value, span=span, descriptor=desc, paren=paren))
+        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren))
     # relative days and vague times, where no date or period stands
     def free(a: int, b: int) -> bool:
         return all(b <= x.start or a >= x.end for x in out)
@@ -333,7 +340,6 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
         anchors = _anchors(fs, text, s, last_day)
         nums = sorted((f for f in fs if f["kind"] in NUMERIC_KINDS), key=lambda f: f["start"])
         claimed: set[int] = set()
-        first = nums[0]["start"] if nums else s.end
         for i, f in enumerate(nums):
             plan_count = f.get("unit") == "chỉ tiêu"
             # a time in a parenthesis serves only the figures of that parenthesis
@@ -360,14 +366,14 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
                 # the time of the sentence: one that opens an earlier clause, or
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
-                framing = [x for x in pool if x.end <= a and id(x) not in claimed
-                           and (x.end <= first or _opens_clause(text, s, x))
+                framing = [x for x in pool if x.end <= a and not x.descriptor
+                           and (not x.plan or _opens_clause(text, s, x))
                            and not _contrast_between(text, x.end, a, f["start"])]
                 chosen = framing[-1] if framing else None
             f["period"] = chosen.value if chosen is not None else carried.get(s.paragraph)
         # what frames a clause, and a "từ … đến …" span, carries on
         for x in anchors:
-            if x.descriptor or x.paren:
+            if x.descriptor or x.paren or (x.plan and not _opens_clause(text, s, x)):
                 continue
             if _opens_clause(text, s, x) or x.span:
                 carried[s.paragraph] = x.value
