@@ -29,6 +29,12 @@ class IndicatorExample(BaseModel):
     key: str | None
 
 
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    when: list[str]
+    wordings: list[str]
+
+
 class Family(BaseModel):
     model_config = ConfigDict(extra="forbid")
     family: str
@@ -42,6 +48,10 @@ class Family(BaseModel):
     # wordings that name the family anywhere in a rate's or count's measure, after
     # its subject ("hộ gia đình ở nông thôn được sử dụng nước hợp vệ sinh")
     anywhere: list[str] = []
+    # wordings that name the family only in an article about its topic ("ca tử vong" in
+    # an article about Covid-19): the topic is on when one of `when` is in the title or
+    # twice in the text
+    topic: Topic | None = None
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
 
@@ -83,16 +93,35 @@ def _words(w: str) -> tuple[str, ...]:
     return tuple(fold(w).replace("/", " / ").split())
 
 
+class _Compiled:
+    """One family's phrases, folded into syllable tuples once."""
+
+    __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words")
+
+    def __init__(self, f: Family) -> None:
+        self.family = f
+        self.name = f.family
+        self.keys = f.keys
+        self.refuse = tuple(_words(r) for r in f.refuse)
+        self.units = frozenset(fold(u) for u in f.units)
+        self.anywhere = tuple(_words(w) for w in f.anywhere)
+        self.governed_by = tuple(fold(g) for g in f.governed_by)
+        self.topic_words = frozenset(_words(w) for w in f.topic.wordings) if f.topic else frozenset()
+        self.own_words = frozenset(_words(w) for w in f.wordings)
+
+
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[tuple[str, ...], list[Family]], frozenset, frozenset, int]:
-    """wording (folded syllables) → families; the generic prefixes; the global refusals; the longest wording."""
+def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int, tuple[_Compiled, ...]]:
+    """wording (folded syllables) → families; the generic prefixes; the global
+    refusals; the longest wording; every family compiled."""
     t = taxonomy()
-    by_wording: dict[tuple[str, ...], list[Family]] = {}
-    for f in t.families:
-        for w in f.wordings:
-            by_wording.setdefault(_words(w), []).append(f)
+    compiled = tuple(_Compiled(f) for f in t.families)
+    by_wording: dict[tuple[str, ...], list[_Compiled]] = {}
+    for c in compiled:
+        for w in c.own_words | c.topic_words:
+            by_wording.setdefault(w, []).append(c)
     longest = max(len(w) for w in by_wording)
-    return by_wording, frozenset(_words(p) for p in t.prefixes), frozenset(_words(r) for r in t.refuse), longest
+    return by_wording, tuple(_words(p) for p in t.prefixes), tuple(_words(r) for r in t.refuse), longest, compiled
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -103,50 +132,72 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 SLOTS = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "money"}
 
 
-def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None) -> str | None:
+def topics(text: str, title: str | None) -> frozenset[str]:
+    """The families whose topic the article is about (see ``Family.topic``)."""
+    folded, ftitle = fold(text), fold(title or "")
+    on = set()
+    for f in taxonomy().families:
+        if f.topic and any(_count_word(ftitle, fold(w)) or _count_word(folded, fold(w)) >= 2 for w in f.topic.when):
+            on.add(f.family)
+    return frozenset(on)
+
+
+def _count_word(folded: str, word: str) -> int:
+    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", folded))
+
+
+def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
+                    active: frozenset[str] = frozenset()) -> str | None:
     """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
     ``verb`` is the verb governing a count whose measure is its counted noun."""
     if not measure:
         return None
     t = taxonomy()
+    by_wording, prefixes, refuse, longest, compiled = _index()
+    words = _words(measure)
+    slot = SLOTS[kind]
+    counted = kind in ("quantity", "ratio")
+    funit = fold(unit) if unit else None
+
+    def fits(c: _Compiled) -> str | None:
+        key = c.keys.get(slot)
+        if key is None or kind not in t.keys[key].kinds or any(_contains(words, r) for r in c.refuse):
+            return None
+        if c.units and counted and funit and funit not in c.units:
+            return None
+        return key
+
     if verb and unit:
-        for fam in t.families:
-            if fam.governed_by and fold(measure) in {fold(u) for u in fam.units} \
-                    and any(fold(verb).endswith(fold(g)) or fold(verb).startswith(fold(g)) for g in fam.governed_by):
-                key = fam.keys.get(SLOTS[kind])
+        fverb = fold(verb)
+        for c in compiled:
+            if c.governed_by and any(words[: len(u.split())] == tuple(u.split()) for u in c.units) \
+                    and any(fverb.endswith(g) or fverb.startswith(g) for g in c.governed_by):
+                key = c.keys.get(slot)
                 if key and kind in t.keys[key].kinds:
                     return key
-    by_wording, prefixes, refuse, longest = _index()
-    words = _words(measure)
     if any(_contains(words, r) for r in refuse):
         return None
-    starts = [0] + [len(p) for p in prefixes if words[: len(p)] == p]
-    for s in sorted(set(starts), reverse=True):
+    starts = {0} | {len(p) for p in prefixes if words[: len(p)] == p}
+    for s in sorted(starts, reverse=True):
         rest = words[s:]
         for n in range(min(longest, len(rest)), 0, -1):
-            for fam in by_wording.get(rest[:n], []):
-                key = fam.keys.get(SLOTS[kind])
-                if key is None or kind not in t.keys[key].kinds:
+            for c in by_wording.get(rest[:n], ()):
+                if rest[:n] in c.topic_words and c.name not in active and rest[:n] not in c.own_words:
                     continue
-                if any(_contains(words, _words(r)) for r in fam.refuse):
-                    continue
-                if fam.units and kind in ("quantity", "ratio") and unit and fold(unit) not in {fold(u) for u in fam.units}:
-                    continue
+                key = fits(c)
+                if key:
+                    return key
+    for c in compiled:
+        if c.anywhere and any(_contains(words[1:], w) for w in c.anywhere):
+            key = fits(c)
+            if key:
                 return key
-    for fam in t.families:
-        key = fam.keys.get(SLOTS[kind])
-        if key is None or kind not in t.keys[key].kinds or any(_contains(words, _words(r)) for r in fam.refuse):
-            continue
-        if any(_contains(words[1:], _words(w)) for w in fam.anywhere):
-            if fam.units and kind in ("quantity", "ratio") and unit and fold(unit) not in {fold(u) for u in fam.units}:
-                continue
-            return key
     return None
 
 
-def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
+def attach(facts: list[dict], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset()) -> None:
     """Set ``measure`` and ``indicator`` on the numeric facts of one sentence
-    (sorted by start), in place."""
+    (sorted by start), in place; ``active``: the article's topics (``topics``)."""
     from . import measure as _measure
 
     _measure.attach(facts, text, sent)
@@ -161,7 +212,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                 if fam.governed_by and _measure.achieved(text, f["end"], end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
-        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb)
+        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active)
         if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
             # a share of the plan keeps the key of what was planned
             f["indicator"] = prev["indicator"]

@@ -19,7 +19,9 @@ tags (on that phrase only, cached) drop a subject before its first verb
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -40,6 +42,9 @@ class MeasureWords(BaseModel):
     heads: list[str]
     np_stops: list[str]
     weak_heads: list[str]
+    value_of: list[str]
+    demonstratives: list[str]
+    area_subjects: list[str]
     measuring_units: list[str]
     classifiers: list[str]
     not_achieved: list[str]
@@ -73,6 +78,9 @@ class _Lexicon:
         self.np_stops = _phrases(m.np_stops)
         self.coordinators = _phrases(["và"])
         self.weak_heads = _phrases(m.weak_heads)
+        self.area_subjects = _phrases(m.area_subjects)
+        self.value_of = _phrases(m.value_of)
+        self.demonstratives = _phrases(m.demonstratives)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
         self.not_achieved = _phrases(m.not_achieved)
@@ -90,7 +98,7 @@ def lexicon() -> _Lexicon:
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s-\s")
 MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
-MAX_AFTER = 12  # syllables of the noun phrase after a clause-opening percentage
+MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
 
 def _syllables(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -166,8 +174,43 @@ def _phrase(text: str, syl: list) -> str | None:
     return regex.sub(r"\s+", " ", text[syl[0][0] : syl[-1][1]]).lower()
 
 
-def _words(text: str, syl: list) -> list[tuple[int, int, str]]:
-    """underthesea's words over ``syl``: (first syllable, end syllable, tag)."""
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[tuple[str, ...]], int]:
+    """The multi-syllable words of underthesea's Vietnamese word list (Viet74K,
+    shipped in its PyPI package), folded, for word boundaries by longest match:
+    a dictionary look-up costs microseconds where a CRF tagger costs
+    milliseconds per phrase."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("underthesea")  # locates the package without running its __init__
+    path = Path(next(iter(spec.submodule_search_locations or []))) / "corpus" / "data" / "Viet74K.txt" if spec else None
+    words: set[tuple[str, ...]] = set()
+    if path is not None and path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = tuple(fold(unicodedata.normalize("NFC", line)).split())
+            if 1 < len(parts) <= 4:
+                words.add(parts)
+    return frozenset(words), 4
+
+
+def _words(text: str, syl: list) -> list[tuple[int, int, str | None]]:
+    """Words over ``syl`` by longest match in the dictionary: (first syllable, end syllable, None)."""
+    words, longest = _dictionary()
+    out, k = [], 0
+    while k < len(syl):
+        n = 1
+        for m in range(min(longest, len(syl) - k), 1, -1):
+            if tuple(x[2] for x in syl[k : k + m]) in words:
+                n = m
+                break
+        out.append((k, k + n, None))
+        k += n
+    return out
+
+
+def _tagged(text: str, syl: list) -> list[tuple[int, int, str]]:
+    """underthesea's POS-tagged words over ``syl`` (the slow path, for the few
+    decisions that need a verb)."""
     tags = _pos(_phrase(text, syl) or "")
     out, k = [], 0
     for w, t in tags:
@@ -194,6 +237,8 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
         if not n:
             break
         j -= n
+    linked = j < len(syl)  # a linking verb, comparator or change word stood before the figure
+    valued = any(_match_at(syl, k, lx.value_of, lx.longest) for k in range(j, len(syl)))
     carrier = False
     n = _match_end(syl, j, lx.carriers, lx.longest)
     if n:
@@ -206,6 +251,13 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
         i += n
     body = syl[i:j]
+    if valued:
+        # the thing valued is the phrase after the last possessor or place word
+        last = max([k + 1 for k in range(len(body)) if _match_at(body, k, lx.cut, lx.longest)] + [0])
+        body = body[last:]
+        verbs = [b for _, b, t in _tagged(text, body) if t == "V"] if body else []
+        if verbs and verbs[-1] < len(body):
+            body = body[verbs[-1] :]  # "người thắng nhận chiếc cúp trị giá …" → "chiếc cúp"
     if not body:
         return None, carrier, None
     words = _words(text, body)
@@ -214,12 +266,12 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
     start = None
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
-        if n and k + n in ends:  # a whole word: "thu" is no head inside "thu giữ"
-            start = k
+        if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
+            start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
             break
     if start is None and carrier:
         # "Thành phố giải quyết việc làm cho": the verb phrase from its first verb
-        verbs = [a for a, _, t in words if t == "V"]
+        verbs = [a for a, _, t in _tagged(text, body) if t == "V"]
         if verbs:
             start = verbs[0]
     if start is None:
@@ -239,14 +291,18 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
         return None, carrier, None
+    if head_found and not linked and not carrier and kind in ("quantity", "ratio"):
+        head_found = False  # "thu 72 súng trường": a verb and its object, the counted noun says it
+    if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
+        return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
     if not head_found and not carrier:
-        tags = _pos(_phrase(text, body) or "")
-        if tags and all(t in ("Np", "Ny") for _, t in tags):
+        if all(_titlecase(text[a:b]) or text[a:b].isupper() for a, b, _ in body):
             return None, False, None  # only a name: a subject, not a measure
         if kind in ("quantity", "ratio"):
-            # a verb or subject before a count: the counted noun says it
-            verb = [w for w, t in tags if t == "V"]
-            return None, False, (" ".join(w for w, _ in tags[[t for _, t in tags].index("V"):]) if verb else None)
+            # a verb or subject before a count: the counted noun says it; the words
+            # are kept for the verbs that govern a count ("hoàn thành 16/27 chỉ tiêu")
+            return None, False, _phrase(text, body)
+        tags = _pos(_phrase(text, body) or "")
         verbs = [k for k, (_, t) in enumerate(tags) if t == "V"]
         if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]):
             # "Công ty xuất khẩu …": the subject goes, the verb phrase stays
@@ -256,7 +312,12 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
     return _phrase(text, body), carrier, None
 
 
-def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset) -> str | None:
+def _titlecase(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or word[:1].islower() and any(c.isupper() for c in word[1:])
+
+
+def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset,
+                  names_end: bool = False) -> str | None:
     lx = lexicon()
     syl = _syllables(text, lo, hi)[: limit + 1]
     bounds = {a for a, _, _ in _words(text, syl)} if len(syl) > 1 else {0}
@@ -265,6 +326,8 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
         # a stop word ends the phrase only as a word of its own ("người có công" goes on)
         if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
             break
+        if names_end and k and _titlecase(text[syl[k][0] : syl[k][1]]):
+            break  # a name after the noun: "2 đối tượng Lê Văn A", "1 điện thoại iPhone"
         if k == 0 and _match_at(syl, 0, first_stops, lx.longest):
             return None
         out.append(syl[k])
@@ -296,9 +359,14 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
         return None
     lx = lexicon()
     measuring = fold(unit) in lx.measuring or "/" in unit
-    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops)
+    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
+                          names_end=fold(unit) not in lx.classifiers)
     if measuring:
-        return extra  # "2.200 ha vải sớm" → "vải sớm"; none: the words before say it
+        # "2.200 ha vải sớm" → "vải sớm", when a noun follows the unit ("22 inch mạ crôm" names
+        # no measure); none: the words before say it
+        if extra and _pos(extra)[:1] and _pos(extra)[0][1] not in ("N", "Np", "Nc", "Nu"):
+            return None
+        return extra
     if fold(unit) in lx.classifiers and extra:
         return extra  # "776 chiếc công tơ điện" → "công tơ điện"
     return regex.sub(r"\s+", " ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
@@ -334,14 +402,25 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
             measure, carrier, verb = measured, False, None
         if verb:
             f["_verb"] = verb
-        if measure and f["kind"] == "percent" and right and tuple(fold(measure).split()[:2]) in lx.weak_heads \
-                | {tuple(fold(measure).split()[:1])} & lx.weak_heads:
+        if measure and f["kind"] == "percent" and right and not _match_at(right, 0, lx.of_plan, lx.longest) \
+                and (tuple(fold(measure).split()[:2]) in lx.weak_heads or tuple(fold(measure).split()[:1]) in lx.weak_heads):
             # "các chỉ tiêu chủ yếu … bảo đảm 100% người có công": the share's own noun phrase
             own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
             if own:
                 measure = own
+        if f["kind"] == "percent" and right and not carrier and not f.get("_of_plan") \
+                and not (measure and _starts_with_head(measure)) and not _match_at(right, 0, lx.of_plan, lx.longest) \
+                and not (prev is not None and left and _match_end(left, len(left), lx.share, lx.longest)):
+            # "Trung Quốc chiếm 30% cổ phần", "gửi 1 triệu USD viện trợ": a share or an amount
+            # followed by its own noun phrase, with no head noun before it
+            own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            if own:
+                measure = own
         if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
-                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure):
+                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure) \
+                and fold(measure).split()[0] in fold(prev["measure"]).split()[1:]:
+            # an item of a list sharing one measure, parallel to the previous one: "tỷ lệ đi học
+            # đúng độ tuổi cấp tiểu học đạt 100%, cấp trung học cơ sở đạt 99%"
             f["_list_item"] = True
         prev_measure = prev.get("measure") if prev is not None else None
         if measure is None:
@@ -356,6 +435,9 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                     measure = f["unit"]  # "6,71 giường bệnh/1 vạn dân"
             elif f["kind"] == "percent" and right:
                 measure = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            if measure is None and prev_measure and prev is not None and f.get("unit") and prev.get("unit") == f.get("unit") \
+                    and text.count(";", prev["end"], f["start"]) == 0:
+                measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
             if measure is None and prev_measure and len(left) <= 3 and not (right and f["kind"] == "percent"):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
         f["measure"] = measure
