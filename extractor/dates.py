@@ -116,7 +116,10 @@ def build(c: Candidate, text: str) -> list[dict]:
     fact["_open_end"] = _has(c.match, "after")
     # "từ đầu năm 2017": from its first month on
     fact["_from_first_month"] = _has(c.match, "from") and (gd.get("part") or "").lower() == "đầu"
-    if _has(c.match, "qfirst") or _has(c.match, "qlast"):
+    if gd.get("fm"):  # from a month on: "từ đầu tháng 6 đến nay"
+        fact["_months"] = (int(gd["fm"]), int(gd["fm"]))
+        fact["_open_end"] = True
+    elif _has(c.match, "qfirst") or _has(c.match, "qlast"):
         n = 3 * int(gd["nq"]) if gd.get("nq") else 3
         fact["_months"] = (1, n) if _has(c.match, "qfirst") else (13 - n, 12)
     elif gd.get("q"):
