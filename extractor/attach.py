@@ -26,11 +26,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .dates import period_string
 from .models import NUMERIC_KINDS
 from .rules import load_model
@@ -96,7 +96,7 @@ class _Cues:
     plan: regex.Pattern
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def cues() -> _Cues:
     c = load_model("context.yaml", ContextRules)
 

@@ -29,13 +29,13 @@ def library_errors(fn):
 
     @wraps(fn)
     def wrapper(*a, **kw):
-        from .rules import RuleError
-
         try:
             return fn(*a, **kw)
-        except RuleError as exc:
-            raise click.ClickException(str(exc)) from None
         except ValueError as exc:
+            from .rules import RuleError  # here, not before: a command that needs no rules loads none
+
+            if isinstance(exc, RuleError):
+                raise click.ClickException(str(exc)) from None
             raise click.ClickException(str(exc).splitlines()[0]) from None
 
     return wrapper
@@ -64,6 +64,7 @@ def _extract_path(path: str):
 @library_errors
 def extract(files, fmt):
     """Extract facts from FILES and print them (jsonl: the contract's output)."""
+    from .ingest import crash_reason
     from .reader import ReadError, iter_paths
 
     failed = 0
@@ -427,9 +428,16 @@ def show_cmd(doc, db_path, html_path):
         out.print(ct)
 
 
+def _known_indicators() -> set[str]:
+    from .indicators import known_keys  # the rules and YAML: only when a key is to be checked
+
+    return set(known_keys())
+
+
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
-              help="csv (UTF-8 with BOM, for spreadsheets), jsonl, or parquet (needs the `parquet` extra).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "spacy"]), default="csv",
+              show_default=True, help="csv (UTF-8 with BOM, for spreadsheets), jsonl, parquet (needs the `parquet` "
+              "extra), or spacy (a DocBin of the documents with their facts as doc.spans['chitieu']).")
 @click.option("--kind", type=click.Choice(["quantity", "percent", "ratio", "money", "date", "period", "person",
                                            "document", "area"]), help="Only facts of this kind.")
 @click.option("--indicator", "indicator", metavar="KEY", help="Only figures of this indicator key.")
@@ -441,11 +449,10 @@ def export_cmd(fmt, kind, indicator, db_path, output):
     import sqlite3
 
     from .export import export
-    from .indicators import known_keys
 
     _existing_db(db_path)
-    if indicator and indicator not in known_keys():
-        raise click.ClickException(f"unknown indicator {indicator!r}; known: {', '.join(sorted(known_keys()))}")
+    if indicator and indicator not in _known_indicators():
+        raise click.ClickException(f"unknown indicator {indicator!r}; known: {', '.join(sorted(_known_indicators()))}")
     con = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
     try:
         n = export(con, fmt, output, kind=kind, indicator=indicator, stdout=sys.stdout.buffer)

@@ -52,6 +52,16 @@ class Family(BaseModel):
     # an article about Covid-19): the topic is on when one of `when` is in the title or
     # twice in the text
     topic: Topic | None = None
+    # the measure must open with a generic prefix ("số học sinh", not any "học sinh")
+    needs_prefix: bool = False
+    # a count governed by one of these verbs is something else ("chữa khỏi 2.516 ca")
+    refuse_verbs: list[str] = []
+    # the family's percentage is a rate of units ("100% xã đạt chuẩn"), even where it
+    # shares its key with the count; elsewhere a shared key's percentage must be a
+    # change or a share of the plan ("xuất khẩu tăng 5%"), never a share of a total
+    percent_is_rate: bool = False
+    # the currencies an amount of this family may be in (empty: any)
+    currencies: list[str] = []
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
 
@@ -66,6 +76,7 @@ class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     keys: dict[str, KeyDef]
+    change_words: list[str] = []
     prefixes: list[str] = []
     refuse: list[str] = []
     families: list[Family]
@@ -96,7 +107,8 @@ def _words(w: str) -> tuple[str, ...]:
 class _Compiled:
     """One family's phrases, folded into syllable tuples once."""
 
-    __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words")
+    __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words",
+                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies")
 
     def __init__(self, f: Family) -> None:
         self.family = f
@@ -108,6 +120,11 @@ class _Compiled:
         self.governed_by = tuple(fold(g) for g in f.governed_by)
         self.topic_words = frozenset(_words(w) for w in f.topic.wordings) if f.topic else frozenset()
         self.own_words = frozenset(_words(w) for w in f.wordings)
+        self.needs_prefix = f.needs_prefix
+        self.currencies = frozenset(f.currencies)
+        self.refuse_verbs = tuple(fold(v) for v in f.refuse_verbs)
+        pk = f.keys.get("percent")
+        self.percent_is_change = pk is not None and not f.percent_is_rate and pk in (f.keys.get("count"), f.keys.get("money"))
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +141,11 @@ def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int,
     return by_wording, tuple(_words(p) for p in t.prefixes), tuple(_words(r) for r in t.refuse), longest, compiled
 
 
+@lru_cache(maxsize=1)
+def _change_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(w) for w in taxonomy().change_words)
+
+
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
@@ -136,20 +158,30 @@ def topics(text: str, title: str | None) -> frozenset[str]:
     """The families whose topic the article is about (see ``Family.topic``)."""
     folded, ftitle = fold(text), fold(title or "")
     on = set()
-    for f in taxonomy().families:
-        if f.topic and any(_count_word(ftitle, fold(w)) or _count_word(folded, fold(w)) >= 2 for w in f.topic.when):
-            on.add(f.family)
+    for name, rx in _topic_patterns():
+        if rx.search(ftitle) or len(rx.findall(folded, overlapped=False)) >= 2:
+            on.add(name)
     return frozenset(on)
 
 
-def _count_word(folded: str, word: str) -> int:
-    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", folded))
+@lru_cache(maxsize=1)
+def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
+    out = []
+    for f in taxonomy().families:
+        if f.topic:
+            alts = "|".join(regex.escape(fold(w)) for w in sorted(f.topic.when, key=len, reverse=True))
+            out.append((f.family, regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])")))
+    return tuple(out)
 
 
 def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
-                    active: frozenset[str] = frozenset()) -> str | None:
+                    active: frozenset[str] = frozenset(), change: str | None = None, of_plan: bool = False,
+                    share: bool = False, currency: str | None = None, context: str | None = None) -> str | None:
     """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
-    ``verb`` is the verb governing a count whose measure is its counted noun."""
+    ``verb`` is the verb governing a count whose measure is its counted noun;
+    ``change``, ``of_plan`` (a share of the plan) and ``share`` (a percentage of
+    the noun phrase after it) say what kind of percentage it is; ``context``: the
+    words of the figure's clause before it, where a refused word also counts."""
     if not measure:
         return None
     t = taxonomy()
@@ -159,24 +191,36 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     counted = kind in ("quantity", "ratio")
     funit = fold(unit) if unit else None
 
-    def fits(c: _Compiled) -> str | None:
+    fverb = " ".join(x for x in (fold(verb) if verb else "", fold(context) if context else "") if x)
+    cwords = tuple(fverb.split())
+    growth = any(_contains(words, w) for w in _change_words())
+
+    def fits(c: _Compiled, prefixed: bool = True) -> str | None:
         key = c.keys.get(slot)
         if key is None or kind not in t.keys[key].kinds or any(_contains(words, r) for r in c.refuse):
             return None
+        if c.needs_prefix and not prefixed or any(_contains(cwords, tuple(v.split())) for v in c.refuse_verbs):
+            return None
+        if c.currencies and kind == "money" and currency not in c.currencies:
+            return None
+        if kind == "percent" and c.percent_is_change and not (change or of_plan or growth):
+            return None  # "chiếm 90% tổng kim ngạch": a share of an amount is no value of it
+        if share and not c.anywhere:
+            return None  # "bằng 61,8% GDP": the percentage of a total measures something else
         if c.units and counted and funit and funit not in c.units:
             return None
         return key
 
+    if any(_contains(words, r) or _contains(cwords, r) for r in refuse):
+        return None
     if verb and unit:
-        fverb = fold(verb)
+        gverb = fold(verb)
         for c in compiled:
             if c.governed_by and any(words[: len(u.split())] == tuple(u.split()) for u in c.units) \
-                    and any(fverb.endswith(g) or fverb.startswith(g) for g in c.governed_by):
-                key = c.keys.get(slot)
-                if key and kind in t.keys[key].kinds:
+                    and any(gverb.endswith(g) or gverb.startswith(g) for g in c.governed_by):
+                key = fits(c)
+                if key:
                     return key
-    if any(_contains(words, r) for r in refuse):
-        return None
     starts = {0} | {len(p) for p in prefixes if words[: len(p)] == p}
     for s in sorted(starts, reverse=True):
         rest = words[s:]
@@ -184,12 +228,12 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
             for c in by_wording.get(rest[:n], ()):
                 if rest[:n] in c.topic_words and c.name not in active and rest[:n] not in c.own_words:
                     continue
-                key = fits(c)
+                key = fits(c, prefixed=s > 0)
                 if key:
                     return key
     for c in compiled:
         if c.anywhere and any(_contains(words[1:], w) for w in c.anywhere):
-            key = fits(c)
+            key = fits(c, prefixed=not c.needs_prefix)
             if key:
                 return key
     return None
@@ -212,7 +256,10 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int], active: frozense
                 if fam.governed_by and _measure.achieved(text, f["end"], end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
-        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active)
+        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active, f.get("change"),
+                                         bool(f.get("_plan_share")), bool(f.pop("_share", False)), f.get("currency"),
+                                         f.pop("_left", None))
+        f.pop("_plan_share", None)
         if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
             # a share of the plan keeps the key of what was planned
             f["indicator"] = prev["indicator"]
