@@ -18,7 +18,8 @@ that say the figure's time is not known. Comparison bases ("so với cùng kỳ
 năm 2022"), periods naming a standard or document, and times inside a
 parenthesis that does not hold the figure are not the figure's time.
 A time expression opening a clause, and a "từ … đến …" span, carry on to the
-next sentences of the paragraph; a vague one ends the carried period.
+next sentences of the paragraph (in a body scraped as one line, to the next
+three sentences only); a vague one ends the carried period.
 """
 
 from __future__ import annotations
@@ -115,6 +116,10 @@ def cues() -> _Cues:
 CLAUSE_MARKS = ",;:()"
 LEFT_REACH = 200  # characters before a figure searched for its change words
 AFTER_REACH = 60  # a time expression further after the figure is about something else
+# a body scraped as one line is one "paragraph": there a carried period reaches
+# only the next few sentences (a topical block), not the rest of the body
+LONG_PARAGRAPH = 12  # sentences
+CARRY_IN_LONG = 3  # sentences
 
 
 def _clause(text: str, lo: int, hi: int, start: int, end: int, marks: str = CLAUSE_MARKS) -> tuple[int, int]:
@@ -335,6 +340,10 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
     # days named in the document, for "cùng ngày" / "hôm sau"
     last_day: list[tuple[int, str]] = []
     carried: dict[int, str | None] = {}
+    carried_at: dict[int, int] = {}  # paragraph → index of the sentence that set it
+    length: dict[int, int] = {}
+    for s in sents:
+        length[s.paragraph] = length.get(s.paragraph, 0) + 1
     for s in sents:
         fs = by_sent.get(s.index, [])
         anchors = _anchors(fs, text, s, last_day)
@@ -370,13 +379,18 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
                            and (not x.plan or _opens_clause(text, s, x))
                            and not _contrast_between(text, x.end, a, f["start"])]
                 chosen = framing[-1] if framing else None
-            f["period"] = chosen.value if chosen is not None else carried.get(s.paragraph)
+            if chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
+                                   or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
+                f["period"] = carried.get(s.paragraph)
+            else:
+                f["period"] = chosen.value if chosen is not None else None
         # what frames a clause, and a "từ … đến …" span, carries on
         for x in anchors:
             if x.descriptor or x.paren or (x.plan and not _opens_clause(text, s, x)):
                 continue
             if _opens_clause(text, s, x) or x.span:
                 carried[s.paragraph] = x.value
+                carried_at[s.paragraph] = s.index
         for x in anchors:
             if x.value and len(x.value) == 10 and x.value[4] == "-":
                 last_day.append((x.start, x.value))

@@ -59,6 +59,10 @@ PERIODS = [
     ("Huyện thực hiện được 20 chỉ tiêu, có 3 chỉ tiêu vượt kế hoạch năm 2023; có 2 chỉ tiêu chưa đạt.", "3 chỉ tiêu", "2023/2023"),
     ("Huyện thực hiện được 20 chỉ tiêu, có 3 chỉ tiêu vượt kế hoạch năm 2023; có 2 chỉ tiêu chưa đạt.", "2 chỉ tiêu", None),
     ("Theo chuẩn nghèo giai đoạn 2022-2025, huyện còn 45 hộ nghèo.", "45 hộ", None),
+    # a body scraped as one long line: the carried period reaches the next few sentences only
+    ("Năm 2020, xã có 120 hộ nghèo. Người dân phấn khởi. Cán bộ xã đi thăm từng nhà. "
+     + "Đường làng được sửa. " * 10 + "Xã có 5 trạm y tế.", "5 trạm", None),
+    ("Năm 2020, xã có 120 hộ nghèo. Người dân phấn khởi. Xã có 5 trạm y tế.", "5 trạm", "2020/2020"),
     # gaps
     _xfail(("GDP quý I tăng 5,1% sang quý II tăng 6,2%.", "6,2%", "2023-04/2023-06"),
            "a time between two figures goes to the figure before it"),
