@@ -473,12 +473,19 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
     for m in ms:
         by_sent[m["_sent"]].append(m)
     sent_start = {s.index: s.start for s in sents}
+    sent_end = {s.index: s.end for s in sents}
+    # where each sentence's first national phrase ends: searched once per sentence,
+    # not once per figure (a sentence of thousands of figures stays linear)
+    national_end: dict[int, float] = {}
     for f in facts:
         if f["kind"] not in ("quantity", "percent", "ratio", "money"):
             continue
         area = main["name"] if main else None
         s0 = sent_start.get(f.get("_sent"))
-        if s0 is not None and _NATIONAL.search(text, s0, f["start"]):
+        if s0 is not None and f["_sent"] not in national_end:
+            nat = _NATIONAL.search(text, s0, sent_end[f["_sent"]])
+            national_end[f["_sent"]] = nat.end() if nat else float("inf")
+        if s0 is not None and national_end[f["_sent"]] <= f["start"]:
             area = None
         if s0 is not None:
             here = [m for m in by_sent.get(f["_sent"], []) if m["end"] <= f["start"]
