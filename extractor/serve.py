@@ -41,6 +41,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import regex
 from datasette import hookimpl
@@ -145,6 +146,9 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
             "reason": ("Lý do và cách sửa", "Reason and fix"),
             "run": ("Lượt nạp", "Ingest run"),
             "at": ("Thời điểm (UTC)", "When (UTC)"),
+            "kind": ("Loại lỗi: read (tệp), crash (lỗi chương trình), budget (quá thời gian)",
+                     "Kind: read (the file), crash (a bug), budget (over the time budget)"),
+            "detail": ("Vết lỗi đầy đủ (traceback) của lỗi chương trình", "Full traceback of a crash"),
         },
     ),
     "checks": (
@@ -452,16 +456,22 @@ def register_routes():
 # --------------------------------------------------------------------------------------------
 
 
-def prepare(db_path: str | Path) -> set[str]:
-    """Bring the schema up to date and checkpoint the WAL, so an immutable
-    reader sees everything; returns the names of the tables and views."""
-    from .store import open_db
-
-    db = open_db(db_path)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    names = set(db.table_names()) | set(db.view_names())
-    db.conn.close()
-    return names
+def prepare(db_path: str | Path) -> tuple[set[str], bool]:
+    """The names of the tables and views, and whether the database can be read
+    as a live (mutable) one: read-only either way, nothing is written (an
+    ingest may be writing it meanwhile); a file the user cannot write is
+    served as immutable, as it is on disk."""
+    p = Path(db_path).resolve()
+    try:
+        con = sqlite3.connect(f"file:{quote(str(p))}?mode=ro", uri=True)
+        names = {r[0] for r in con.execute("select name from sqlite_master where type in ('table', 'view')")}
+        con.close()
+        return names, True
+    except sqlite3.OperationalError:
+        con = sqlite3.connect(f"file:{quote(str(p))}?immutable=1", uri=True)
+        names = {r[0] for r in con.execute("select name from sqlite_master where type in ('table', 'view')")}
+        con.close()
+        return names, False
 
 
 def make_datasette(db_path: str | Path):
@@ -471,11 +481,11 @@ def make_datasette(db_path: str | Path):
     from datasette.plugins import pm
 
     path = str(Path(db_path))
-    tables = prepare(path)
+    tables, live = prepare(path)
     name = Path(path).stem
     if not pm.has_plugin(PLUGIN):
         pm.register(sys.modules[__name__], name=PLUGIN)
-    ds = Datasette(immutables=[path], metadata=metadata(tables, name),
+    ds = Datasette(files=[path] if live else [], immutables=[] if live else [path], metadata=metadata(tables, name),
                    settings={"sql_time_limit_ms": 3000, "truncate_cells_html": 400})
     if name not in ds.databases or ds.databases[name].path != path:
         raise ValueError(f"{path}: Datasette cannot name this database {name!r}; rename the file")

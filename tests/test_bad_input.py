@@ -195,11 +195,11 @@ def test_file_vanishing_mid_run(tmp_path, monkeypatch):
     listed = reader.iter_paths
     calls = []
 
-    def list_then_delete(paths):
+    def list_then_delete(paths, **kw):
         # ingest walks the paths twice: once to count them, once to stream them;
         # on the second walk b.txt is listed and then gone before it is read
         calls.append(1)
-        for f in listed(paths):
+        for f in listed(paths, **kw):
             if len(calls) == 2 and f.name == "b.txt":
                 f.unlink()
             yield f

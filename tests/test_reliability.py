@@ -89,3 +89,399 @@ def test_dropped_fact_is_stored_with_its_document(tmp_path):
     assert con.execute("select count(*) from documents").fetchone()[0] == 1
     (msg,) = con.execute("select message from checks where \"check\" = 'dropped_fact'").fetchone()
     assert "finite" in msg
+
+
+# ---- the per-document time budget --------------------------------------------------
+
+def _slow_extractor(monkeypatch, slow_name="slow.txt", seconds=60.0):
+    """extract_text that takes ``seconds`` on files named ``slow_name`` (in small
+    steps, as a slow pattern would on each sentence)."""
+    from extractor import pipeline
+
+    real = pipeline.extract_text
+
+    def slow(text, sidecar=None, doc=None):
+        if doc and doc.endswith(slow_name):
+            end = time.perf_counter() + seconds
+            while time.perf_counter() < end:
+                time.sleep(0.01)
+        return real(text, sidecar=sidecar, doc=doc)
+
+    monkeypatch.setattr(pipeline, "extract_text", slow)
+
+
+ARTICLE = TITLE + "Năm 2022, xã có 45 hộ nghèo, chiếm 0,084%.\n"
+
+
+def test_budget_overrun_is_an_error_row_and_the_batch_goes_on(tmp_path, monkeypatch):
+    _slow_extractor(monkeypatch)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (d / "slow.txt").write_text(ARTICLE.replace("45", "46"), encoding="utf-8")
+    (d / "z.txt").write_text(ARTICLE.replace("45", "47"), encoding="utf-8")
+    db = tmp_path / "c.db"
+    t = time.perf_counter()
+    res = CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet", "--budget", "0.5", "--workers", "1"])
+    assert time.perf_counter() - t < 30
+    assert res.exit_code == 1, res.output
+    con = sqlite3.connect(db)
+    (path, reason, kind, detail), = con.execute("select path, reason, kind, detail from errors").fetchall()
+    assert path.endswith("slow.txt") and kind == "budget" and "time budget (0.5 s per document)" in reason
+    assert "Traceback" in detail and "slow" in detail  # where it stopped
+    assert con.execute("select count(*) from documents").fetchone()[0] == 2
+
+
+def test_budget_interrupts_one_long_regex_match():
+    """In the main thread the budget stops even a single match running in C
+    (the quadratic photo-credit pattern of old on 16,000 spaces)."""
+    import regex
+
+    from extractor.budget import BudgetExceeded, time_budget
+
+    old = regex.compile(r"\(?\s*(?:Ảnh|Video)\s*:\s*(?:(?:\p{Lu}[\p{L}\d/-]*|[\p{Lu}\d]+)[ \t]?){1,5}\)?",
+                        regex.I | regex.M)
+    t = time.perf_counter()
+    with pytest.raises(BudgetExceeded), time_budget(0.3):
+        list(old.finditer("Dân số" + " " * 40_000 + "x: 5 người."))
+    assert time.perf_counter() - t < 5
+
+
+def test_budget_in_a_worker_thread():
+    """A Dask worker runs partitions in threads: the budget reaches them too."""
+    import threading
+
+    from extractor.budget import BudgetExceeded, time_budget
+
+    seen = []
+
+    def work():
+        try:
+            with time_budget(0.2):
+                end = time.perf_counter() + 20
+                while time.perf_counter() < end:
+                    sum(range(1000))
+            seen.append("finished")
+        except BudgetExceeded:
+            seen.append("stopped")
+
+    th = threading.Thread(target=work)
+    t = time.perf_counter()
+    th.start()
+    th.join(30)
+    assert seen == ["stopped"] and time.perf_counter() - t < 5
+
+
+def test_no_budget_left_armed_after_a_document():
+    import signal
+
+    from extractor.budget import time_budget
+
+    with time_budget(5):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+# ---- crash reports -------------------------------------------------------------------
+
+def _crashing_extractor(monkeypatch, name="a.txt"):
+    from extractor import pipeline
+
+    real = pipeline.extract_text
+
+    def flaky(text, sidecar=None, doc=None):
+        if doc.endswith(name):
+            raise KeyError("boom\nsecond line")
+        return real(text, sidecar=sidecar, doc=doc)
+
+    monkeypatch.setattr(pipeline, "extract_text", flaky)
+
+
+def test_extract_command_reports_a_crash_and_goes_on(tmp_path, monkeypatch):
+    """`chitieu extract` on an extractor failure once ended in NameError
+    (crash_reason was never imported)."""
+    _crashing_extractor(monkeypatch)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "jsonl"])
+    assert res.exit_code == 1
+    assert not isinstance(res.exception, NameError) and "NameError" not in res.output
+    assert "a.txt: the extractor crashed (KeyError: 'boom" in res.output
+    assert "Traceback" in res.output and "flaky" in res.output
+    assert '"doc": "' + str(tmp_path / "b.txt") in res.output  # the next file was extracted
+
+
+def test_crash_report_keeps_the_traceback(tmp_path, monkeypatch):
+    from extractor.ingest import ingest
+    from extractor.store import open_db
+
+    _crashing_extractor(monkeypatch)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (d / "b.txt").write_text(ARTICLE.replace("45", "46"), encoding="utf-8")
+    db = open_db(tmp_path / "c.db")
+    s = ingest(db, str(tmp_path / "c.db"), [d / "a.txt", d / "b.txt"])
+    assert s.crashes == 1 and s.documents == 1
+    (reason, kind, detail), = db.execute("select reason, kind, detail from errors").fetchall()
+    assert kind == "crash" and reason.startswith("the extractor crashed (KeyError")
+    assert detail.startswith("Traceback (most recent call last)") and "in flaky" in detail
+    assert "KeyError: 'boom\\nsecond line'" in detail
+
+
+# ---- file names and odd files ----------------------------------------------------------
+
+import os  # noqa: E402
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or os.name != "posix", reason="POSIX names, FIFOs and links")
+def test_odd_files_each_get_one_escaped_line_and_one_row(tmp_path, monkeypatch):
+    """Each odd entry: one line (escaped: no raw escape sequence reaches the
+    terminal) and one error row; the batch goes on to the files after it."""
+    from extractor import reader
+
+    d = tmp_path / "in"
+    d.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.txt").write_text(ARTICLE.replace("45", "90"), encoding="utf-8")
+    (d / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    long_name = "d" * 246 + ".txt"  # 250 bytes: its .meta.json sidecar name is too long to exist
+    (d / long_name).write_text(ARTICLE.replace("45", "51"), encoding="utf-8")
+    bad_bytes = os.fsdecode(b"b\xff\xfe.txt")  # not UTF-8: read, stored under an escaped name
+    (d / bad_bytes).write_text(ARTICLE.replace("45", "52"), encoding="utf-8")
+    escape_seq = "c\x1b[31mred\x07.txt"  # an escape sequence in the name, and an empty file
+    (d / escape_seq).write_bytes(b"")
+    os.mkfifo(d / "fifo.txt")
+    os.symlink("loop2.txt", d / "loop1.txt")
+    os.symlink("loop1.txt", d / "loop2.txt")
+    os.symlink(outside / "far.txt", d / "link-out.txt")
+    os.symlink(outside, d / "dir-out")
+    (d / "gone.txt").write_text(ARTICLE.replace("45", "53"), encoding="utf-8")
+    (d / "z.txt").write_text(ARTICLE.replace("45", "54"), encoding="utf-8")
+    listed = reader.iter_paths
+    calls = []
+
+    def list_then_delete(paths, **kw):
+        calls.append(1)
+        for f in listed(paths, **kw):
+            if len(calls) == 2 and f.name == "gone.txt":
+                f.unlink()
+            yield f
+
+    monkeypatch.setattr(reader, "iter_paths", list_then_delete)
+    db = tmp_path / "c.db"
+    res = CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet"])
+    out = res.output
+    assert "\x1b" not in out and "\x07" not in out and "\udcff" not in out
+    con = sqlite3.connect(db)
+    rows = dict(con.execute("select path, reason from errors").fetchall())
+    expected = {  # name as stored and shown → a word of its reason
+        str(d / "c\\x1b[31mred\\x07.txt"): "empty file",
+        str(d / "fifo.txt"): "not a regular file",
+        str(d / "loop1.txt"): "symbolic links",
+        str(d / "loop2.txt"): "symbolic links",
+        str(d / "link-out.txt"): "outside the given folders",
+        str(d / "dir-out"): "outside the given folders",
+        str(d / "gone.txt"): "no such file",
+    }
+    assert set(rows) == set(expected), rows
+    for name, word in expected.items():
+        assert word in rows[name]
+        assert sum(line.count(name + ":") for line in out.splitlines()) == 1, (name, out)
+    assert res.exit_code == len(expected)
+    paths = {r[0] for r in con.execute("select path from documents")}
+    assert paths == {str(d / "a.txt"), str(d / long_name), str(d / "b\\xff\\xfe.txt"), str(d / "z.txt")}
+
+    # followed on request
+    res = CliRunner().invoke(cli, ["ingest", str(d), "--db", str(tmp_path / "f.db"), "--quiet", "--follow-symlinks"])
+    con = sqlite3.connect(tmp_path / "f.db")
+    paths = {r[0] for r in con.execute("select path from documents")}
+    assert str(d / "link-out.txt") in paths or str(d / "dir-out" / "far.txt") in paths
+
+
+def test_a_symlink_inside_the_folder_is_read_once(tmp_path):
+    from extractor.reader import iter_paths
+
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink(d / "sub", d / "again")  # a folder link back inside: walked once, not twice
+    os.symlink(d, d / "sub" / "up")  # a loop
+    skipped = []
+    assert [p.name for p in iter_paths([d], on_skip=lambda p, r: skipped.append(p))] == ["a.txt"]
+    assert skipped == []
+
+
+# ---- two writers, read-only readers, the schema ------------------------------------------
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+NAMES = ["Mê Linh", "Sóc Sơn", "Đông Anh", "Gia Lâm", "Thanh Trì", "Ba Vì"]
+
+
+def _corpus(d, n):
+    d.mkdir()
+    for i in range(n):
+        (d / f"a{i:03d}.txt").write_text(
+            f"Huyện {NAMES[i % len(NAMES)]} tổng kết năm {2015 + i % 9}\n\n"
+            f"Năm {2015 + i % 9}, toàn huyện giải quyết việc làm cho {1000 + 37 * i} lao động, đạt {90 + i % 20},5% "
+            f"kế hoạch; còn {10 + i} hộ nghèo, chiếm 0,{10 + i % 80}%; tổng kinh phí {5 + i} tỷ đồng.\n",
+            encoding="utf-8")
+    return d
+
+
+def _snapshot(db_path):
+    con = sqlite3.connect(db_path)
+    snap = {
+        "documents": sorted(con.execute("select id, path from documents")),
+        "facts": sorted(con.execute("select id, document, kind, start, end, value, text, area, period from facts")),
+        "sentences": sorted(con.execute("select id, document, start, end from sentences")),
+        "fts": con.execute("select count(*) from sentences_fts where sentences_fts match 'ngheo'").fetchone(),
+        "checks": sorted(con.execute('select document, "check", message from checks where "check" != \'conflict\'')),
+        "errors": sorted(con.execute("select path, reason from errors")),
+    }
+    con.close()
+    return snap
+
+
+def _chitieu(*args, **kw):
+    return subprocess.Popen([sys.executable, "-m", "extractor", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kw)
+
+
+@pytest.mark.slow
+def test_two_ingests_at_once_equal_one(tmp_path):
+    """Two `chitieu ingest` at once into one database: both finish (BEGIN
+    IMMEDIATE + busy timeout; schema creation in one transaction) and the
+    database is the one a single ingest makes."""
+    d = _corpus(tmp_path / "in", 40)
+    (d / "empty.txt").write_bytes(b"")
+    one = _chitieu("ingest", d, "--db", tmp_path / "one.db", "--quiet", "--workers", "1")
+    one.communicate(timeout=600)
+    procs = [_chitieu("ingest", d, "--db", tmp_path / "two.db", "--quiet", "--workers", "1") for _ in range(2)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 1, err  # the empty file, nothing else
+        assert "locked" not in err and "already exists" not in err and "Traceback" not in err
+    assert _snapshot(tmp_path / "two.db") == _snapshot(tmp_path / "one.db")
+
+
+def _open_and_close(path):
+    from extractor.store import open_db
+
+    open_db(path).conn.close()
+    return True
+
+
+def test_schema_creation_races(tmp_path):
+    """Many writers opening a new database at once: check-then-create once
+    failed with 'table "runs" already exists'."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(6) as pool:
+        for i in range(3):
+            assert pool.map(_open_and_close, [str(tmp_path / f"r{i}.db")] * 12) == [True] * 12
+
+
+def test_a_kill_during_schema_creation_leaves_no_half_schema(tmp_path, monkeypatch):
+    from extractor import store
+
+    path = tmp_path / "k.db"
+
+    def killed(db):
+        raise KeyboardInterrupt  # as a kill would stop it here, tables made, FTS not yet
+
+    monkeypatch.setattr(store, "_repair_fts", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.open_db(path)
+    con = sqlite3.connect(path)
+    assert con.execute("select count(*) from sqlite_master").fetchone()[0] == 0  # nothing half-made
+    con.close()
+    monkeypatch.undo()
+    db = store.open_db(path)
+    assert store.schema_ok(db.conn)
+
+
+@pytest.mark.parametrize("damage", ["no triggers", "no fts", "old version"])
+def test_a_degraded_schema_is_repaired(tmp_path, damage):
+    from extractor.ingest import ingest
+    from extractor.store import SCHEMA_VERSION, open_db, schema_ok
+
+    d = _corpus(tmp_path / "in", 4)
+    path = tmp_path / "d.db"
+    db = open_db(path)
+    ingest(db, str(path), sorted(d.iterdir())[:2])
+    if damage == "no triggers":
+        for t in ("sentences_ai", "sentences_ad", "sentences_au"):
+            db.execute(f"drop trigger {t}")
+    elif damage == "no fts":
+        db.execute("drop table sentences_fts")
+        db.execute("drop trigger sentences_ai")
+    db.execute("PRAGMA user_version=0")
+    db.conn.commit()
+    if damage != "old version":  # sentences written while the index was broken
+        db.execute("insert into documents (id, path, text) values ('x', 'x.txt', 'hộ nghèo')")
+        db.execute("insert into sentences (id, document, idx, start, end, text, text_folded) "
+                   "values ('x:0', 'x', 0, 0, 8, 'hộ nghèo', 'ho ngheo')")
+        db.conn.commit()
+    db.conn.close()
+    db = open_db(path)
+    assert schema_ok(db.conn) and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    n_sent = db.execute("select count(*) from sentences where text_folded like '%ngheo%'").fetchone()[0]
+    assert db.execute("select count(*) from sentences_fts where sentences_fts match 'ngheo'").fetchone()[0] == n_sent
+    db.execute("delete from sentences where id = 'x:0'")  # the triggers work
+    assert db.execute("select count(*) from sentences_fts where sentences_fts match 'ngheo'").fetchone()[0] == \
+        db.execute("select count(*) from sentences where text_folded like '%ngheo%'").fetchone()[0]
+
+
+def _file_state(path):
+    import hashlib
+
+    p = os.fspath(path)
+    return hashlib.sha256(open(p, "rb").read()).hexdigest(), os.stat(p).st_mtime_ns
+
+
+def test_read_only_commands_never_write(tmp_path):
+    """stats, query, show, export: the database stays byte for byte (they once
+    rewrote the views on open), also on a file the user cannot write."""
+    d = _corpus(tmp_path / "in", 3)
+    db = tmp_path / "ro" / "c.db"
+    db.parent.mkdir()
+    res = CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet"])
+    assert res.exit_code == 0, res.output
+    before = _file_state(db)
+    db.chmod(0o444)
+    db.parent.chmod(0o555)
+    try:
+        doc = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute("select id from documents").fetchone()[0]
+        for args in (["stats"], ["query", "indicator", "poor_households"], ["show", doc[:12]],
+                     ["export", "--format", "csv", "-o", str(tmp_path / "x.csv")]):
+            res = CliRunner().invoke(cli, [*args, "--db", str(db)])
+            assert res.exit_code == 0, (args, res.output)
+            assert _file_state(db) == before, args
+    finally:
+        db.parent.chmod(0o755)
+        db.chmod(0o644)
+
+
+def test_serve_does_not_write_while_an_ingest_does(tmp_path):
+    """serve once checkpointed (TRUNCATE) the WAL at start, under a running
+    ingest; now it only reads."""
+    from extractor.serve import prepare
+    from extractor.store import open_db
+
+    path = tmp_path / "s.db"
+    db = open_db(path)
+    db.execute("PRAGMA wal_autocheckpoint=0")
+    db.execute("insert into runs (version) values ('x')")
+    db.conn.commit()
+    wal = tmp_path / "s.db-wal"
+    size = wal.stat().st_size
+    assert size > 0
+    before = _file_state(path)
+    names, live = prepare(path)
+    assert "facts" in names and live
+    assert wal.stat().st_size == size and _file_state(path) == before
