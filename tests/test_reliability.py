@@ -438,10 +438,14 @@ def test_a_degraded_schema_is_repaired(tmp_path, damage):
 
 
 def _file_state(path):
+    """The database file's bytes and mtime, and what its WAL holds (a write in
+    WAL mode lands there first)."""
     import hashlib
 
     p = os.fspath(path)
-    return hashlib.sha256(open(p, "rb").read()).hexdigest(), os.stat(p).st_mtime_ns
+    wal = p + "-wal"
+    return (hashlib.sha256(open(p, "rb").read()).hexdigest(), os.stat(p).st_mtime_ns,
+            os.path.getsize(wal) if os.path.exists(wal) else 0)
 
 
 def test_read_only_commands_never_write(tmp_path):
@@ -478,10 +482,85 @@ def test_serve_does_not_write_while_an_ingest_does(tmp_path):
     db.execute("PRAGMA wal_autocheckpoint=0")
     db.execute("insert into runs (version) values ('x')")
     db.conn.commit()
-    wal = tmp_path / "s.db-wal"
-    size = wal.stat().st_size
-    assert size > 0
     before = _file_state(path)
+    assert before[2] > 0
     names, live = prepare(path)
     assert "facts" in names and live
-    assert wal.stat().st_size == size and _file_state(path) == before
+    assert _file_state(path) == before
+
+
+# ---- safe output -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,<b>x</b>",
+                                 "file:///etc/passwd", "vbscript:x", "//evil.example/x"])
+def test_only_web_urls_become_links_on_the_review_page(url):
+    from extractor.review import render_html
+
+    doc = {"id": "ab" * 32, "path": "a.txt", "title": "T", "url": url, "text": ARTICLE, "published": None,
+           "author": None, "source": None, "layout": "plain", "body_start": 0, "body_end": len(ARTICLE)}
+    page = render_html(doc, [], [])
+    assert "href=\"" + url not in page and "href=\" " not in page
+    hrefs = [h.lower() for h in __import__("re").findall(r'href="([^"]*)"', page)]
+    assert not any(h.strip().startswith(("javascript:", "data:", "file:", "vbscript:", "//")) for h in hrefs)
+    ok = render_html(dict(doc, url="https://vnexpress.net/a.html"), [], [])
+    assert 'href="https://vnexpress.net/a.html"' in ok
+
+
+def test_csv_cells_cannot_be_formulas(tmp_path):
+    import csv
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("=HYPERLINK(\"http://evil.example\",\"Bấm\")\n\nNăm 2022, xã có 45 hộ nghèo.\n",
+                             encoding="utf-8")
+    (d / "a.meta.json").write_text('{"title": "@SUM(1+1)", "url": "-2+3"}', encoding="utf-8")
+    db = tmp_path / "c.db"
+    assert CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet"]).exit_code == 0
+    out = tmp_path / "x.csv"
+    res = CliRunner().invoke(cli, ["export", "--format", "csv", "--db", str(db), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    for r in rows:
+        for col, v in r.items():
+            assert not v.startswith(("=", "+", "@", "\t", "\r")), (col, v)
+            if v.startswith("-"):
+                float(v)  # a negative number stays a number
+    assert rows[0]["document_title"] == "'@SUM(1+1)" and rows[0]["url"] == "'-2+3"
+    quantity = next(r for r in rows if r["kind"] == "quantity")
+    assert quantity["value"] == "45"
+
+
+def test_gold_check_refuses_a_doc_outside_the_root_without_reading_it(tmp_path, monkeypatch):
+    import json
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET first line of a private file\n", encoding="utf-8")
+    root = tmp_path / "repo"
+    (root / "gold").mkdir(parents=True)
+    os.symlink(secret, root / "link.txt")
+    opened = []
+    real_open = open
+
+    def spy(file, *a, **kw):
+        opened.append(os.fspath(file))
+        return real_open(file, *a, **kw)
+
+    from pathlib import Path
+
+    real = json.loads(sorted((Path(__file__).resolve().parent.parent / "gold").glob("*.json"))[0].read_text())
+    for i, doc in enumerate(["../secret.txt", str(secret), "link.txt"]):
+        (root / "gold" / f"g{i}.json").write_text(json.dumps(dict(real, doc=doc), ensure_ascii=False),
+                                                   encoding="utf-8")
+    import builtins
+    import pathlib
+
+    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(pathlib.Path, "read_bytes", lambda self: (opened.append(str(self)), b"")[1])
+    res = CliRunner().invoke(cli, ["gold", "check", str(root / "gold"), "--root", str(root)])
+    monkeypatch.undo()
+    assert res.exit_code == 1
+    assert "TOP SECRET" not in res.output
+    assert res.output.count("outside the gold root") == 3, res.output
+    assert not any(o.endswith("secret.txt") or o.endswith("link.txt") for o in opened), opened
