@@ -273,7 +273,9 @@ def write_shard(paths: list[str], shard: str | Path, budget: float | None = None
     try:
         db = open_db(tmp)
         run = start_run(db, rules_hash())
-        s = ingest(db, str(tmp), paths, workers=1, run=run, budget=budget)
+        # no read-only side connection (db_path ""): partitions running as threads
+        # of one worker would share it; the writer's own check finds duplicates
+        s = ingest(db, "", paths, workers=1, run=run, budget=budget)
         finish_run(db, run, documents=s.documents, skipped=s.skipped, facts=s.facts, errors=len(s.failures))
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.conn.close()
