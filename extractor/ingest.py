@@ -76,6 +76,7 @@ def _init_worker(db_path: str | None, in_pool: bool = False, budget: float | Non
     """Each worker opens the database read-only once, to skip known documents."""
     global _known, _budget
     _budget = budget
+    _known = None  # never the database of an earlier run in this process
     if in_pool:
         _die_with_parent()
     if db_path and Path(db_path).exists():
