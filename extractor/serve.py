@@ -29,11 +29,12 @@ What this module holds:
   * ``render_cell`` links each document's title (documents table and row
     pages) and every ``review`` column of the canned queries to that page.
 
-The database is opened immutable (``?immutable=1``): Datasette never writes
-to it, and it must not change while served.  Before serving, :func:`prepare`
-brings an older database's schema up to date (the folded sentence column, the
-views) and checkpoints the WAL into the main file, since an immutable reader
-ignores the WAL.
+The database is opened read-only (``?mode=ro``): Datasette never writes to
+it, and it follows an ingest that writes it meanwhile (WAL); nothing here
+writes either (:func:`prepare` only reads the table names; a schema older
+than this version is brought up to date by the next ``ingest``/``merge``).
+A database the user cannot write, where ``mode=ro`` cannot open the WAL
+index, is served immutable (``?immutable=1``), as it is on disk.
 """
 
 from __future__ import annotations
@@ -475,7 +476,7 @@ def prepare(db_path: str | Path) -> tuple[set[str], bool]:
 
 
 def make_datasette(db_path: str | Path):
-    """A Datasette instance over the database (immutable) with the metadata
+    """A Datasette instance over the database (read-only) with the metadata
     and the plugin."""
     from datasette.app import Datasette
     from datasette.plugins import pm
