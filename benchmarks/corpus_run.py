@@ -51,7 +51,7 @@ def main() -> None:
         if len(slow) > 4 * a.slowest:
             slow.sort(reverse=True)
             del slow[a.slowest:]
-        if o.error and "crashed" in o.error:
+        if o.error_kind == "crash":  # a bug of the extractor: errors.kind = 'crash', its traceback in errors.detail
             crashes += 1
 
     t0 = time.perf_counter()
@@ -65,6 +65,9 @@ def main() -> None:
     print("facts per kind:")
     for kind, n in con.execute("select kind, count(*) from facts group by kind order by 2 desc"):
         print(f"  {kind:<10}{n:>9}")
+    assert crashes == con.execute("select count(*) from errors where run = ? and kind = 'crash'", [run]).fetchone()[0]
+    if crashes:
+        print(f"tracebacks: sqlite3 {a.db} \"select path, detail from errors where kind = 'crash'\"")
     print("errors by reason:")
     reasons = collections.Counter(r.split(";")[0].split("(")[0].strip() for _, r in s.failures)
     for reason, n in reasons.most_common():

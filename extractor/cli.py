@@ -65,18 +65,22 @@ def _extract_path(path: str):
 def extract(files, fmt):
     """Extract facts from FILES and print them (jsonl: the contract's output)."""
     from .ingest import crash_reason
-    from .reader import ReadError, iter_paths
+    from .reader import ReadError, iter_paths, shown
 
     failed = 0
     for path in iter_paths(list(files)):
         try:
             src, file_meta, ex = _extract_path(str(path))
         except ReadError as exc:
-            console.print(f"[red]error[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
+            console.print(f"[red]error[/red] {escape(f'{shown(path)}: {exc.reason}')}", soft_wrap=True, highlight=False)
             failed += 1
             continue
         except Exception as exc:  # a bug in the extractor: report it, go on with the other files
-            console.print(f"[red]error[/red] {escape(f'{path}: {crash_reason(exc)}')}", soft_wrap=True, highlight=False)
+            import traceback
+
+            console.print(f"[red]error[/red] {escape(f'{shown(path)}: {crash_reason(exc)}')}", soft_wrap=True,
+                          highlight=False)
+            console.print(escape(traceback.format_exc()), soft_wrap=True, highlight=False, markup=False)
             failed += 1
             continue
         if fmt == "jsonl":
@@ -87,7 +91,7 @@ def extract(files, fmt):
             for f in ex.facts:
                 sys.stdout.write(json.dumps(f, ensure_ascii=False) + "\n")
         else:
-            out.print(_facts_table(str(path), ex.facts))
+            out.print(_facts_table(shown(path), ex.facts))
     if failed:
         raise click.ClickException(f"{failed} file(s) could not be read; see the errors above")
 
@@ -131,8 +135,12 @@ def _facts_table(title: str, facts: list[dict]) -> Table:
 @click.option("--shards", "shard_dir", type=click.Path(file_okay=False),
               help="Folder for the Dask shards, shared by every worker (default: DB.shards/).")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--budget", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds one document may take; over it the file is an error row and the batch goes on (0: none).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Follow symbolic links that lead outside the given folders (by default they are skipped).")
 @library_errors
-def ingest(paths, db_path, workers, engine, scheduler, shard_dir, quiet):
+def ingest(paths, db_path, workers, engine, scheduler, shard_dir, quiet, budget, follow_symlinks):
     """Extract every article under PATHS into the database.
 
     Directories are walked recursively for .txt, .html and .htm files (HTML
@@ -147,21 +155,33 @@ def ingest(paths, db_path, workers, engine, scheduler, shard_dir, quiet):
 
     from .ingest import ingest as run_ingest
     from .ingest import ingest_dask, merge
-    from .reader import iter_paths
+    from .reader import iter_paths, shown
     from .rules import rules_hash
-    from .store import finish_run, open_db, refresh_conflicts, start_run
+    from .store import finish_run, open_db, record_error, refresh_conflicts, start_run
 
-    total = sum(1 for _ in iter_paths(list(paths)))  # a count, not a list: memory stays flat
+    def listed(on_skip=None):
+        return iter_paths(list(paths), follow_symlinks=follow_symlinks, on_skip=on_skip)
+
+    total = sum(1 for _ in listed())  # a count, not a list: memory stays flat
     if not total:
-        raise click.ClickException(f"no .txt/.html files under {', '.join(paths)}; pass article files or folders")
+        raise click.ClickException(f"no .txt/.html files under {', '.join(map(shown, paths))}; "
+                                   f"pass article files or folders")
     db = open_db(db_path)
     run = start_run(db, rules_hash())
+    refused: list[tuple[str, str]] = []
+
+    def skip(path, reason):  # a link out of the given folders: a line and a row, the batch goes on
+        refused.append((shown(path), reason))
+        record_error(db, shown(path), reason, run, kind="read")
+
     if engine == "dask":
-        shards = ingest_dask([str(p) for p in iter_paths(list(paths))], shard_dir or f"{db_path}.shards",
-                             scheduler=scheduler)
-        counts = merge(db, shards)
-        done, skipped, n_facts = counts["merged"], counts["skipped"], None
-        failures = [tuple(r) for r in db.execute("select path, reason from errors").fetchall()]
+        shards = ingest_dask([str(p) for p in listed(skip)], shard_dir or f"{db_path}.shards",
+                             scheduler=scheduler, budget=budget,
+                             on_progress=None if quiet else lambda sh: console.print(
+                                 f"partition done → {escape(sh)}", highlight=False, soft_wrap=True))
+        counts = merge(db, shards, run=run)
+        done, skipped, n_facts = counts["merged"], counts["skipped"], counts["facts"]
+        failures = counts["failures"]
     else:
         workers = workers or os.cpu_count() or 1
         if total < 4 * workers:
@@ -169,9 +189,10 @@ def ingest(paths, db_path, workers, engine, scheduler, shard_dir, quiet):
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=console, disable=quiet) as progress:
             task = progress.add_task("ingest", total=total)
-            s = run_ingest(db, db_path, iter_paths(list(paths)), workers=workers, run=run,
+            s = run_ingest(db, db_path, listed(skip), workers=workers, run=run, budget=budget,
                            on_progress=lambda o: progress.advance(task))
         done, skipped, n_facts, failures = s.documents, s.skipped, s.facts, s.failures
+    failures = refused + failures
     finish_run(db, run, documents=done, skipped=skipped, facts=n_facts, errors=len(failures))
     refresh_conflicts(db)
     for p, reason in failures:
@@ -224,9 +245,9 @@ def stats(db_path):
     """Counts per kind, per rule, and the errors of the database."""
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database; run `chitieu ingest PATH --db {db_path}` first")
-    from .store import open_db
+    from .store import connect_readonly
 
-    db = open_db(db_path)
+    db = connect_readonly(db_path)  # read-only commands never write (an ingest may be running)
     docs = db.execute("select count(*) from documents").fetchone()[0]
     out.print(f"{docs} documents")
     _summary(db)
@@ -248,7 +269,7 @@ def stats(db_path):
         for row in checks:
             ct.add_row(*row)
         out.print(ct)
-    errs = db.execute("select path, reason from errors order by at").fetchall()
+    errs = db.execute("select path, reason from errors order by at, path").fetchall()
     if errs:
         e = Table(title=f"errors ({len(errs)})")
         e.add_column("path")
@@ -329,11 +350,11 @@ def query_indicator(key, area, db_path):
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database; run `chitieu ingest PATH --db {db_path}` first")
     from .indicators import known_keys
-    from .store import open_db
+    from .store import connect_readonly
 
     if key not in known_keys():
         raise click.ClickException(f"unknown indicator {key!r}; known: {', '.join(sorted(known_keys()))}")
-    db = open_db(db_path)
+    db = connect_readonly(db_path)
     sql = "select * from indicator_series where indicator = ?"
     args = [key]
     if area:
@@ -396,14 +417,13 @@ def serve_cmd(db_path, port, host):
 def show_cmd(doc, db_path, html_path):
     """The facts of document DOC (an id prefix or a path): a table, or with
     --html a review page of the text with every fact highlighted."""
-    import sqlite3
-
     from rich.text import Text
 
     from .review import describe, load, render_html
+    from .store import connect_readonly
 
     _existing_db(db_path)
-    con = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    con = connect_readonly(db_path)
     try:
         document, facts, checks = load(con, doc)
     finally:
@@ -446,14 +466,13 @@ def _known_indicators() -> set[str]:
 @library_errors
 def export_cmd(fmt, kind, indicator, db_path, output):
     """Export the facts (with their document and sentence) for spreadsheets and pandas."""
-    import sqlite3
-
     from .export import export
+    from .store import connect_readonly
 
     _existing_db(db_path)
     if indicator and indicator not in _known_indicators():
         raise click.ClickException(f"unknown indicator {indicator!r}; known: {', '.join(sorted(_known_indicators()))}")
-    con = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+    con = connect_readonly(db_path)
     try:
         n = export(con, fmt, output, kind=kind, indicator=indicator, stdout=sys.stdout.buffer)
     except RuntimeError as exc:

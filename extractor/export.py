@@ -69,15 +69,27 @@ def write_jsonl(it: Iterator[dict], out: IO[str]) -> int:
     return n
 
 
+# a spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(…), +cmd|…, @SUM…): text cells starting so get a leading ' (OWASP
+# CSV injection); numbers are written as numbers
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(s: str) -> str:
+    return "'" + s if s.startswith(FORMULA_START) else s
+
+
 def _cell(v):
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, list):
-        return "; ".join(v)
+        return _text_cell("; ".join(v))
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e16:
         return str(int(v))
+    if isinstance(v, str):
+        return _text_cell(v)
     return v
 
 

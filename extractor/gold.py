@@ -38,6 +38,11 @@ def check_file(path: Path, root: Path) -> list[str]:
             else:
                 problems.append(f"{path}: {'.'.join(map(str, loc))}: {e['msg']}")
         return problems
+    inside = Path(root).resolve()
+    wanted = (Path(root) / gold.doc).resolve()
+    if wanted != inside and inside not in wanted.parents:
+        # never read (nor show a line of) a file outside the gold's root
+        return [f"{path}: document {gold.doc}: outside the gold root {root}; a gold doc is a path under it"]
     doc_path = resolve(root / gold.doc)
     try:
         data = doc_path.read_bytes()

@@ -47,7 +47,10 @@ def sidecar_for(path: str | Path) -> Path:
 def read_sidecar(path: str | Path) -> dict:
     """``article.meta.json`` beside ``article.txt``: its fields win over the text's."""
     sc = sidecar_for(path)
-    if not sc.is_file():
+    try:
+        if not sc.is_file():
+            return {}
+    except OSError:  # a name too long for a sidecar beside it (File name too long): none can exist
         return {}
     try:
         data = json.loads(sc.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import areas, attach, citations, dates, indicators, numeric, persons
 from .boilerplate import Article, article
-from .checks import document_checks
+from .checks import Check, document_checks
 from .matching import candidates_by_sentence, resolve
 from .meta import meta_of
 from .models import NUMERIC_KINDS, FactAdapter, Meta, fact_to_dict
@@ -48,13 +48,18 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
 
     facts: list[dict] = []
     active = indicators.topics("\n".join(text[a:b] for a, b in art.zones), meta.title)
+    dropped: list[Check] = []
     by_sentence = candidates_by_sentence(text, sents)
     for s in sents:
         sent_facts: list[dict] = []
         for c in resolve(by_sentence[s.index]):
             if c.kind == "block":
                 continue
-            built = dates.build(c, text) if c.kind in ("date", "period") else numeric.build(c, text, (s.start, s.end))
+            try:
+                built = dates.build(c, text) if c.kind in ("date", "period") else numeric.build(c, text, (s.start, s.end))
+            except (ArithmeticError, ValueError) as exc:  # an absurd number: drop this fact, keep the document
+                dropped.append(_dropped(text, c.start, c.end, exc))
+                continue
             for f in built:
                 f["_sent"] = s.index
             sent_facts.extend(built)
@@ -93,7 +98,23 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
             f["sentence_start"], f["sentence"] = sent_text[idx]
         if doc is not None:
             f["doc"] = doc
-        out.append(fact_to_dict(FactAdapter.validate_python(f)))
+        try:
+            out.append(fact_to_dict(FactAdapter.validate_python(f)))
+        except ValueError as exc:  # pydantic's ValidationError: a value out of the contract (inf)
+            dropped.append(_dropped(text, f["start"], f["end"], exc))
     out.sort(key=lambda f: (f["start"], f["end"], f["kind"]))
     return Extraction(text=text, meta=meta, article=art, sentences=sents, facts=out,
-                      checks=document_checks(out, text), person_mentions=person_rows, areas=area_rows)
+                      checks=document_checks(out, text) + dropped, person_mentions=person_rows, areas=area_rows)
+
+
+def _dropped(text: str, start: int, end: int, exc: Exception) -> Check:
+    """A fact that could not be built (a number of hundreds of digits is inf as a
+    float; one of thousands exceeds Python's int conversion limit): recorded
+    as a ``dropped_fact`` check of its document, which keeps its other facts."""
+    reason = (str(exc).splitlines() or [""])[0]
+    if "ValidationError" in exc.__class__.__name__:
+        reason = "; ".join(e["msg"] for e in exc.errors())  # type: ignore[attr-defined]
+    span = text[start:end]
+    shown = span if len(span) <= 40 else f"{span[:20]}…{span[-12:]} ({len(span)} characters)"
+    return Check("dropped_fact", f"fact at {start}-{end} dropped ({exc.__class__.__name__}: {reason[:120]}): {shown!r}",
+                 [(start, end)])

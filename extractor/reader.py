@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import stat
 import unicodedata
 from dataclasses import dataclass, field
@@ -281,16 +282,71 @@ def read_html(data: bytes, path: str | Path) -> tuple[str, dict]:
     return text, meta
 
 
-def iter_paths(paths: list[str | Path]):
+def shown(path: str | Path) -> str:
+    """A file name fit for a terminal line and a database row: bytes that are
+    not UTF-8 as ``\\xNN``, control characters (an escape sequence in a name)
+    as ``\\x1b``, ``\\n``; any other name unchanged."""
+    s = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    if s.isprintable():
+        return s
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in s)
+
+
+def _inside(real: str, roots: list[str]) -> bool:
+    return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+def iter_paths(paths: list[str | Path], follow_symlinks: bool = False, on_skip=None):
     """Yield article files (``.txt``, ``.html``, ``.htm``) from paths and
     directories (recursively), sorted, skipping hidden files and sidecar
-    ``.meta.json`` files.  A path given as a file is yielded whatever its suffix."""
+    ``.meta.json`` files.  A path given as a file is yielded whatever its suffix.
+
+    Whatever is listed is yielded, also what cannot be read (a FIFO, a link
+    loop, a dangling link, a file gone since): reading it then gives the
+    one-line reason, so no file vanishes from a batch without a word.  A
+    symbolic link (to a file or a folder) that leads outside the given
+    folders is not followed unless ``follow_symlinks``; ``on_skip(path,
+    reason)`` hears of each."""
+    roots = [os.path.realpath(r) for r in paths if os.path.isdir(r)]
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            for q in sorted(p.rglob("*")):
-                if q.is_file() and not any(part.startswith(".") for part in q.relative_to(p).parts):
-                    if q.suffix.lower() in ARTICLE_SUFFIXES:
-                        yield q
-        else:
+        if not p.is_dir():
             yield p
+            continue
+        found: list[str] = []
+        seen = {os.path.realpath(p)}
+        for top, dirs, files in os.walk(p, followlinks=False, onerror=None):
+            keep = []
+            for d in sorted(dirs):
+                if d.startswith("."):
+                    continue
+                full = os.path.join(top, d)
+                if not os.path.islink(full):
+                    keep.append(d)
+                    continue
+                real = os.path.realpath(full)
+                if _inside(real, roots) or _inside(real, list(seen)):
+                    continue  # a link into a folder walked anyway (or a loop)
+                if follow_symlinks:
+                    if os.path.isdir(real):
+                        seen.add(real)
+                        found += [str(q) for q in iter_paths([full], follow_symlinks=True, on_skip=on_skip)]
+                    continue
+                if on_skip:
+                    on_skip(full, "a symbolic link to a folder outside the given folders: not followed; "
+                                  "pass --follow-symlinks to follow it")
+            dirs[:] = keep
+            for f in files:
+                if f.startswith(".") or os.path.splitext(f)[1].lower() not in ARTICLE_SUFFIXES:
+                    continue
+                full = os.path.join(top, f)
+                if os.path.islink(full) and not follow_symlinks:
+                    real = os.path.realpath(full)
+                    if os.path.exists(real) and not _inside(real, roots):
+                        if on_skip:
+                            on_skip(full, "a symbolic link to a file outside the given folders: not followed; "
+                                          "pass --follow-symlinks to follow it")
+                        continue
+                found.append(full)
+        for f in sorted(found):
+            yield Path(f)

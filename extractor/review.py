@@ -238,6 +238,17 @@ mark.fact.flagged { outline: 2px solid #d22; }
 """ + "".join(f"mark.k-{k}, .legend .k-{k}, aside .k-{k} {{ background: var(--{k}); }}\n" for k in KINDS)
 
 
+def _web_url(url: str) -> bool:
+    """Only an http(s) address with a host becomes a link."""
+    from urllib.parse import urlsplit
+
+    try:
+        u = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return u.scheme.lower() in ("http", "https") and bool(u.netloc) and not any(c in url for c in "\x00\r\n\t")
+
+
 def render_html(doc: dict, facts: list[dict], checks: list[dict], back_url: str | None = None) -> str:
     """The review page of ``doc`` (a ``documents`` row) with its facts and checks."""
     flagged_spans: set[tuple] = set()
@@ -260,7 +271,10 @@ def render_html(doc: dict, facts: list[dict], checks: list[dict], back_url: str 
     if back_url:
         links.append(f'<a href="{_esc(back_url)}">Datasette</a>')
     if doc.get("url"):
-        links.append(f'<a href="{_esc(doc["url"])}" rel="noreferrer">source / nguồn</a>')
+        if _web_url(doc["url"]):
+            links.append(f'<a href="{_esc(doc["url"])}" rel="noreferrer noopener">source / nguồn</a>')
+        else:  # javascript:, data:, file:… stay text: a sidecar is input, not trusted markup
+            links.append(f'<span class="url">source / nguồn: {_esc(doc["url"])}</span>')
     parts = [
         "<!doctype html>",
         '<html lang="vi"><head><meta charset="utf-8">',

@@ -29,11 +29,12 @@ What this module holds:
   * ``render_cell`` links each document's title (documents table and row
     pages) and every ``review`` column of the canned queries to that page.
 
-The database is opened immutable (``?immutable=1``): Datasette never writes
-to it, and it must not change while served.  Before serving, :func:`prepare`
-brings an older database's schema up to date (the folded sentence column, the
-views) and checkpoints the WAL into the main file, since an immutable reader
-ignores the WAL.
+The database is opened read-only (``?mode=ro``): Datasette never writes to
+it, and it follows an ingest that writes it meanwhile (WAL); nothing here
+writes either (:func:`prepare` only reads the table names; a schema older
+than this version is brought up to date by the next ``ingest``/``merge``).
+A database the user cannot write, where ``mode=ro`` cannot open the WAL
+index, is served immutable (``?immutable=1``), as it is on disk.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import regex
 from datasette import hookimpl
@@ -145,6 +147,9 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
             "reason": ("Lý do và cách sửa", "Reason and fix"),
             "run": ("Lượt nạp", "Ingest run"),
             "at": ("Thời điểm (UTC)", "When (UTC)"),
+            "kind": ("Loại lỗi: read (tệp), crash (lỗi chương trình), budget (quá thời gian)",
+                     "Kind: read (the file), crash (a bug), budget (over the time budget)"),
+            "detail": ("Vết lỗi đầy đủ (traceback) của lỗi chương trình", "Full traceback of a crash"),
         },
     ),
     "checks": (
@@ -452,30 +457,36 @@ def register_routes():
 # --------------------------------------------------------------------------------------------
 
 
-def prepare(db_path: str | Path) -> set[str]:
-    """Bring the schema up to date and checkpoint the WAL, so an immutable
-    reader sees everything; returns the names of the tables and views."""
-    from .store import open_db
-
-    db = open_db(db_path)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    names = set(db.table_names()) | set(db.view_names())
-    db.conn.close()
-    return names
+def prepare(db_path: str | Path) -> tuple[set[str], bool]:
+    """The names of the tables and views, and whether the database can be read
+    as a live (mutable) one: read-only either way, nothing is written (an
+    ingest may be writing it meanwhile); a file the user cannot write is
+    served as immutable, as it is on disk."""
+    p = Path(db_path).resolve()
+    try:
+        con = sqlite3.connect(f"file:{quote(str(p))}?mode=ro", uri=True)
+        names = {r[0] for r in con.execute("select name from sqlite_master where type in ('table', 'view')")}
+        con.close()
+        return names, True
+    except sqlite3.OperationalError:
+        con = sqlite3.connect(f"file:{quote(str(p))}?immutable=1", uri=True)
+        names = {r[0] for r in con.execute("select name from sqlite_master where type in ('table', 'view')")}
+        con.close()
+        return names, False
 
 
 def make_datasette(db_path: str | Path):
-    """A Datasette instance over the database (immutable) with the metadata
+    """A Datasette instance over the database (read-only) with the metadata
     and the plugin."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
     path = str(Path(db_path))
-    tables = prepare(path)
+    tables, live = prepare(path)
     name = Path(path).stem
     if not pm.has_plugin(PLUGIN):
         pm.register(sys.modules[__name__], name=PLUGIN)
-    ds = Datasette(immutables=[path], metadata=metadata(tables, name),
+    ds = Datasette(files=[path] if live else [], immutables=[] if live else [path], metadata=metadata(tables, name),
                    settings={"sql_time_limit_ms": 3000, "truncate_cells_html": 400})
     if name not in ds.databases or ds.databases[name].path != path:
         raise ValueError(f"{path}: Datasette cannot name this database {name!r}; rename the file")

@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,66 +43,209 @@ AREA_COLUMNS = ("area_level", "area_code", "province", "province_code")
 SENTENCE_FTS_COLUMNS = ["text", "text_folded"]
 
 
+# the schema's version, in ``PRAGMA user_version``: 0 a database made before
+# versioning (checked and repaired on open), 2 the schema below (errors.kind and
+# errors.detail: the traceback of a crash)
+SCHEMA_VERSION = 3  # 3: facts.measure, measure_folded and the area roll-up columns
+BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another one (two ingests at once)
+
+_SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL"}
+
+DOCUMENT_COLUMNS = {"id": str, "path": str, "title": str, "published": str, "author": str, "source": str, "url": str,
+                    "layout": str, "text": str, "body_start": int, "body_end": int, "ingested_at": str, "run": int}
+SENTENCE_COLUMNS = {"id": str, "document": str, "idx": int, "start": int, "end": int, "text": str, "text_folded": str}
+RUN_COLUMNS = {"id": int, "version": str, "rules_hash": str, "started": str, "finished": str,
+               "documents": int, "skipped": int, "facts": int, "errors": int}
+# kind: read (not an article), crash (a bug: detail holds the traceback), budget
+# (over the per-document time budget: detail says where it stopped)
+ERROR_COLUMNS = {"id": str, "path": str, "reason": str, "run": int, "at": str, "kind": str, "detail": str}
+CHECK_COLUMNS = {"id": int, "document": str, "check": str, "message": str, "facts": str, "expected": float,
+                 "stated": float}
+FTS_TRIGGERS = {
+    "sentences_ai": 'CREATE TRIGGER IF NOT EXISTS "sentences_ai" AFTER INSERT ON "sentences" BEGIN\n'
+                    '  INSERT INTO "sentences_fts" (rowid, "text", "text_folded") '
+                    'VALUES (new.rowid, new."text", new."text_folded");\nEND',
+    "sentences_ad": 'CREATE TRIGGER IF NOT EXISTS "sentences_ad" AFTER DELETE ON "sentences" BEGIN\n'
+                    '  INSERT INTO "sentences_fts" ("sentences_fts", rowid, "text", "text_folded") '
+                    'VALUES(\'delete\', old.rowid, old."text", old."text_folded");\nEND',
+    "sentences_au": 'CREATE TRIGGER IF NOT EXISTS "sentences_au" AFTER UPDATE ON "sentences" BEGIN\n'
+                    '  INSERT INTO "sentences_fts" ("sentences_fts", rowid, "text", "text_folded") '
+                    'VALUES(\'delete\', old.rowid, old."text", old."text_folded");\n'
+                    '  INSERT INTO "sentences_fts" (rowid, "text", "text_folded") '
+                    'VALUES (new.rowid, new."text", new."text_folded");\nEND',
+}
+FTS_SQL = ('CREATE VIRTUAL TABLE IF NOT EXISTS "sentences_fts" USING FTS5 ("text", "text_folded", '
+           "tokenize='unicode61 remove_diacritics 2', content=\"sentences\")")
+
+
 def now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
+@contextmanager
+def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """A write transaction that takes the write lock at its start (BEGIN
+    IMMEDIATE): a second writer waits for it (busy timeout) instead of failing
+    with "database is locked" when its deferred read turns into a write.
+    Nested: a savepoint."""
+    con = db.conn
+    if con.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA journal_mode=WAL")
+    """The database for writing (ingest, merge, eval --db): created, or brought
+    up to date and repaired, in one transaction."""
+    con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    db = sqlite_utils.Database(con)
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.execute("PRAGMA journal_mode=WAL")
     # in WAL mode NORMAL never corrupts the database; a power cut may lose the last
     # documents, which a re-run ingests again (a killed process loses nothing)
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     ensure_schema(db)
-    ensure_views(db)
     return db
 
 
+def connect_readonly(path: str | Path) -> sqlite3.Connection:
+    """A connection that cannot write (serve, show, export, stats, query): it
+    never changes the database, works while an ingest writes it, and on a file
+    the user cannot write (a WAL database without a -shm the user may create
+    is then read as it is on disk)."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(Path(path).resolve()))
+    con = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    try:
+        names = {r[0] for r in con.execute("select name from sqlite_master")}
+    except sqlite3.OperationalError:
+        con.close()
+        con = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+        names = {r[0] for r in con.execute("select name from sqlite_master")}
+    if "facts" in names and "indicator_series" not in names:  # a database older than the views
+        from .views import INDICATOR_SERIES, INDICATOR_VALUES
+
+        cols = {r[1] for r in con.execute("PRAGMA table_info(areas)")}
+        join = {"document", "name", "code"} <= cols
+        con.execute(INDICATOR_VALUES.replace("create view", "create temp view").format(
+            area_code="a.code" if join else "null",
+            area_join=("left join (select document, name, max(code) as code from areas group by document, name) a "
+                       "on a.document = f.document and a.name = f.area") if join else ""))
+        con.execute(INDICATOR_SERIES.replace("create view", "create temp view"))
+    return con
+
+
+def _create_table(name: str, cols: dict, pk: str | tuple, fks=()) -> str:
+    refs = {c: (t, tc) for c, t, tc in fks}
+    lines = []
+    for c, typ in cols.items():
+        line = f'   "{c}" {_SQL_TYPES[typ]}'
+        if isinstance(pk, str) and c == pk:
+            line += " PRIMARY KEY"
+        if c in refs:
+            line += f' REFERENCES "{refs[c][0]}"("{refs[c][1]}")'
+        lines.append(line)
+    if not isinstance(pk, str):
+        lines.append("   PRIMARY KEY (" + ", ".join(f'"{c}"' for c in pk) + ")")
+    return f'CREATE TABLE IF NOT EXISTS "{name}" (\n' + ",\n".join(lines) + "\n)"
+
+
+def _create_index(table: str, col: str) -> str:
+    return f'CREATE INDEX IF NOT EXISTS "idx_{table}_{col}" ON "{table}" ("{col}")'
+
+
+def schema_statements() -> list[str]:
+    """Every table and index of the schema, each ``IF NOT EXISTS``."""
+    doc_fk = [("document", "documents", "id")]
+    out = [
+        _create_table("documents", DOCUMENT_COLUMNS, "id"),
+        _create_table("sentences", SENTENCE_COLUMNS, "id", doc_fk), _create_index("sentences", "document"),
+        _create_table("facts", FACT_COLUMNS, "id", doc_fk + [("sentence", "sentences", "id")]),
+        *[_create_index("facts", c) for c in ("document", "kind", "indicator", "area", "rule_id")],
+        _create_table("runs", RUN_COLUMNS, "id"),
+        _create_table("errors", ERROR_COLUMNS, "id"), _create_index("errors", "path"),
+        _create_table("checks", CHECK_COLUMNS, "id", doc_fk), _create_index("checks", "document"),
+    ]
+    for table, (cols, pk, indexed) in ENTITY_TABLES.items():
+        fks = doc_fk + ([("sentence", "sentences", "id")] if "sentence" in cols else [])
+        out.append(_create_table(table, cols, pk, fks))
+        out += [_create_index(table, c) for c in indexed]
+    return out
+
+
+def schema_ok(con: sqlite3.Connection) -> bool:
+    """The schema is this version's and whole: every table, the full-text
+    index with its three triggers, the views."""
+    if con.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        return False
+    names = {r[0] for r in con.execute("select name from sqlite_master")}
+    expected = {"documents", "sentences", "facts", "runs", "errors", "checks", "sentences_fts", *FTS_TRIGGERS,
+                "indicator_values", "indicator_series", *ENTITY_TABLES}
+    return expected <= names
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    if "documents" not in db.table_names():
-        db["documents"].create(
-            {"id": str, "path": str, "title": str, "published": str, "author": str, "source": str, "url": str,
-             "layout": str, "text": str, "body_start": int, "body_end": int, "ingested_at": str, "run": int},
-            pk="id",
-        )
-    if "sentences" not in db.table_names():
-        db["sentences"].create(
-            {"id": str, "document": str, "idx": int, "start": int, "end": int, "text": str, "text_folded": str},
-            pk="id", foreign_keys=[("document", "documents", "id")],
-        )
-        db["sentences"].create_index(["document"])
-        db["sentences"].enable_fts(SENTENCE_FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True)
-    elif "text_folded" not in db["sentences"].columns_dict:
-        add_folded_sentences(db)
-    if "facts" not in db.table_names():
-        db["facts"].create(
-            FACT_COLUMNS, pk="id",
-            foreign_keys=[("document", "documents", "id"), ("sentence", "sentences", "id")],
-        )
-        for col in ("document", "kind", "indicator", "area", "rule_id"):
-            db["facts"].create_index([col])
-    for col in ("measure", "measure_folded"):  # databases made before facts had a measure
-        if col not in db["facts"].columns_dict:
-            db["facts"].add_column(col, str)
-    for col in AREA_COLUMNS:  # databases made before facts had their area's level, code and province
-        if col not in db["facts"].columns_dict:
-            db["facts"].add_column(col, str)
-    if "runs" not in db.table_names():
-        db["runs"].create(
-            {"id": int, "version": str, "rules_hash": str, "started": str, "finished": str,
-             "documents": int, "skipped": int, "facts": int, "errors": int},
-            pk="id",
-        )
-    if "errors" not in db.table_names():
-        db["errors"].create({"id": str, "path": str, "reason": str, "run": int, "at": str}, pk="id")
-    if "checks" not in db.table_names():
-        db["checks"].create(
-            {"id": int, "document": str, "check": str, "message": str, "facts": str, "expected": float, "stated": float},
-            pk="id", foreign_keys=[("document", "documents", "id")],
-        )
-        db["checks"].create_index(["document"])
-    ensure_entity_schema(db)
+    """Create, upgrade or repair the schema, all in one transaction: a kill
+    mid-way leaves the database as it was and the next open finishes the
+    work; a second writer doing the same waits, then finds it done."""
+    if schema_ok(db.conn):
+        return
+    with immediate(db):
+        if schema_ok(db.conn):  # another writer did it while this one waited
+            return
+        for sql in schema_statements():
+            db.execute(sql)
+        _add_missing_columns(db)
+        _repair_fts(db)
+        ensure_views(db)
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def _add_missing_columns(db: sqlite_utils.Database) -> None:
+    """Columns added since a database was made (its tables predate them)."""
+    tables = [("documents", DOCUMENT_COLUMNS), ("sentences", SENTENCE_COLUMNS), ("facts", FACT_COLUMNS),
+              ("runs", RUN_COLUMNS), ("errors", ERROR_COLUMNS), ("checks", CHECK_COLUMNS)]
+    tables += [(t, c) for t, (c, _, _) in ENTITY_TABLES.items()]
+    for table, cols in tables:
+        have = {r[1] for r in db.execute(f'PRAGMA table_info("{table}")')}
+        for c, typ in cols.items():
+            if c in have:
+                continue
+            db.execute(f'ALTER TABLE "{table}" ADD COLUMN "{c}" {_SQL_TYPES[typ]}')
+            if table == "sentences" and c == "text_folded":
+                rows = db.execute("select id, text from sentences").fetchall()
+                db.conn.executemany("update sentences set text_folded = ? where id = ?",
+                                    [(search_key(text), sid) for sid, text in rows])
+
+
+def _repair_fts(db: sqlite_utils.Database) -> None:
+    """The full-text index of the sentences, over both columns, with its three
+    triggers; rebuilt from the sentences whenever it was missing, of an older
+    shape or without a trigger (sentences written meanwhile were not indexed)."""
+    names = {r[0] for r in db.execute("select name from sqlite_master")}
+    fts_cols = [r[1] for r in db.execute('PRAGMA table_info("sentences_fts")')] if "sentences_fts" in names else []
+    if fts_cols == SENTENCE_FTS_COLUMNS and set(FTS_TRIGGERS) <= names:
+        return
+    for trig in FTS_TRIGGERS:
+        db.execute(f'DROP TRIGGER IF EXISTS "{trig}"')
+    if fts_cols != SENTENCE_FTS_COLUMNS:
+        db.execute('DROP TABLE IF EXISTS "sentences_fts"')
+    db.execute(FTS_SQL)
+    for sql in FTS_TRIGGERS.values():
+        db.execute(sql)
+    db.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')")
 
 
 # Entity tables: one row per person, cited document and area of a document
@@ -115,16 +261,6 @@ ENTITY_TABLES = {
     "areas": ({"document": str, "name": str, "level": str, "code": str, "parent_code": str, "mentions": int,
                "start": int, "end": int}, ("document", "name", "level"), ("code", "name")),
 }
-
-
-def ensure_entity_schema(db: sqlite_utils.Database) -> None:
-    for table, (cols, pk, indexed) in ENTITY_TABLES.items():
-        if table in db.table_names():
-            continue
-        fks = [("document", "documents", "id")] + ([("sentence", "sentences", "id")] if "sentence" in cols else [])
-        db[table].create(cols, pk=pk, foreign_keys=fks)
-        for col in indexed:
-            db[table].create_index([col])
 
 
 def entity_rows(doc_id: str, ex: Extraction, sent_ids: dict[int, str]) -> dict[str, list[dict]]:
@@ -156,18 +292,6 @@ def insert_entities(db: sqlite_utils.Database, rows: dict[str, list[dict]]) -> N
     for table, rs in rows.items():
         if rs:
             db[table].insert_all(rs, alter=False)
-
-
-def add_folded_sentences(db: sqlite_utils.Database) -> None:
-    """Bring a database made before ``sentences.text_folded`` up to date: add
-    and fill the column, and rebuild ``sentences_fts`` over both columns."""
-    db["sentences"].disable_fts()
-    with db.atomic():
-        db["sentences"].add_column("text_folded", str)
-        rows = db.execute("select id, text from sentences").fetchall()
-        db.conn.executemany("update sentences set text_folded = ? where id = ?",
-                            [(search_key(text), sid) for sid, text in rows])
-    db["sentences"].enable_fts(SENTENCE_FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True)
 
 
 def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
@@ -212,7 +336,7 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
             row["sentence"] = sent_ids.get(f["sentence_start"])
         rows.append(row)
     m = ex.meta
-    with db.atomic():
+    with immediate(db):
         db["documents"].insert(
             {"id": doc_id, "path": path, "title": m.title, "published": m.published, "author": m.author,
              "source": m.source, "url": url, "layout": ex.article.layout, "text": ex.text,
@@ -236,26 +360,40 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
 def refresh_conflicts(db: sqlite_utils.Database) -> int:
     """Recompute the cross-document ``conflict`` checks; returns how many."""
     rows = conflicts(db)
-    with db.atomic():
+    with immediate(db):
         db.execute("delete from checks where \"check\" = 'conflict'")
         if rows:
             db["checks"].insert_all(rows)
     return len(rows)
 
 
-def record_error(db: sqlite_utils.Database, path: str, reason: str, run: int | None) -> None:
-    key = hashlib.sha256(f"{path}\0{reason}".encode()).hexdigest()[:32]
-    with db.atomic():
-        db["errors"].insert({"id": key, "path": path, "reason": reason, "run": run, "at": now()}, replace=True)
+def error_id(path: str) -> str:
+    return hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def record_error(db: sqlite_utils.Database, path: str, reason: str, run: int | None, kind: str | None = None,
+                 detail: str | None = None) -> None:
+    """One row per file: its latest failure (a re-run replaces it)."""
+    with immediate(db):
+        db.execute("delete from errors where path = ?", [path])
+        db["errors"].insert({"id": error_id(path), "path": path, "reason": reason, "run": run, "at": now(),
+                             "kind": kind, "detail": detail}, replace=True)
+
+
+def clear_error(db: sqlite_utils.Database, path: str) -> None:
+    """A file that now succeeds has no error any more."""
+    if db.execute("select 1 from errors where path = ?", [path]).fetchone():
+        with immediate(db):
+            db.execute("delete from errors where path = ?", [path])
 
 
 def start_run(db: sqlite_utils.Database, rules_hash: str) -> int:
-    with db.atomic():
+    with immediate(db):
         pk = db["runs"].insert({"version": __version__, "rules_hash": rules_hash, "started": now()}).last_pk
     assert pk is not None  # a rowid table: insert() sets it
     return pk
 
 
 def finish_run(db: sqlite_utils.Database, run: int, **counts) -> None:
-    with db.atomic():
+    with immediate(db):
         db["runs"].update(run, {"finished": now(), **counts})

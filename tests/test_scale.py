@@ -147,8 +147,10 @@ def test_shards_merge_idempotently(corpus, tmp_path):
     s2 = write_shard(paths[half:], tmp_path / "s2.db")
     assert not list(tmp_path.glob("*.partial-*"))
     db = open_db(tmp_path / "merged.db")
-    assert merge(db, [s1, s2]) == {"merged": len(paths), "skipped": 0}
-    assert merge(db, [s1, s2]) == {"merged": 0, "skipped": len(paths)}
+    first = merge(db, [s1, s2])
+    assert (first["merged"], first["skipped"], first["failures"]) == (len(paths), 0, [])
+    again = merge(db, [s1, s2])
+    assert (again["merged"], again["skipped"], again["facts"], again["failures"]) == (0, len(paths), 0, [])
     assert snapshot(tmp_path / "merged.db") == ref
 
 
