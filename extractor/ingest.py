@@ -247,6 +247,11 @@ def merge(db, shards: Iterable[str | Path]) -> dict[str, int]:
                     skipped += 1
                     continue
                 with db.atomic():
+                    from .store import delete_document, earlier_versions
+
+                    path = con.execute("select path from shard.documents where id = ?", [doc_id]).fetchone()[0]
+                    for earlier in earlier_versions(db, doc_id, path):
+                        delete_document(db, earlier)
                     cols = [c for c in _columns(con, "shard", "documents") if c in _columns(con, "main", "documents") and c != "run"]
                     cl = ", ".join(f"[{c}]" for c in cols)
                     con.execute(f"insert into main.documents ({cl}) select {cl} from shard.documents where id = ?", [doc_id])

@@ -24,7 +24,7 @@ FACT_COLUMNS = {
     "indicator": str, "area": str, "period": str, "comparator": str, "change": str, "target": int,
     "value_start": str, "value_end": str, "date_value": str,
     "name": str, "titles": str, "ref": str, "doc_type": str, "date": str, "level": str, "code": str,
-    "rule_id": str,
+    "rule_id": str, "measure": str,
 }
 
 # sentences_fts indexes both: ``text`` for queries typed with diacritics (FTS5's
@@ -72,6 +72,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         for col in ("document", "kind", "indicator", "area", "rule_id"):
             db["facts"].create_index([col])
+    elif "measure" not in db["facts"].columns_dict:
+        db["facts"].add_column("measure", str)  # a database made before facts had a measure
     if "runs" not in db.table_names():
         db["runs"].create(
             {"id": int, "version": str, "rules_hash": str, "started": str, "finished": str,
@@ -157,6 +159,24 @@ def add_folded_sentences(db: sqlite_utils.Database) -> None:
     db["sentences"].enable_fts(SENTENCE_FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True)
 
 
+def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
+    """Remove a document and every row derived from it (children first)."""
+    db.execute("delete from facts where document = ?", [doc_id])
+    delete_entities(db, doc_id)
+    db.execute("delete from checks where document = ?", [doc_id])
+    db.execute("delete from sentences where document = ?", [doc_id])
+    if "near_duplicates" in db.table_names():
+        db.execute("delete from near_duplicates where document = ?", [doc_id])
+    db.execute("delete from documents where id = ?", [doc_id])
+
+
+def earlier_versions(db: sqlite_utils.Database, doc_id: str, path: str) -> list[str]:
+    """Documents ingested earlier from the same path with other bytes: an
+    edited article re-ingested replaces its earlier version (one article, one
+    voice)."""
+    return [r[0] for r in db.execute("select id from documents where path = ? and id != ?", [path, doc_id])]
+
+
 def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
     return bool(db.execute("select 1 from documents where id = ?", [doc_id]).fetchone())
 
@@ -198,6 +218,8 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
         rows.append(row)
     m = ex.meta
     with db.atomic():
+        for old in earlier_versions(db, doc_id, path):
+            delete_document(db, old)
         db["documents"].insert(
             {"id": doc_id, "path": path, "title": m.title, "published": m.published, "author": m.author,
              "source": m.source, "url": url, "layout": ex.article.layout, "text": ex.text,
