@@ -448,10 +448,10 @@ def query_indicator(key, area, province, period, all_values, db_path, as_json, a
     try:
         what, name = resolve(con, " ".join(key))
         where, args = filter_sql(area=area, province=province, period=period)
-        cond = "indicator = ?" if what == "indicator" else "indicator is null and measure = ?"
-        sql = (f"select {', '.join(SERIES_COLUMNS)} from ({series_sql(con, all_values=all_values)}) "
-               f"where {cond}{where} order by province, area, period_start, period_end, kind, target, change, rank")
-        rows = con.execute(sql, [name, *args]).fetchall()
+        cond = " and indicator = ?" if what == "indicator" else " and indicator is null and measure = ?"
+        sql = (f"select {', '.join(SERIES_COLUMNS)} from ({series_sql(con, all_values, where=cond + where)}) "
+               f"where 1 = 1 order by province, area, period_start, period_end, kind, target, change, rank")
+        rows = con.execute(sql, [name, *args]).fetchall()  # the filters apply before grouping
     finally:
         con.close()
     title = f"{name}" + "".join(f" — {x}" for x in (area, province, period) if x) + f" ({len(rows)} rows)"

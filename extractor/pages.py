@@ -254,7 +254,7 @@ def indicator_html(conn: sqlite3.Connection, what: str, name: str, params: dict,
     except ValueError as exc:
         where, args, problem = "", [], str(exc)
     cond = "indicator = ?" if what == "indicator" else "indicator is null and measure = ?"
-    series = _rows(conn, f"select * from ({series_sql(conn)}) where {cond}{where} "
+    series = _rows(conn, f"select * from ({series_sql(conn, where=' and ' + cond + where)}) "
                          "order by kind, target, change, unit, province, area, period_start, period_end",
                    [name, *args])
     figures = _rows(conn, f"select * from ({values_sql(conn)}) where {cond}{where} "

@@ -26,19 +26,23 @@ What this module holds:
     from the database on each request — so it can never be stale, and
     nothing is written next to the database; ``chitieu show DOC --html FILE``
     writes the same page as a static file for sharing;
-  * ``render_cell`` links each document's title (documents table and row
-    pages) and every ``review`` column of the canned queries to that page.
+  * ``render_cell`` links each document's title and every document id to
+    that page (a document's row page redirects there), shortens hash ids,
+    and shows values with their unit or currency;
+  * the indicator pages, the index of keys and the data dictionary
+    (:mod:`extractor.pages`).
 
-The database is opened immutable (``?immutable=1``): Datasette never writes
-to it, and it must not change while served.  Before serving, :func:`prepare`
-brings an older database's schema up to date (the folded sentence column, the
-views) and checkpoints the WAL into the main file, since an immutable reader
-ignores the WAL.
+The database is opened read-only (``mode=ro``), not immutable: each request
+sees what an ingest has committed (an immutable reader ignores the WAL and
+caches counts, so a live file showed stale pages, then "database disk image
+is malformed").  ``--immutable`` stays for a published file that never
+changes.  Nothing here writes to the database; the indicator pages
+(:mod:`extractor.pages`) build their SQL from the database's columns, so they
+work on a database whose views are older.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -246,8 +250,9 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
 
 FACETS = {
     "facts": ["kind", "indicator", "area", "period", "target"],
-    "indicator_values": ["indicator", "province", "area", "period", "target_or_achieved", "kind"],
-    "indicator_series": ["indicator", "province", "area", "period", "target_or_achieved", "kind"],
+    # two facets only: the data, not the facets, fill the first screen
+    "indicator_values": ["indicator", "province"],
+    "indicator_series": ["indicator", "province"],
     "checks": ["check"],
 }
 
@@ -463,6 +468,13 @@ def render_cell(row, value, column, table, database, datasette):
     if column == "review" or column == "example_review":
         if isinstance(value, str) and value.startswith(REVIEW_PREFIX):
             return _review_link(datasette, value[len(REVIEW_PREFIX):], "review")
+    if column == "value" and table in ("indicator_values", "indicator_series") and isinstance(value, (int, float)):
+        from markupsafe import Markup, escape
+
+        from .pages import num
+
+        unit = row["unit"] if "unit" in row.keys() else None
+        return Markup(f'<span title="{value!r}">{escape(num(value, unit if unit in ("%", "VND", "USD", "EUR") else None))}</span>')
     if column in ("document", "article", "group_id") and isinstance(value, str) and len(value) == 64:
         # a document is its review page, not a raw row
         return _review_link(datasette, value, value[:8] + "…")
@@ -620,18 +632,3 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, immuta
     ds = make_datasette(db_path, immutable)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
-
-
-def check_database(db_path: str | Path) -> None:
-    """Refuse to serve what is not a chitieu database (one line, with the fix)."""
-    p = Path(db_path)
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: no such database; run `chitieu ingest PATH --db {p}` first")
-    try:
-        con = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
-        ok = con.execute("select 1 from sqlite_master where name = 'facts'").fetchone()
-        con.close()
-    except sqlite3.DatabaseError as exc:
-        raise ValueError(f"{p}: not an SQLite database ({exc})") from None
-    if not ok:
-        raise ValueError(f"{p}: not a chitieu database (no facts table); run `chitieu ingest PATH --db {p}`")

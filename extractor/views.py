@@ -83,7 +83,7 @@ with v as (
   select *, coalesce(indicator, '') as ik,
          case when indicator is null then lower(measure) else '' end as mk,
          coalesce(change, '') as ck, coalesce(unit, '') as uk
-  from ({values})
+  from ({values}) where 1 = 1{where}
 ), first as (
   -- one article, one voice: its first mention in the series
   select * from (
@@ -112,10 +112,13 @@ from ranked
 """
 
 
-def series_sql(conn, all_values: bool = False) -> str:
+def series_sql(conn, all_values: bool = False, where: str = "") -> str:
     """The select of ``indicator_series`` (only the value most articles report
-    per series, or with ``all_values`` every value with its rank)."""
-    sql = SERIES.format(values=values_sql(conn))
+    per series, or with ``all_values`` every value with its rank); ``where``
+    (``" and …"`` on the columns of ``indicator_values``, as
+    :func:`filter_sql` gives) keeps only some figures before grouping, which
+    is what makes a page of one indicator fast on a large database."""
+    sql = SERIES.format(values=values_sql(conn), where=where)
     return sql if all_values else f"select * from ({sql}) where rank = 1"
 
 
