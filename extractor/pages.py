@@ -160,7 +160,7 @@ def _x(period_start: str | None, period_end: str | None) -> float | None:
 
 
 def svg_chart(lines: dict[str, list[tuple[float, float, str]]], unit: str | None, title: str,
-              width: int = 860, height: int = 320) -> str:
+              width: int = 860, height: int = 320, years: tuple[int, int] | None = None) -> str:
     """A line chart, one line per name: points (x in years, y, label). Inline
     SVG: no script, no network."""
     pts = [(x, y) for ps in lines.values() for x, y, _ in ps]
@@ -169,6 +169,8 @@ def svg_chart(lines: dict[str, list[tuple[float, float, str]]], unit: str | None
     left, right, top, bottom = 80, 190, 28, 40
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     x0, x1 = int(min(xs)), int(max(xs)) + 1
+    if years:  # the axis spans the period asked for, data or not
+        x0, x1 = min(x0, years[0]), max(x1, years[1] + 1)
     import math
 
     y0, y1 = min(0.0, min(ys)), max(ys)
@@ -248,11 +250,15 @@ def indicator_html(conn: sqlite3.Connection, what: str, name: str, params: dict,
 
     area, province, period = (params.get(k) or "" for k in ("area", "province", "period"))
     by = "province" if params.get("by") == "province" else "area"
+    from .views import parse_period
+
     try:
         where, args = filter_sql(area=area, province=province, period=period)
+        span = parse_period(period)
+        years = (int(span[0]), int(span[1])) if span else None
         problem = ""
     except ValueError as exc:
-        where, args, problem = "", [], str(exc)
+        where, args, problem, years = "", [], str(exc), None
     cond = "indicator = ?" if what == "indicator" else "indicator is null and measure = ?"
     series = _rows(conn, f"select * from ({series_sql(conn, where=' and ' + cond + where)}) "
                          "order by kind, target, change, unit, province, area, period_start, period_end",
@@ -292,7 +298,7 @@ def indicator_html(conn: sqlite3.Connection, what: str, name: str, params: dict,
             lines.setdefault(r[by] or "(no area)", []).append((x, r["value"], r["period"] or ""))
         shown = dict(sorted(lines.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_LINES])
         parts.append(f"<h2>{esc(_family_title(fam))}</h2>")
-        chart = svg_chart(shown, fam[3] or None, f"{name} — {_family_title(fam)}")
+        chart = svg_chart(shown, fam[3] or None, f"{name} — {_family_title(fam)}", years=years)
         parts.append(chart or '<p class="muted">No figure with a period to chart.</p>')
         notes = []
         if len(lines) > MAX_LINES:
