@@ -25,6 +25,7 @@ Beyond the contract's figures, what analysts feel (issue 11):
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import math
 from collections import defaultdict
@@ -428,14 +429,21 @@ def store_run(db_path: str, rep: Report) -> None:
                                 "scores": json.dumps(rep.as_dict(), ensure_ascii=False)}, alter=True)
 
 
-def record_baseline(gold_dir: Path, baseline: Path, allow_regression: bool) -> list[str]:
-    """Write the current scores as floors; refuse to lower one unless allowed."""
-    rep = evaluate_dir(gold_dir, gold_dir.parent if gold_dir.name == "gold" else Path("."))
+def record_baseline(gold_dir: Path, baseline: Path, allow_regression: bool, root: Path = Path(".")) -> list[str]:
+    """Write the current scores on ``gold_dir`` as its floors in ``baseline``
+    (one set of floors per gold folder, each with the folder's hash); refuse
+    to lower one unless allowed."""
+    rep = evaluate_dir(gold_dir, root)
     new = {k: round(v, 4) for k, v in rep.scores().items()}
-    old = json.loads(baseline.read_text()) if baseline.exists() else {"floors": {}}
+    data = json.loads(baseline.read_text()) if baseline.exists() else {"sets": {}}
+    data.setdefault("sets", {})
+    name = Path(os.path.relpath(gold_dir, root)).as_posix()
+    old = data["sets"].get(name, {"floors": {}})
     lowered = [f"{k}: {old['floors'][k]} → {v}" for k, v in new.items() if k in old["floors"] and v < old["floors"][k]]
     if lowered and not allow_regression:
-        raise ValueError(f"{baseline}: would lower {len(lowered)} floor(s) ({lowered[0]}, …); fix the regression or pass --allow-regression")
+        raise ValueError(f"{baseline}: would lower {len(lowered)} floor(s) of {name} ({lowered[0]}, …); "
+                         "fix the regression or pass --allow-regression")
     floors = {k: (v if allow_regression else max(v, old["floors"].get(k, 0.0))) for k, v in new.items()}
-    baseline.write_text(json.dumps({"gold_hash": rep.gold_hash, "floors": floors}, indent=2, sort_keys=True) + "\n")
+    data["sets"][name] = {"gold_hash": rep.gold_hash, "floors": floors}
+    baseline.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return lowered

@@ -29,6 +29,12 @@ class IndicatorExample(BaseModel):
     key: str | None
 
 
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    when: list[str]
+    wordings: list[str]
+
+
 class Family(BaseModel):
     model_config = ConfigDict(extra="forbid")
     family: str
@@ -42,6 +48,10 @@ class Family(BaseModel):
     # wordings that name the family anywhere in a rate's or count's measure, after
     # its subject ("hộ gia đình ở nông thôn được sử dụng nước hợp vệ sinh")
     anywhere: list[str] = []
+    # wordings that name the family only in an article about its topic ("ca tử vong" in
+    # an article about Covid-19): the topic is on when one of `when` is in the title or
+    # twice in the text
+    topic: Topic | None = None
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
 
@@ -91,6 +101,8 @@ def _index() -> tuple[dict[tuple[str, ...], list[Family]], frozenset, frozenset,
     for f in t.families:
         for w in f.wordings:
             by_wording.setdefault(_words(w), []).append(f)
+        for w in f.topic.wordings if f.topic else ():
+            by_wording.setdefault(_words(w), []).append(f)
     longest = max(len(w) for w in by_wording)
     return by_wording, frozenset(_words(p) for p in t.prefixes), frozenset(_words(r) for r in t.refuse), longest
 
@@ -103,21 +115,36 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 SLOTS = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "money"}
 
 
-def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None) -> str | None:
+def topics(text: str, title: str | None) -> frozenset[str]:
+    """The families whose topic the article is about (see ``Family.topic``)."""
+    folded, ftitle = fold(text), fold(title or "")
+    on = set()
+    for f in taxonomy().families:
+        if f.topic and any(_count_word(ftitle, fold(w)) or _count_word(folded, fold(w)) >= 2 for w in f.topic.when):
+            on.add(f.family)
+    return frozenset(on)
+
+
+def _count_word(folded: str, word: str) -> int:
+    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", folded))
+
+
+def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
+                    active: frozenset[str] = frozenset()) -> str | None:
     """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
     ``verb`` is the verb governing a count whose measure is its counted noun."""
     if not measure:
         return None
     t = taxonomy()
+    words = _words(measure)
     if verb and unit:
         for fam in t.families:
-            if fam.governed_by and fold(measure) in {fold(u) for u in fam.units} \
+            if fam.governed_by and any(words[: len(_words(u))] == _words(u) for u in fam.units) \
                     and any(fold(verb).endswith(fold(g)) or fold(verb).startswith(fold(g)) for g in fam.governed_by):
                 key = fam.keys.get(SLOTS[kind])
                 if key and kind in t.keys[key].kinds:
                     return key
     by_wording, prefixes, refuse, longest = _index()
-    words = _words(measure)
     if any(_contains(words, r) for r in refuse):
         return None
     starts = [0] + [len(p) for p in prefixes if words[: len(p)] == p]
@@ -125,6 +152,9 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
         rest = words[s:]
         for n in range(min(longest, len(rest)), 0, -1):
             for fam in by_wording.get(rest[:n], []):
+                if fam.topic and rest[:n] in {_words(w) for w in fam.topic.wordings} and fam.family not in active \
+                        and rest[:n] not in {_words(w) for w in fam.wordings}:
+                    continue
                 key = fam.keys.get(SLOTS[kind])
                 if key is None or kind not in t.keys[key].kinds:
                     continue
@@ -144,9 +174,9 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     return None
 
 
-def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
+def attach(facts: list[dict], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset()) -> None:
     """Set ``measure`` and ``indicator`` on the numeric facts of one sentence
-    (sorted by start), in place."""
+    (sorted by start), in place; ``active``: the article's topics (``topics``)."""
     from . import measure as _measure
 
     _measure.attach(facts, text, sent)
@@ -161,7 +191,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                 if fam.governed_by and _measure.achieved(text, f["end"], end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
-        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb)
+        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active)
         if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
             # a share of the plan keeps the key of what was planned
             f["indicator"] = prev["indicator"]

@@ -40,6 +40,9 @@ class MeasureWords(BaseModel):
     heads: list[str]
     np_stops: list[str]
     weak_heads: list[str]
+    value_of: list[str]
+    demonstratives: list[str]
+    area_subjects: list[str]
     measuring_units: list[str]
     classifiers: list[str]
     not_achieved: list[str]
@@ -73,6 +76,9 @@ class _Lexicon:
         self.np_stops = _phrases(m.np_stops)
         self.coordinators = _phrases(["và"])
         self.weak_heads = _phrases(m.weak_heads)
+        self.area_subjects = _phrases(m.area_subjects)
+        self.value_of = _phrases(m.value_of)
+        self.demonstratives = _phrases(m.demonstratives)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
         self.not_achieved = _phrases(m.not_achieved)
@@ -90,7 +96,7 @@ def lexicon() -> _Lexicon:
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s-\s")
 MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
-MAX_AFTER = 12  # syllables of the noun phrase after a clause-opening percentage
+MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
 
 def _syllables(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -194,6 +200,8 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
         if not n:
             break
         j -= n
+    linked = j < len(syl)  # a linking verb, comparator or change word stood before the figure
+    valued = any(_match_at(syl, k, lx.value_of, lx.longest) for k in range(j, len(syl)))
     carrier = False
     n = _match_end(syl, j, lx.carriers, lx.longest)
     if n:
@@ -206,6 +214,13 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
         i += n
     body = syl[i:j]
+    if valued:
+        # the thing valued is the phrase after the last possessor or place word
+        last = max([k + 1 for k in range(len(body)) if _match_at(body, k, lx.cut, lx.longest)] + [0])
+        body = body[last:]
+        verbs = [b for _, b, t in _words(text, body) if t == "V"] if body else []
+        if verbs and verbs[-1] < len(body):
+            body = body[verbs[-1] :]  # "người thắng nhận chiếc cúp trị giá …" → "chiếc cúp"
     if not body:
         return None, carrier, None
     words = _words(text, body)
@@ -214,8 +229,8 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
     start = None
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
-        if n and k + n in ends:  # a whole word: "thu" is no head inside "thu giữ"
-            start = k
+        if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
+            start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
             break
     if start is None and carrier:
         # "Thành phố giải quyết việc làm cho": the verb phrase from its first verb
@@ -239,6 +254,10 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
         return None, carrier, None
+    if head_found and not linked and not carrier and kind in ("quantity", "ratio"):
+        head_found = False  # "thu 72 súng trường": a verb and its object, the counted noun says it
+    if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
+        return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
     if not head_found and not carrier:
         tags = _pos(_phrase(text, body) or "")
         if tags and all(t in ("Np", "Ny") for _, t in tags):
@@ -256,7 +275,12 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
     return _phrase(text, body), carrier, None
 
 
-def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset) -> str | None:
+def _titlecase(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() or word[:1].islower() and any(c.isupper() for c in word[1:])
+
+
+def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset,
+                  names_end: bool = False) -> str | None:
     lx = lexicon()
     syl = _syllables(text, lo, hi)[: limit + 1]
     bounds = {a for a, _, _ in _words(text, syl)} if len(syl) > 1 else {0}
@@ -265,6 +289,8 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
         # a stop word ends the phrase only as a word of its own ("người có công" goes on)
         if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
             break
+        if names_end and k and _titlecase(text[syl[k][0] : syl[k][1]]):
+            break  # a name after the noun: "2 đối tượng Lê Văn A", "1 điện thoại iPhone"
         if k == 0 and _match_at(syl, 0, first_stops, lx.longest):
             return None
         out.append(syl[k])
@@ -296,9 +322,14 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
         return None
     lx = lexicon()
     measuring = fold(unit) in lx.measuring or "/" in unit
-    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops)
+    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
+                          names_end=fold(unit) not in lx.classifiers)
     if measuring:
-        return extra  # "2.200 ha vải sớm" → "vải sớm"; none: the words before say it
+        # "2.200 ha vải sớm" → "vải sớm", when a noun follows the unit ("22 inch mạ crôm" names
+        # no measure); none: the words before say it
+        if extra and _pos(extra)[:1] and _pos(extra)[0][1] not in ("N", "Np", "Nc", "Nu"):
+            return None
+        return extra
     if fold(unit) in lx.classifiers and extra:
         return extra  # "776 chiếc công tơ điện" → "công tơ điện"
     return regex.sub(r"\s+", " ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
@@ -334,14 +365,25 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
             measure, carrier, verb = measured, False, None
         if verb:
             f["_verb"] = verb
-        if measure and f["kind"] == "percent" and right and tuple(fold(measure).split()[:2]) in lx.weak_heads \
-                | {tuple(fold(measure).split()[:1])} & lx.weak_heads:
+        if measure and f["kind"] == "percent" and right and not _match_at(right, 0, lx.of_plan, lx.longest) \
+                and (tuple(fold(measure).split()[:2]) in lx.weak_heads or tuple(fold(measure).split()[:1]) in lx.weak_heads):
             # "các chỉ tiêu chủ yếu … bảo đảm 100% người có công": the share's own noun phrase
             own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
             if own:
                 measure = own
+        if f["kind"] == "percent" and right and not carrier and not f.get("_of_plan") \
+                and not (measure and _starts_with_head(measure)) and not _match_at(right, 0, lx.of_plan, lx.longest) \
+                and not (prev is not None and left and _match_end(left, len(left), lx.share, lx.longest)):
+            # "Trung Quốc chiếm 30% cổ phần", "gửi 1 triệu USD viện trợ": a share or an amount
+            # followed by its own noun phrase, with no head noun before it
+            own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            if own:
+                measure = own
         if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
-                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure):
+                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure) \
+                and fold(measure).split()[0] in fold(prev["measure"]).split()[1:]:
+            # an item of a list sharing one measure, parallel to the previous one: "tỷ lệ đi học
+            # đúng độ tuổi cấp tiểu học đạt 100%, cấp trung học cơ sở đạt 99%"
             f["_list_item"] = True
         prev_measure = prev.get("measure") if prev is not None else None
         if measure is None:
@@ -356,6 +398,9 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                     measure = f["unit"]  # "6,71 giường bệnh/1 vạn dân"
             elif f["kind"] == "percent" and right:
                 measure = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            if measure is None and prev_measure and prev is not None and f.get("unit") and prev.get("unit") == f.get("unit") \
+                    and text.count(";", prev["end"], f["start"]) == 0:
+                measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
             if measure is None and prev_measure and len(left) <= 3 and not (right and f["kind"] == "percent"):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
         f["measure"] = measure

@@ -112,6 +112,7 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
     folded = fold(text)
 
     facts: list[dict] = []
+    active = indicators.topics("\n".join(text[a:b] for a, b in art.zones), meta.title)
     by_sentence = candidates_by_sentence(text, sents)
     for s in sents:
         sent_facts: list[dict] = []
@@ -124,7 +125,7 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
             sent_facts.extend(built)
         nums = [f for f in sent_facts if f["kind"] in NUMERIC_KINDS]
         if nums:
-            indicators.attach(nums, text, (s.start, s.end))
+            indicators.attach(nums, text, (s.start, s.end), active)
         facts.extend(sent_facts)
 
     dates.resolve_years(facts, meta.published)

@@ -35,6 +35,13 @@ TABLE = [
     ("Thu ngân sách trên địa bàn đạt 5.200 tỷ đồng, tăng 8%.", "tăng 8%", "thu ngân sách", "budget_revenue"),
     ("Gia đình thu hoạch 3 tấn vải thiều.", "3 tấn", "vải thiều", None),
     ("Cửa hàng nhập 40 chiếc tủ lạnh.", "40 chiếc", "tủ lạnh", None),
+    ("Người thắng nhận chiếc cúp trị giá 300 triệu đồng.", "300 triệu đồng", "chiếc cúp", None),
+    ("Nhà đầu tư này sở hữu 12% cổ phần của ngân hàng.", "12%", "cổ phần", None),
+    ("Trong số đó có 15 trường hợp được xuất viện.", "15 trường hợp", "trường hợp được xuất viện", None),
+    ("Lực lượng chức năng thu 20 khẩu súng săn.", "20 khẩu", "khẩu súng săn", None),
+    ("Toàn tỉnh thu hoạch 8.000 tấn lúa, riêng huyện Y đạt 3.000 tấn.", "3.000 tấn", "lúa", None),
+    ("Ông A, giám đốc công ty, nắm giữ tài sản vượt quá 2 tỷ USD.", "2 tỷ USD", "tài sản", None),
+    ("Số tiền lắp đặt tính ra hết 4 triệu đồng; tức là 180 USD.", "180 USD", "số tiền lắp đặt", None),
 ]
 
 
