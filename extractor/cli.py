@@ -189,15 +189,9 @@ def _ro(db_path: str):
 
 
 def _finish_writes(db) -> None:
-    """After an ingest or a merge: near-duplicate groups, the views, and a WAL
-    checkpoint, so the main file holds everything (a copied chitieu.db is
-    complete, an immutable reader sees it all)."""
-    from .dedup import refresh
-    from .views import ensure_views
+    from .ingest import finish
 
-    refresh(db)
-    ensure_views(db)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finish(db)
 
 
 @cli.command()

@@ -31,6 +31,7 @@ class Outcome:
     url: str | None = None
     error: str | None = None
     skipped: bool = False
+    signature: bytes | None = None  # MinHash of the article's folded sentences (dedup.sign)
     seconds: float = 0.0  # time spent reading and extracting this file
 
 
@@ -134,7 +135,10 @@ def _process(path: str) -> Outcome:
         ex.search_keys = [search_key(ex.text[s.start : s.end]) for s in ex.sentences]
     except Exception as exc:  # a crash on one document must not stop the batch
         return Outcome(path, sha256=src.sha256, error=crash_reason(exc))
-    return Outcome(path, sha256=src.sha256, extraction=ex, url=meta.get("url"))
+    from .dedup import sign
+
+    return Outcome(path, sha256=src.sha256, extraction=ex, url=meta.get("url"),
+                   signature=sign(" ".join(ex.search_keys)))
 
 
 def warm_up() -> None:
@@ -194,11 +198,29 @@ def ingest(db, db_path: str, paths: Iterable[str], workers: int = 1, run: int | 
         elif o.skipped or has_document(db, o.sha256):
             s.skipped += 1
         else:
-            s.facts += write_document(db, o.sha256, o.path, o.extraction, run, url=o.url)
+            s.facts += write_document(db, o.sha256, o.path, o.extraction, run, url=o.url, signature=o.signature)
             s.documents += 1
         if on_progress:
             on_progress(o)
     return s
+
+
+def finish(db) -> dict[str, float]:
+    """What every ingest and merge ends with: near-duplicate groups
+    (:mod:`extractor.dedup`), the views for the database's columns, and a WAL
+    checkpoint, so the main file holds everything (a copied ``chitieu.db`` is
+    complete without its ``-wal``). Returns seconds per step."""
+    import time
+
+    from .dedup import refresh
+    from .views import ensure_views
+
+    t0 = time.perf_counter()
+    refresh(db)
+    t1 = time.perf_counter()
+    ensure_views(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {"near_duplicates": t1 - t0, "views_and_checkpoint": time.perf_counter() - t1}
 
 
 def write_shard(paths: list[str], shard: str | Path) -> str:

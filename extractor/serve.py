@@ -246,6 +246,14 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
             "group_id": ("Bài gốc của nhóm (chính nó nếu không trùng)", "The group's first article (itself when unique)"),
         },
     ),
+    "near_duplicate_bands": (
+        "Các dải LSH của chữ ký MinHash: hai bài chung một khoá là ứng viên trùng",
+        "LSH bands of the MinHash signatures: two articles sharing a key are candidate duplicates",
+        {
+            "key": ("Khoá của dải (số dải và các giá trị của nó, đã băm)", "Band key (band number and its values, hashed)"),
+            "document": ("Mã tài liệu", "Document id"),
+        },
+    ),
 }
 
 FACETS = {

@@ -89,6 +89,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         db["checks"].create_index(["document"])
     ensure_entity_schema(db)
+    from .dedup import ensure_tables
+
+    ensure_tables(db)
 
 
 # Entity tables: one row per person, cited document and area of a document
@@ -165,8 +168,9 @@ def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
     delete_entities(db, doc_id)
     db.execute("delete from checks where document = ?", [doc_id])
     db.execute("delete from sentences where document = ?", [doc_id])
-    if "near_duplicates" in db.table_names():
-        db.execute("delete from near_duplicates where document = ?", [doc_id])
+    from .dedup import delete
+
+    delete(db, doc_id)
     db.execute("delete from documents where id = ?", [doc_id])
 
 
@@ -199,7 +203,7 @@ def fact_row(doc_id: str, f: dict) -> dict:
 
 
 def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extraction, run: int | None,
-                   url: str | None = None) -> int:
+                   url: str | None = None, signature: bytes | None = None) -> int:
     """Write one extracted document in one transaction; returns facts written."""
     body = ex.body_span
     sent_ids = {}
@@ -237,6 +241,13 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
         db.execute("delete from checks where document = ?", [doc_id])
         if ex.checks:
             db["checks"].insert_all([c.as_row(doc_id) for c in ex.checks])
+        if signature is not None:  # near-duplicate signature and bands (extractor.dedup); else refresh() signs
+            from .dedup import delete, rows as dedup_rows
+
+            delete(db, doc_id)
+            nd, bands = dedup_rows(doc_id, signature)
+            db["near_duplicates"].insert(nd)
+            db["near_duplicate_bands"].insert_all(bands)
     return len(rows)
 
 
