@@ -45,7 +45,7 @@ TERMS = [
 ]
 FIGURE = r"\d[\d.,]*\s*(?:%|phần trăm|tỷ|tỉ|triệu|nghìn|ngàn|USD|đồng|lượt|người|hộ|ca|vụ|tấn|ha)"
 INDICATOR_RX = regex.compile(
-    r"(?i)(?:%s)[^.\n]{0,60}?%s" % ("|".join(regex.escape(t) for t in TERMS), FIGURE)
+    "(?i)(?:" + "|".join(regex.escape(t) for t in TERMS) + r")[^.\n]{0,60}?" + FIGURE
 )
 
 

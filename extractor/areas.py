@@ -25,9 +25,17 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .boilerplate import Article
-from .rules import load_model
+from .rules import load_model, load_yaml
 from .sentences import Sentence
+
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_NUMBERED = regex.compile(r"(?:Quận|Phường|Xã)\s+(\d+)")
+_DASH = regex.compile(r"[ \t]*[-–][ \t]*")
+_BLANKS = regex.compile(r"[ \t]+")
+_LIST_SEP = regex.compile(r"([ \t]*(?:,|và)[ \t]*)")
+_CAPS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$")
 
 
 class AreaRules(BaseModel):
@@ -75,11 +83,11 @@ def _level_of(full: str) -> str | None:
 def _short(short: str) -> str:
     """The package writes numbered units with their level word ("Quận 8",
     "Phường 5"); articles' names are the number."""
-    m = regex.fullmatch(r"(?:Quận|Phường|Xã)\s+(\d+)", short)
+    m = _NUMBERED.fullmatch(short)
     return m.group(1) if m else short
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def gazetteer() -> dict[tuple[str, str], list[Unit]]:
     """(name, level) → units; name as written without the level word."""
     from vietnamadminunits.database import get_data
@@ -135,6 +143,7 @@ def _provinces() -> dict[str, str]:
 
 
 _NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)"
+_NAME_WORD_RX = regex.compile(_NAME_WORD)
 # name words may be joined by a dash ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm")
 _NAME = rf"{_NAME_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_NAME_WORD}){{0,4}}"
 _LIST_LEVELS = "quận|huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố"
@@ -147,10 +156,10 @@ def _flex(name: str) -> str:
 
 def _canon(written: str) -> str:
     """A written name in the gazetteer's form ("Bà Rịa-Vũng Tàu" → "Bà Rịa - Vũng Tàu")."""
-    return regex.sub(r"[ \t]*[-–][ \t]*", " - ", regex.sub(r"[ \t]+", " ", written))
+    return _DASH.sub(" - ", _BLANKS.sub(" ", written))
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _compiled():
     r = load_model("areas.yaml", AreaRules)
     lw = "|".join(regex.escape(w) for w in sorted(r.level_words, key=len, reverse=True))
@@ -182,8 +191,8 @@ def _compiled():
 
 
 def _longest_known(words: str, level: str, numbered: bool = False) -> str | None:
-    parts = regex.findall(rf"{_NAME_WORD}", words)
-    seps = regex.split(rf"{_NAME_WORD}", words)[1:-1]
+    parts = _NAME_WORD_RX.findall(words)
+    seps = _NAME_WORD_RX.split(words)[1:-1]
     for n in range(len(parts), 0, -1):
         written = "".join(p + (seps[i] if i < n - 1 else "") for i, p in enumerate(parts[:n]))
         cand = _canon(written)
@@ -203,7 +212,7 @@ def _mention(name, level, start, end, text, sent, rule) -> dict:
             "rule_id": rule, "_sent": sent}
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _levels_by_name() -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
     for name, level in gazetteer():
@@ -238,7 +247,7 @@ def _bare_districts() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _bare_district_rx() -> regex.Pattern:
     """A bare district name after a word of place or motion ("đi Nha Trang",
     "ở Lý Nhân"): without a level word, only there is it safely a place."""
@@ -281,7 +290,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue
             level = rules.level_words.get(m.group("lw").lower(), m.group("lw").lower())
             plural = bool(m.group("head")) or bool(plural_rx.search(text, max(s.start, m.start() - 15), m.start()))
-            parts = regex.split(r"([ \t]*(?:,|và)[ \t]*)", m.group("items"))
+            parts = _LIST_SEP.split(m.group("items"))
             items, joins = parts[0::2], [p.strip() for p in parts[1::2]]
             enumerated = plural or "và" in joins
             pos = m.start("items")
@@ -294,7 +303,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                     break  # "Phường 5, Quận 3": the next unit has its own level word
                 if k == 0:
                     name = _longest_known(item, level)
-                    if name != item:
+                    if name is None or name != item:
                         break
                     add(name, level, i, i + len(name), s.index, "area.list")
                     prev = gazetteer().get((_canon(name), level), [])
@@ -345,16 +354,21 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
     return out
 
 
+@disk_cached
+def _surnames() -> frozenset[str]:
+    """The first words of the surnames of ``rules/persons.yaml``, read here:
+    :mod:`persons` imports this module, not the other way round."""
+    return frozenset(s.split()[0] for s in load_yaml("persons.yaml")["surnames"])
+
+
 def _inside_person_name(text: str, s: Sentence, start: int, org_before: list[str]) -> bool:
     """A bare province name that continues a person's name ("Nguyễn Thái Bình");
     not an organisation named by a word that is also a surname ("Đoàn Hà Nội")."""
-    from .persons import _compiled as person_rules
-
-    m = regex.search(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$", text[max(s.start, start - 40) : start])
+    m = _CAPS_BEFORE.search(text[max(s.start, start - 40) : start])
     if not m:
         return False
     words = m.group(1).split()
-    return words[0] in person_rules().surnames and words[0] not in org_before
+    return words[0] in _surnames() and words[0] not in org_before
 
 
 def _era_order(published: str | None) -> tuple[str, str]:
@@ -477,7 +491,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         if f["kind"] not in ("quantity", "percent", "ratio", "money"):
             continue
         area = main["name"] if main else None
-        s0 = sent_start.get(f.get("_sent"))
+        s0 = sent_start.get(f["_sent"]) if "_sent" in f else None
         if s0 is not None and _NATIONAL.search(text, s0, f["start"]):
             area = None
         if s0 is not None:

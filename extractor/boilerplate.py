@@ -11,12 +11,15 @@ are left out, with their offsets unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .rules import load_model, rules_dir
+
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_DIGIT = regex.compile(r"\d")
 
 _F = regex.MULTILINE | regex.IGNORECASE
 
@@ -60,7 +63,7 @@ class _Compiled:
         ]
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def compiled() -> _Compiled:
     rules = load_model("boilerplate.yaml", BoilerplateRules)
     layouts = []
@@ -177,7 +180,7 @@ def article(text: str) -> Article:
         s = text[ln.start : min(ln.end, end)]
         if not s.strip():
             continue
-        if len(s.strip()) <= 40 and _BYLINE.match(s) and not regex.search(r"\d", s):
+        if len(s.strip()) <= 40 and _BYLINE.match(s) and not _DIGIT.search(s):
             off = _lstrip_len(s)
             art.author = (ln.start + off, ln.start + len(s.rstrip()))
             body_lines = [b for b in body_lines if b is not ln]

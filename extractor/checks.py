@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 import regex
 
-from .indicators import taxonomy
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_SHARE_LINK = regex.compile(r"[\s,(]*(?:đạt|bằng|chiếm|tương đương|tương ứng|là)?[\s(]*", regex.I)
+
 
 # how far apart two numbers may be before they disagree
 PERCENT_TOLERANCE = 0.5  # percentage points, for a stated share of a ratio
@@ -50,6 +52,8 @@ def _same_sentence(a: dict, b: dict) -> bool:
 
 def _ranges() -> dict[tuple[str, str], tuple[float, float]]:
     out = {}
+    from .indicators import taxonomy  # not at import: read-only commands never load the rules
+
     for fam in taxonomy().families:
         for slot, (lo, hi) in fam.range.items():
             key = fam.keys.get(slot)
@@ -70,7 +74,7 @@ def document_checks(facts: list[dict], text: str) -> list[Check]:
         between = text[a["end"] : b["start"]]
         if a["kind"] == "ratio" and a["denominator"]:
             quotient = 100 * a["numerator"] / a["denominator"]
-            if regex.fullmatch(r"[\s,(]*(?:đạt|bằng|chiếm|tương đương|tương ứng|là)?[\s(]*", between, regex.I):
+            if _SHARE_LINK.fullmatch(between):
                 if abs(quotient - b["value"]) > PERCENT_TOLERANCE:
                     out.append(Check(
                         "ratio_percent",
@@ -99,7 +103,7 @@ def document_checks(facts: list[dict], text: str) -> list[Check]:
         ))
     ranges = _ranges()
     for f in nums:
-        r = ranges.get((f.get("indicator"), f["kind"]))
+        r = ranges.get((f["indicator"], f["kind"])) if f.get("indicator") else None
         if r and "value" in f and not r[0] <= f["value"] <= r[1]:
             out.append(Check(
                 "out_of_range",

@@ -13,26 +13,33 @@ date of the sentence that issues it.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .sentences import Sentence
 from .rules import load_model
+
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_SPACES = regex.compile(r"\s+")
+_TU = regex.compile(r"(?<![\p{L}])TƯ(?![\p{L}])")
+_REF_SEP = regex.compile(r"[-/]")
+_TRAILING_DIGITS = regex.compile(r"\d+$")
 
 
 class DocumentRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     symbol: str
+    needs: str | None = None
     types: list[str]
     abbreviations: dict[str, str]
     letter_type: str | None = None
     examples: list[dict] = []
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _compiled():
     r = load_model("documents.yaml", DocumentRules)
     types = "|".join(regex.escape(t) for t in sorted(r.types, key=len, reverse=True))
@@ -41,21 +48,21 @@ def _compiled():
         rf"(?:(?P<type>(?i:{types}))(?:(?:[ \t]+\p{{Ll}}+){{1,4}}?[ \t]+số|[ \t]+(?i:số))?[ \t]*:?[ \t]*)?"
         rf"(?P<ref>{r.symbol})"
     )
-    return rx, r
+    return rx, r, regex.compile(r.needs) if r.needs else None
 
 
 def normalize_ref(ref: str) -> str:
     """Spaces removed, "TƯ" written "TW": "04- CTr/QU" → "04-CTr/QU"."""
-    ref = regex.sub(r"\s+", "", ref)
-    return regex.sub(r"(?<![\p{L}])TƯ(?![\p{L}])", "TW", ref)
+    ref = _SPACES.sub("", ref)
+    return _TU.sub("TW", ref)
 
 
 def _type_from_symbol(ref: str, r: DocumentRules) -> str | None:
-    parts = [p for p in regex.split(r"[-/]", ref) if p]
+    parts = [p for p in _REF_SEP.split(ref) if p]
     for p in parts[1:]:
         if p in r.abbreviations:
             return r.abbreviations[p]
-        bare = regex.sub(r"\d+$", "", p)  # "QH13": the law of a legislature
+        bare = _TRAILING_DIGITS.sub("", p)  # "QH13": the law of a legislature
         if bare != p and bare in r.abbreviations:
             return r.abbreviations[bare]
     if r.letter_type and not any(p.isdigit() and len(p) == 4 for p in parts[1:]):
@@ -69,10 +76,12 @@ _DATE_LINK = regex.compile(r"[\s,]*(?:(?:được\s+)?(?:ký\s+ban\s+hành|ban\s
 
 
 def extract(text: str, sents: list[Sentence], published: str | None, facts: list[dict]) -> list[dict]:
-    rx, r = _compiled()
+    rx, r, needs = _compiled()
     dates = [f for f in facts if f["kind"] == "date" and f.get("value")]
     found: dict[str, dict] = {}
     for s in sents:
+        if needs is not None and not needs.search(text, s.start, s.end):
+            continue  # no symbol can match here
         for m in rx.finditer(text, s.start, s.end):
             ref = normalize_ref(m.group("ref"))
             written_type = m.group("type")

@@ -29,13 +29,13 @@ def library_errors(fn):
 
     @wraps(fn)
     def wrapper(*a, **kw):
-        from .rules import RuleError
-
         try:
             return fn(*a, **kw)
-        except RuleError as exc:
-            raise click.ClickException(str(exc)) from None
         except ValueError as exc:
+            from .rules import RuleError  # here, not before: a command that needs no rules loads none
+
+            if isinstance(exc, RuleError):
+                raise click.ClickException(str(exc)) from None
             raise click.ClickException(str(exc).splitlines()[0]) from None
 
     return wrapper
@@ -540,9 +540,16 @@ def show_cmd(doc, db_path, html_path, as_json, as_csv):
         emit(["check", "message"], [(c["check"], c["message"]) for c in checks], f"consistency checks ({len(checks)})")
 
 
+def _known_indicators() -> set[str]:
+    from .indicators import known_keys  # the rules and YAML: only when a key is to be checked
+
+    return set(known_keys())
+
+
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
-              help="csv (UTF-8 with BOM, for spreadsheets), jsonl, or parquet (needs the `parquet` extra).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "spacy"]), default="csv",
+              show_default=True, help="csv (UTF-8 with BOM, for spreadsheets), jsonl, parquet (needs the `parquet` "
+              "extra), or spacy (a DocBin of the documents with their facts as doc.spans['chitieu']).")
 @click.option("--kind", type=click.Choice(["quantity", "percent", "ratio", "money", "date", "period", "person",
                                            "document", "area"]), help="Only facts of this kind.")
 @click.option("--indicator", "indicator", metavar="KEY", help="Only figures of this indicator key.")
@@ -554,9 +561,8 @@ def export_cmd(fmt, kind, indicator, db_path, output):
     import sqlite3
 
     from .export import export
-    from .indicators import known_keys
 
-    if indicator and indicator not in known_keys():
+    if indicator and indicator not in _known_indicators():
         raise click.ClickException(f"unknown indicator {indicator!r}; `chitieu query indicators` lists the keys")
     con = _ro(db_path)
     try:

@@ -14,10 +14,15 @@ latest single year the body names ("năm 2016", "quý II/2017").
 from __future__ import annotations
 
 import calendar
+from typing import Any
 
 import regex
 
 from .matching import Candidate
+
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_SPACES = regex.compile(r"\s+")
+_ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 PERIOD_VALUE_RE = regex.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
@@ -53,7 +58,7 @@ def _has(match, name: str) -> bool:
 
 def _build_dates(c: Candidate, text: str, base: dict) -> list[dict]:
     mt = c.match
-    core = getattr(mt, "core", mt)  # the pattern's own match: repeated groups' captures
+    core: Any = getattr(mt, "core", mt)  # the pattern's own match: repeated groups' captures
     gd = mt.groupdict()
     m = int(gd["m"])
     y = int(gd["y"]) if gd.get("y") else None
@@ -65,6 +70,7 @@ def _build_dates(c: Candidate, text: str, base: dict) -> list[dict]:
     earlier: list[tuple[int, int, int | None, int, int | None]] = []
     if _has(mt, "d1"):
         days = [int(x) for x in core.captures("d1")]
+        assert d is not None  # a list of days ends with the day of the date
         if any(not _valid(y, m, x) for x in days) or days + [d] != sorted(set(days + [d])):
             return []
         for i, ((s, e), x) in enumerate(zip(core.spans("d1"), days)):
@@ -121,7 +127,7 @@ def build(c: Candidate, text: str) -> list[dict]:
         if _has(c.match, "half"):
             n = 6
         elif gd.get("nw"):
-            n = _WORD_NUM[regex.sub(r"\s+", " ", gd["nw"].lower())]
+            n = _WORD_NUM[_SPACES.sub(" ", gd["nw"].lower())]
         else:
             n = int(gd["n"])
         if not 1 <= n <= 12:
@@ -136,7 +142,7 @@ def build(c: Candidate, text: str) -> list[dict]:
 def _pub_ymd(published: str | None) -> tuple[int, int, int] | None:
     if not published:
         return None
-    m = regex.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    m = _ISO_DATE.match(published)
     return (int(m[1]), int(m[2]), int(m[3])) if m else (int(published[:4]), 6, 15)
 
 
@@ -205,7 +211,7 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
             y, rel, months = f.pop("_y"), f.pop("_rel"), f.pop("_months")
             open_start = f.pop("_open_start", False)
             if y is None and rel == -1 and f["text"].lower().endswith("trước"):
-                earlier = [yy for st, yy in stated.get(f.get("_sent"), []) if st < f["start"]]
+                earlier = [yy for st, yy in stated.get(f["_sent"], []) if st < f["start"]] if "_sent" in f else []
                 if earlier:
                     y = earlier[-1] - 1
             if y is None:

@@ -107,7 +107,7 @@ class Counts:
     n_gold: int = 0
     n_pred: int = 0
 
-    def add(self, o: "Counts") -> None:
+    def add(self, o: Counts) -> None:
         self.tp += o.tp
         self.n_gold += o.n_gold
         self.n_pred += o.n_pred
@@ -213,8 +213,9 @@ def _set_f1(a: list[str], b: list[str]) -> float:
 
 def score_document(rep: Report, doc: str, gold: GoldFile | dict, pred: list[dict], pred_meta: dict | None,
                    sentence_of=None) -> None:
-    gfacts = [f.model_dump() if hasattr(f, "model_dump") else f for f in (gold.facts if hasattr(gold, "facts") else gold["facts"])]
-    gmeta = gold.meta.model_dump() if hasattr(gold, "meta") else gold["meta"]
+    gfacts: list[dict] = [f if isinstance(f, dict) else f.model_dump()
+                          for f in (gold.facts if isinstance(gold, GoldFile) else gold["facts"])]
+    gmeta = gold.meta.model_dump() if isinstance(gold, GoldFile) else gold["meta"]
     rep.documents += 1
     for kind in SPAN_KINDS:
         g = [f for f in gfacts if f["kind"] == kind]
@@ -259,23 +260,23 @@ def score_document(rep: Report, doc: str, gold: GoldFile | dict, pred: list[dict
             for j, pf in enumerate(p):
                 if j in ignored_p or not pf.get("indicator"):
                     continue
-                gf = gold_of.get(j)
+                gold_fact = gold_of.get(j)
                 rep.analyst[1] += 1
-                rep.analyst[0] += gf is not None and all(equal(gf.get(k), pf.get(k)) for k in KEY_FIELDS[kind]) \
-                    and all(equal(gf.get(a), pf.get(a)) for a in ANALYST_FIELDS)
+                rep.analyst[0] += gold_fact is not None \
+                    and all(equal(gold_fact.get(k), pf.get(k)) for k in KEY_FIELDS[kind]) \
+                    and all(equal(gold_fact.get(a), pf.get(a)) for a in ANALYST_FIELDS)
         rep.detection[kind].add(det)
         rep.strict[kind].add(st)
     for kind in ENTITY_KINDS:
-        g = {_entity_key(f): f for f in gfacts if f["kind"] == kind and not f.get("ignore")}
-        p = {_entity_key(f): f for f in pred if f["kind"] == kind}
-        c = Counts(tp=len(g.keys() & p.keys()), n_gold=len(g), n_pred=len(p))
-        rep.entities[kind].add(c)
-        for key in g.keys() - p.keys():
-            rep.errors.append({"doc": doc, "kind": kind, "type": "missed", "gold": g[key], "pred": None})
-        for key in p.keys() - g.keys():
-            rep.errors.append({"doc": doc, "kind": kind, "type": "spurious", "gold": None, "pred": p[key]})
-        for key in g.keys() & p.keys():
-            gf, pf = g[key], p[key]
+        ge = {_entity_key(f): f for f in gfacts if f["kind"] == kind and not f.get("ignore")}
+        pe = {_entity_key(f): f for f in pred if f["kind"] == kind}
+        rep.entities[kind].add(Counts(tp=len(ge.keys() & pe.keys()), n_gold=len(ge), n_pred=len(pe)))
+        for key in ge.keys() - pe.keys():
+            rep.errors.append({"doc": doc, "kind": kind, "type": "missed", "gold": ge[key], "pred": None})
+        for key in pe.keys() - ge.keys():
+            rep.errors.append({"doc": doc, "kind": kind, "type": "spurious", "gold": None, "pred": pe[key]})
+        for key in ge.keys() & pe.keys():
+            gf, pf = ge[key], pe[key]
             if kind == "person":
                 s = rep.entity_attributes["person.titles_f1"]
                 f1 = _set_f1(gf.get("titles") or [], pf.get("titles") or [])
@@ -294,9 +295,9 @@ def score_document(rep: Report, doc: str, gold: GoldFile | dict, pred: list[dict
         gv, pv = gmeta.get(fld), pm.get(fld)
         if fld == "published" and gv and pv:
             gv, pv = gv[:16], pv[:16]
-        c = rep.meta[fld]
-        c[1] += 1
-        c[0] += equal(gv, pv)
+        mc = rep.meta[fld]
+        mc[1] += 1
+        mc[0] += equal(gv, pv)
 
 
 def gold_hash(gold_dir: Path) -> str:
@@ -352,7 +353,7 @@ def evaluate_dir(gold_dir: Path, root: Path, pred: Path | None = None) -> Report
     rep = Report(gold_hash=gold_hash(gold_dir))
     golds = load_gold(gold_dir)
     by_doc = _read_pred(pred) if pred else None
-    for gp, g in golds:
+    for _gp, g in golds:
         if by_doc is not None:
             key = _match_doc(g.doc, by_doc)
             meta, facts = by_doc.get(key, ({}, [])) if key else ({}, [])
@@ -405,7 +406,6 @@ def render(rep: Report, console, show_errors: bool = False) -> None:
     if show_errors:
         grouped = defaultdict(list)
         for err in rep.errors:
-            f = err["pred"] or err["gold"]
             grouped[(err["kind"], (err["pred"] or {}).get("rule_id") or "-")].append(err)
         for (kind, rule), errs in sorted(grouped.items()):
             console.print(f"[bold]{kind}[/bold] rule={rule} ({len(errs)})")
@@ -425,7 +425,7 @@ def store_run(db_path: str, rep: Report) -> None:
 
     db = open_db(db_path)
     with db.atomic():
-        db["eval_runs"].insert({"at": now(), "rules_hash": rules_hash(), "gold_hash": rep.gold_hash,
+        db.table("eval_runs").insert({"at": now(), "rules_hash": rules_hash(), "gold_hash": rep.gold_hash,
                                 "scores": json.dumps(rep.as_dict(), ensure_ascii=False)}, alter=True)
 
 

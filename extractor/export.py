@@ -11,7 +11,9 @@ and url and the sentence the fact came from:
   LibreOffice skip the BOM); ``titles`` joined with "; ", ``target`` true/false,
   empty cells for null;
 - ``parquet``: typed columns (``titles`` a list of strings) through pyarrow,
-  an optional extra: ``pip install -e '.[parquet]'``.
+  an optional extra: ``pip install -e '.[parquet]'``;
+- ``spacy``: a spaCy ``DocBin`` of the documents with their facts as
+  ``doc.spans["chitieu"]`` (training spans; see :mod:`spacy_component`).
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ import csv
 import io
 import json
 import sqlite3
-from typing import IO, Iterator
+from typing import IO
+from collections.abc import Iterator
 
 from .store import FACT_COLUMNS
 
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "spacy")
 KINDS = ("quantity", "percent", "ratio", "money", "date", "period", "person", "document", "area")
 DOC_COLUMNS = ("document_title", "document_path", "published", "url", "sentence_text")
 COLUMNS = tuple(FACT_COLUMNS) + DOC_COLUMNS
@@ -118,6 +121,12 @@ def export(conn: sqlite3.Connection, fmt: str, output: str | None, kind: str | N
     binary stream); returns how many rows."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "spacy":
+        if not output:
+            raise ValueError("--format spacy writes a binary file: give --output FILE.spacy")
+        from .spacy_component import write_docbin
+
+        return write_docbin(conn, rows(conn, kind, indicator), output)
     it = rows(conn, kind, indicator)
     if fmt == "parquet":
         try:
@@ -132,6 +141,8 @@ def export(conn: sqlite3.Connection, fmt: str, output: str | None, kind: str | N
     if output:
         with open(output, "w", encoding=encoding, newline="") as fh:
             return writer(it, fh)
+    if stdout is None:
+        raise ValueError("export needs an output path or a stdout stream")
     buf = io.TextIOWrapper(stdout, encoding=encoding, newline="", write_through=True)
     try:
         return writer(it, buf)

@@ -53,7 +53,7 @@ def check_file(path: Path, root: Path) -> list[str]:
             problems.append(f"{path}: {_where(i, f)}: text is not NFC")
         if text[s:e] != t:
             problems.append(f"{path}: {_where(i, f)}: offsets {s}-{e} hold {text[s:e]!r}, not the text")
-        key = json.dumps({k: v for k, v in f.items()}, sort_keys=True, ensure_ascii=False)
+        key = json.dumps(dict(f.items()), sort_keys=True, ensure_ascii=False)
         if key in seen:
             problems.append(f"{path}: {_where(i, f)}: duplicate fact")
         seen.add(key)

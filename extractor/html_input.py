@@ -26,7 +26,9 @@ its own "(TAG)" source, which the contract calls the source) and ``url``
 it under the ``article.meta.json`` sidecar, which still wins.
 
 A page with no article text (only menus, a login wall, an empty template) is
-a :class:`reader.ReadError` with a one-line reason.  Nothing here touches the
+an :class:`HtmlError` with a one-line reason, which :func:`reader.read_html`
+turns into a ``ReadError`` (decoding and the final text check are the
+reader's: this module imports nothing of it).  Nothing here touches the
 network.
 """
 
@@ -36,9 +38,7 @@ import datetime as _dt
 import logging
 import re
 import unicodedata
-from pathlib import Path
 
-from .reader import ReadError, check_text, decode_bytes
 
 # a paragraph needs this many words for the page to count as an article
 MIN_WORDS = 5
@@ -73,10 +73,17 @@ _DATELINE_WORDS = re.compile(
 _MAX_TIME_ELEMENTS = 50
 
 
-def read_html(data: bytes, path: str | Path) -> tuple[str, dict]:
-    """The document text of an HTML page and its metadata (see the module doc)."""
-    html = decode_bytes(data, path)
-    doc = _extract(html, path)
+class HtmlError(Exception):
+    """A page without article text; ``reason`` says why and what to do."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """The document text of a decoded HTML page and its metadata (see the module doc)."""
+    doc = _extract(html)
     title = _clean(doc.title or "") or None
     paras = [p for p in (_clean(line) for line in (doc.text or "").split("\n")) if p]
     if title:
@@ -84,17 +91,15 @@ def read_html(data: bytes, path: str | Path) -> tuple[str, dict]:
             paras.pop(0)  # the <h1> that trafilatura keeps in the body
     paras = _drop_datelines(paras)
     if not any(len(p.split()) >= MIN_WORDS for p in paras):
-        raise ReadError(
-            path,
+        raise HtmlError(
             "no article text in the HTML page (only menus, links or short lines); save the article's own page, "
             "or put its text in a .txt file",
         )
     text = unicodedata.normalize("NFC", (f"{title}\n\n" if title else "") + "\n\n".join(paras) + "\n")
-    check_text(text, path)
     return text, _meta(doc, html, title, text)
 
 
-def _extract(html: str, path):
+def _extract(html: str):
     import trafilatura
 
     # trafilatura logs every page it cannot use at WARNING/ERROR; the reason is ours to give
@@ -111,10 +116,9 @@ def _extract(html: str, path):
             date_extraction_params={"extensive_search": True, "original_date": False, "outputformat": "%Y-%m-%d"},
         )
     except Exception as exc:  # lxml/trafilatura on a malformed page
-        raise ReadError(path, f"cannot parse the HTML ({exc.__class__.__name__}); save the page again or use its text as .txt") from None
-    if doc is None or not (doc.text or "").strip():
-        raise ReadError(
-            path,
+        raise HtmlError(f"cannot parse the HTML ({exc.__class__.__name__}); save the page again or use its text as .txt") from None
+    if doc is None or not (doc.text or "").strip():  # type: ignore[union-attr]  # a Document (as_dict is off)
+        raise HtmlError(
             "no article text in the HTML page (trafilatura found no main content); save the article's own page, "
             "or put its text in a .txt file",
         )
@@ -202,10 +206,10 @@ def _time_candidates(html: str):
                 return
             s = _clean(" ".join(el.itertext())[:400])[:200]
             for rx in _VISIBLE_TIME:
-                m = rx.search(s)
-                if m:
+                vm = rx.search(s)
+                if vm:
                     try:
-                        dt = _dt.datetime(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"]), int(m["M"]))
+                        dt = _dt.datetime(int(vm["y"]), int(vm["m"]), int(vm["d"]), int(vm["H"]), int(vm["M"]))
                     except ValueError:
                         pass
                     else:

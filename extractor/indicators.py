@@ -52,6 +52,16 @@ class Family(BaseModel):
     # an article about Covid-19): the topic is on when one of `when` is in the title or
     # twice in the text
     topic: Topic | None = None
+    # the measure must open with a generic prefix ("số học sinh", not any "học sinh")
+    needs_prefix: bool = False
+    # a count governed by one of these verbs is something else ("chữa khỏi 2.516 ca")
+    refuse_verbs: list[str] = []
+    # the family's percentage is a rate of units ("100% xã đạt chuẩn"), even where it
+    # shares its key with the count; elsewhere a shared key's percentage must be a
+    # change or a share of the plan ("xuất khẩu tăng 5%"), never a share of a total
+    percent_is_rate: bool = False
+    # the currencies an amount of this family may be in (empty: any)
+    currencies: list[str] = []
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
 
@@ -66,6 +76,7 @@ class Taxonomy(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     keys: dict[str, KeyDef]
+    change_words: list[str] = []
     prefixes: list[str] = []
     refuse: list[str] = []
     families: list[Family]
@@ -93,18 +104,46 @@ def _words(w: str) -> tuple[str, ...]:
     return tuple(fold(w).replace("/", " / ").split())
 
 
+class _Compiled:
+    """One family's phrases, folded into syllable tuples once."""
+
+    __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words",
+                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies")
+
+    def __init__(self, f: Family) -> None:
+        self.family = f
+        self.name = f.family
+        self.keys = f.keys
+        self.refuse = tuple(_words(r) for r in f.refuse)
+        self.units = frozenset(fold(u) for u in f.units)
+        self.anywhere = tuple(_words(w) for w in f.anywhere)
+        self.governed_by = tuple(fold(g) for g in f.governed_by)
+        self.topic_words = frozenset(_words(w) for w in f.topic.wordings) if f.topic else frozenset()
+        self.own_words = frozenset(_words(w) for w in f.wordings)
+        self.needs_prefix = f.needs_prefix
+        self.currencies = frozenset(f.currencies)
+        self.refuse_verbs = tuple(fold(v) for v in f.refuse_verbs)
+        pk = f.keys.get("percent")
+        self.percent_is_change = pk is not None and not f.percent_is_rate and pk in (f.keys.get("count"), f.keys.get("money"))
+
+
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[tuple[str, ...], list[Family]], frozenset, frozenset, int]:
-    """wording (folded syllables) → families; the generic prefixes; the global refusals; the longest wording."""
+def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int, tuple[_Compiled, ...]]:
+    """wording (folded syllables) → families; the generic prefixes; the global
+    refusals; the longest wording; every family compiled."""
     t = taxonomy()
-    by_wording: dict[tuple[str, ...], list[Family]] = {}
-    for f in t.families:
-        for w in f.wordings:
-            by_wording.setdefault(_words(w), []).append(f)
-        for w in f.topic.wordings if f.topic else ():
-            by_wording.setdefault(_words(w), []).append(f)
+    compiled = tuple(_Compiled(f) for f in t.families)
+    by_wording: dict[tuple[str, ...], list[_Compiled]] = {}
+    for c in compiled:
+        for w in c.own_words | c.topic_words:
+            by_wording.setdefault(w, []).append(c)
     longest = max(len(w) for w in by_wording)
-    return by_wording, frozenset(_words(p) for p in t.prefixes), frozenset(_words(r) for r in t.refuse), longest
+    return by_wording, tuple(_words(p) for p in t.prefixes), tuple(_words(r) for r in t.refuse), longest, compiled
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(w) for w in taxonomy().change_words)
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -119,58 +158,84 @@ def topics(text: str, title: str | None) -> frozenset[str]:
     """The families whose topic the article is about (see ``Family.topic``)."""
     folded, ftitle = fold(text), fold(title or "")
     on = set()
-    for f in taxonomy().families:
-        if f.topic and any(_count_word(ftitle, fold(w)) or _count_word(folded, fold(w)) >= 2 for w in f.topic.when):
-            on.add(f.family)
+    for name, rx in _topic_patterns():
+        if rx.search(ftitle) or len(rx.findall(folded, overlapped=False)) >= 2:
+            on.add(name)
     return frozenset(on)
 
 
-def _count_word(folded: str, word: str) -> int:
-    return len(regex.findall(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", folded))
+@lru_cache(maxsize=1)
+def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
+    out = []
+    for f in taxonomy().families:
+        if f.topic:
+            alts = "|".join(regex.escape(fold(w)) for w in sorted(f.topic.when, key=len, reverse=True))
+            out.append((f.family, regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alts})(?![\p{{L}}\p{{N}}])")))
+    return tuple(out)
 
 
 def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
-                    active: frozenset[str] = frozenset()) -> str | None:
+                    active: frozenset[str] = frozenset(), change: str | None = None, of_plan: bool = False,
+                    share: bool = False, currency: str | None = None, context: str | None = None) -> str | None:
     """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
-    ``verb`` is the verb governing a count whose measure is its counted noun."""
+    ``verb`` is the verb governing a count whose measure is its counted noun;
+    ``change``, ``of_plan`` (a share of the plan) and ``share`` (a percentage of
+    the noun phrase after it) say what kind of percentage it is; ``context``: the
+    words of the figure's clause before it, where a refused word also counts."""
     if not measure:
         return None
     t = taxonomy()
+    by_wording, prefixes, refuse, longest, compiled = _index()
     words = _words(measure)
-    if verb and unit:
-        for fam in t.families:
-            if fam.governed_by and any(words[: len(_words(u))] == _words(u) for u in fam.units) \
-                    and any(fold(verb).endswith(fold(g)) or fold(verb).startswith(fold(g)) for g in fam.governed_by):
-                key = fam.keys.get(SLOTS[kind])
-                if key and kind in t.keys[key].kinds:
-                    return key
-    by_wording, prefixes, refuse, longest = _index()
-    if any(_contains(words, r) for r in refuse):
+    slot = SLOTS[kind]
+    counted = kind in ("quantity", "ratio")
+    funit = fold(unit) if unit else None
+
+    fverb = " ".join(x for x in (fold(verb) if verb else "", fold(context) if context else "") if x)
+    cwords = tuple(fverb.split())
+    growth = any(_contains(words, w) for w in _change_words())
+
+    def fits(c: _Compiled, prefixed: bool = True) -> str | None:
+        key = c.keys.get(slot)
+        if key is None or kind not in t.keys[key].kinds or any(_contains(words, r) for r in c.refuse):
+            return None
+        if c.needs_prefix and not prefixed or any(_contains(cwords, tuple(v.split())) for v in c.refuse_verbs):
+            return None
+        if c.currencies and kind == "money" and currency not in c.currencies:
+            return None
+        if kind == "percent" and c.percent_is_change and not (change or of_plan or growth):
+            return None  # "chiếm 90% tổng kim ngạch": a share of an amount is no value of it
+        if share and not c.anywhere:
+            return None  # "bằng 61,8% GDP": the percentage of a total measures something else
+        if c.units and counted and funit and funit not in c.units:
+            return None
+        return key
+
+    if any(_contains(words, r) or _contains(cwords, r) for r in refuse):
         return None
-    starts = [0] + [len(p) for p in prefixes if words[: len(p)] == p]
-    for s in sorted(set(starts), reverse=True):
+    if verb and unit:
+        gverb = fold(verb)
+        for c in compiled:
+            if c.governed_by and any(words[: len(u.split())] == tuple(u.split()) for u in c.units) \
+                    and any(gverb.endswith(g) or gverb.startswith(g) for g in c.governed_by):
+                key = fits(c)
+                if key:
+                    return key
+    starts = {0} | {len(p) for p in prefixes if words[: len(p)] == p}
+    for s in sorted(starts, reverse=True):
         rest = words[s:]
         for n in range(min(longest, len(rest)), 0, -1):
-            for fam in by_wording.get(rest[:n], []):
-                if fam.topic and rest[:n] in {_words(w) for w in fam.topic.wordings} and fam.family not in active \
-                        and rest[:n] not in {_words(w) for w in fam.wordings}:
+            for c in by_wording.get(rest[:n], ()):
+                if rest[:n] in c.topic_words and c.name not in active and rest[:n] not in c.own_words:
                     continue
-                key = fam.keys.get(SLOTS[kind])
-                if key is None or kind not in t.keys[key].kinds:
-                    continue
-                if any(_contains(words, _words(r)) for r in fam.refuse):
-                    continue
-                if fam.units and kind in ("quantity", "ratio") and unit and fold(unit) not in {fold(u) for u in fam.units}:
-                    continue
+                key = fits(c, prefixed=s > 0)
+                if key:
+                    return key
+    for c in compiled:
+        if c.anywhere and any(_contains(words[1:], w) for w in c.anywhere):
+            key = fits(c, prefixed=not c.needs_prefix)
+            if key:
                 return key
-    for fam in t.families:
-        key = fam.keys.get(SLOTS[kind])
-        if key is None or kind not in t.keys[key].kinds or any(_contains(words, _words(r)) for r in fam.refuse):
-            continue
-        if any(_contains(words[1:], _words(w)) for w in fam.anywhere):
-            if fam.units and kind in ("quantity", "ratio") and unit and fold(unit) not in {fold(u) for u in fam.units}:
-                continue
-            return key
     return None
 
 
@@ -191,7 +256,10 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int], active: frozense
                 if fam.governed_by and _measure.achieved(text, f["end"], end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
-        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active)
+        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active, f.get("change"),
+                                         bool(f.get("_plan_share")), bool(f.pop("_share", False)), f.get("currency"),
+                                         f.pop("_left", None))
+        f.pop("_plan_share", None)
         if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
             # a share of the plan keeps the key of what was planned
             f["indicator"] = prev["indicator"]

@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pipeline import Extraction
@@ -161,7 +161,7 @@ def _stream(paths: Iterable[str], workers: int, db_path: str | None) -> Iterator
     warm_up()
     window = workers * 4
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(db_path, True)) as pool:
-        pending = set()
+        pending: set[Future] = set()
         it = iter(paths)
         exhausted = False
         while pending or not exhausted:
@@ -182,7 +182,7 @@ class Summary:
     documents: int = 0
     skipped: int = 0
     facts: int = 0
-    failures: list[tuple[str, str]] | None = None
+    failures: list[tuple[str, str]] = field(default_factory=list)
 
 
 def ingest(db, db_path: str, paths: Iterable[str], workers: int = 1, run: int | None = None,
@@ -195,9 +195,10 @@ def ingest(db, db_path: str, paths: Iterable[str], workers: int = 1, run: int | 
         if o.error:
             s.failures.append((o.path, o.error))
             record_error(db, o.path, o.error, run)
-        elif o.skipped or has_document(db, o.sha256):
+        elif o.skipped or has_document(db, o.sha256 or ""):
             s.skipped += 1
         else:
+            assert o.sha256 is not None and o.extraction is not None  # a read, extracted document
             s.facts += write_document(db, o.sha256, o.path, o.extraction, run, url=o.url, signature=o.signature)
             s.documents += 1
         if on_progress:

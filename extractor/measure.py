@@ -19,7 +19,9 @@ tags (on that phrase only, cached) drop a subject before its first verb
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -41,6 +43,8 @@ class MeasureWords(BaseModel):
     np_stops: list[str]
     weak_heads: list[str]
     value_of: list[str]
+    dimensions: list[str]
+    time_units: list[str]
     demonstratives: list[str]
     area_subjects: list[str]
     measuring_units: list[str]
@@ -78,6 +82,8 @@ class _Lexicon:
         self.weak_heads = _phrases(m.weak_heads)
         self.area_subjects = _phrases(m.area_subjects)
         self.value_of = _phrases(m.value_of)
+        self.dimensions = _phrases(m.dimensions)
+        self.time_units = frozenset(fold(u) for u in m.time_units)
         self.demonstratives = _phrases(m.demonstratives)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
@@ -99,8 +105,13 @@ MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo
 MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
 
+@lru_cache(maxsize=65536)
+def _fold_syllable(s: str) -> str:
+    return fold(s)
+
+
 def _syllables(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(text, lo, hi)]
+    return [(m.start(), m.end(), _fold_syllable(m.group())) for m in _SYLLABLE.finditer(text, lo, hi)]
 
 
 def _match_at(syl: list, i: int, phrases: frozenset, longest: int) -> int:
@@ -153,27 +164,72 @@ def _starts_with_head(measure: str) -> bool:
     return any(b == n for _, b, _ in _words(measure, syl))
 
 
-def _left_syllables(text: str, s0: int, lo_floor: int, pos: int) -> list:
+def _left_syllables(text: str, s0: int, lo_floor: int, pos: int) -> tuple[list, bool]:
     """The syllables of a figure's clause before it; a parenthesis just before
     the figure's verb is skipped ("Tổng kinh phí … (bao gồm …) là 20.990 tỷ đồng")."""
     lo = max(_clause_start(text, s0, pos), lo_floor)
+    if text[lo - 1 : lo] == ":" and not text[lo:pos].strip():
+        # "X: N" — the measure is named before the colon
+        lo2 = max(_clause_start(text, s0, lo - 1), lo_floor)
+        return _syllables(text, lo2, lo - 1), True
     close = text.rfind(")", lo_floor, pos)
     if close >= 0 and close + 1 == lo:
         opening = text.rfind("(", lo_floor, close)
         if opening >= 0:
             lo2 = max(_clause_start(text, s0, opening), lo_floor)
-            return _syllables(text, lo2, opening) + _syllables(text, close + 1, pos)
-    return _syllables(text, lo, pos)
+            return _syllables(text, lo2, opening) + _syllables(text, close + 1, pos), False
+    return _syllables(text, lo, pos), False
 
 
 def _phrase(text: str, syl: list) -> str | None:
+    time_units = lexicon().time_units
+    for k, x in enumerate(syl):
+        if k and x[2][:1].isdigit() and k + 1 < len(syl) and syl[k + 1][2] in time_units:
+            syl = syl[:k]  # "doanh thu du lịch 9 tháng": a span of time ends the phrase
+            break
     if not syl:
         return None
     return regex.sub(r"\s+", " ", text[syl[0][0] : syl[-1][1]]).lower()
 
 
-def _words(text: str, syl: list) -> list[tuple[int, int, str]]:
-    """underthesea's words over ``syl``: (first syllable, end syllable, tag)."""
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[tuple[str, ...]], int]:
+    """The multi-syllable words of underthesea's Vietnamese word list (Viet74K,
+    shipped in its PyPI package), folded, for word boundaries by longest match:
+    a dictionary look-up costs microseconds where a CRF tagger costs
+    milliseconds per phrase."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("underthesea")  # locates the package without running its __init__
+    path = Path(next(iter(spec.submodule_search_locations or []))) / "corpus" / "data" / "Viet74K.txt" if spec else None
+    words: set[tuple[str, ...]] = set()
+    if path is not None and path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = tuple(fold(unicodedata.normalize("NFC", line)).split())
+            if 1 < len(parts) <= 4:
+                words.add(parts)
+    return frozenset(words), 4
+
+
+def _words(text: str, syl: list) -> list[tuple[int, int, str | None]]:
+    """Words over ``syl`` by longest match in the dictionary: (first syllable, end syllable, None)."""
+    words, longest = _dictionary()
+    out: list[tuple[int, int, str | None]] = []
+    k = 0
+    while k < len(syl):
+        n = 1
+        for m in range(min(longest, len(syl) - k), 1, -1):
+            if tuple(x[2] for x in syl[k : k + m]) in words:
+                n = m
+                break
+        out.append((k, k + n, None))
+        k += n
+    return out
+
+
+def _tagged(text: str, syl: list) -> list[tuple[int, int, str]]:
+    """underthesea's POS-tagged words over ``syl`` (the slow path, for the few
+    decisions that need a verb)."""
     tags = _pos(_phrase(text, syl) or "")
     out, k = [], 0
     for w, t in tags:
@@ -185,7 +241,7 @@ def _words(text: str, syl: list) -> list[tuple[int, int, str]]:
     return out
 
 
-def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, str | None]:
+def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple[str | None, bool, str | None]:
     """The measure named before a figure, whether it is a carrier's verb phrase,
     and the verb governing the figure when that is all there is."""
     lx = lexicon()
@@ -193,14 +249,18 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
     j = len(syl)
     while j:
         n = _match_end(syl, j, lx.strip_right, lx.longest)
-        if n and j - n not in starts_all and starts_all:
+        if n and j - n not in starts_all and starts_all and j < len(syl):
+            # next to the figure a linking word is the verb ("nợ công bằng 58%"); further
+            # left only a whole word is ("giá thuê mặt bằng giảm 12%")
             # "bằng" is no linking verb inside "mặt bằng": strip whole words only
             n = next((m for m in range(n - 1, 0, -1) if _match_end(syl, j, frozenset([tuple(x[2] for x in syl[j - m : j])]), m)
                       and tuple(x[2] for x in syl[j - m : j]) in lx.strip_right and j - m in starts_all), 0)
         if not n:
-            break
+            n = _match_end(syl, j, lx.dimensions, lx.longest)
+            if not n or (starts_all and j - n not in starts_all):
+                break
         j -= n
-    linked = j < len(syl)  # a linking verb, comparator or change word stood before the figure
+    linked = j < len(syl) or colon  # a linking word, comparator, change word or colon stood before the figure
     valued = any(_match_at(syl, k, lx.value_of, lx.longest) for k in range(j, len(syl)))
     carrier = False
     n = _match_end(syl, j, lx.carriers, lx.longest)
@@ -218,7 +278,7 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
         # the thing valued is the phrase after the last possessor or place word
         last = max([k + 1 for k in range(len(body)) if _match_at(body, k, lx.cut, lx.longest)] + [0])
         body = body[last:]
-        verbs = [b for _, b, t in _words(text, body) if t == "V"] if body else []
+        verbs = [b for _, b, t in _tagged(text, body) if t == "V"] if body else []
         if verbs and verbs[-1] < len(body):
             body = body[verbs[-1] :]  # "người thắng nhận chiếc cúp trị giá …" → "chiếc cúp"
     if not body:
@@ -234,7 +294,7 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
             break
     if start is None and carrier:
         # "Thành phố giải quyết việc làm cho": the verb phrase from its first verb
-        verbs = [a for a, _, t in words if t == "V"]
+        verbs = [a for a, _, t in _tagged(text, body) if t == "V"]
         if verbs:
             start = verbs[0]
     if start is None:
@@ -259,13 +319,13 @@ def _left_measure(text: str, syl: list, kind: str) -> tuple[str | None, bool, st
     if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
         return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
     if not head_found and not carrier:
-        tags = _pos(_phrase(text, body) or "")
-        if tags and all(t in ("Np", "Ny") for _, t in tags):
+        if all(_titlecase(text[a:b]) or text[a:b].isupper() for a, b, _ in body):
             return None, False, None  # only a name: a subject, not a measure
         if kind in ("quantity", "ratio"):
-            # a verb or subject before a count: the counted noun says it
-            verb = [w for w, t in tags if t == "V"]
-            return None, False, (" ".join(w for w, _ in tags[[t for _, t in tags].index("V"):]) if verb else None)
+            # a verb or subject before a count: the counted noun says it; the words
+            # are kept for the verbs that govern a count ("hoàn thành 16/27 chỉ tiêu")
+            return None, False, _phrase(text, body)
+        tags = _pos(_phrase(text, body) or "")
         verbs = [k for k, (_, t) in enumerate(tags) if t == "V"]
         if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]):
             # "Công ty xuất khẩu …": the subject goes, the verb phrase stays
@@ -346,7 +406,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
         clause_end = m.start() if m else nxt
         floor = prev["end"] if prev is not None else s0
         lo = max(_clause_start(text, s0, f["start"]), floor)
-        left = _left_syllables(text, s0, floor, f["start"])
+        left, colon = _left_syllables(text, s0, floor, f["start"])
         if prev is not None and prev["end"] == lo:
             # "… 2.134 hộ nghèo, chiếm 0,095% tổng số hộ và 22.263 hộ cận nghèo": after a
             # coordinator, a new item of the list
@@ -360,7 +420,8 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
         if kind == "quantity" and f.get("unit") and (fold(f["unit"]) in lx.measuring or "/" in f["unit"]):
             kind = "money"  # a measured amount: what follows its unit, else the words before it
             measured = _counted(text, f, clause_end)
-        measure, carrier, verb = _left_measure(text, left, kind)
+        measure, carrier, verb = _left_measure(text, left, kind, colon)
+        f["_left"] = _phrase(text, left)
         if measured and not (measure and _starts_with_head(measure)):
             measure, carrier, verb = measured, False, None
         if verb:
@@ -379,6 +440,9 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
             own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
             if own:
                 measure = own
+                f["_share"] = True
+        if f["kind"] == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
+            f["_plan_share"] = True  # "đạt 95% kế hoạch"
         if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
                 and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure) \
                 and fold(measure).split()[0] in fold(prev["measure"]).split()[1:]:

@@ -9,7 +9,7 @@ optional so that the same models validate both gold files and extractor output.
 from __future__ import annotations
 
 import math
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
@@ -145,7 +145,7 @@ class Area(_Fact):
 
 
 Fact = Annotated[
-    Union[Quantity, Percent, Ratio, Money, Date, Period, Person, Document, Area],
+    Quantity | Percent | Ratio | Money | Date | Period | Person | Document | Area,
     Field(discriminator="kind"),
 ]
 FactAdapter: TypeAdapter = TypeAdapter(Fact)

@@ -16,6 +16,9 @@ from decimal import Decimal
 
 import regex
 
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_LETTERS = regex.compile(r"\p{L}+")
+
 _THOUSANDS = regex.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _PLAIN = regex.compile(r"\d+")
 _DECIMAL_COMMA = regex.compile(r"(\d+(?:\.\d{3})*),(\d+)")
@@ -58,7 +61,7 @@ def parse_number(s: str) -> float:
 
 def _scale(words: str | None) -> Decimal:
     factor = Decimal(1)
-    for w in regex.findall(r"\p{L}+", (words or "").lower()):
+    for w in _LETTERS.findall((words or "").lower()):
         if w not in SCALES:
             raise NotANumber(f"unknown scale word {w!r}")
         factor *= Decimal(int(SCALES[w]))

@@ -12,10 +12,18 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from . import tokens
 from .matching import Candidate
 from .numerals import NotANumber, parse_amount, parse_number
 from .rules import load_model
+
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_LETTERS = regex.compile(r"\p{L}+")
+_SPACES = regex.compile(r"\s+")
+_SO_AFTER = regex.compile(r"\s+số\s")
+_GROUP3 = regex.compile(r"\.\d{3}")
+_PERCENT_SIGN = regex.compile(r"\s*%")
 
 COMPARATORS = {
     "trên dưới": "~", "xấp xỉ": "~", "khoảng": "~", "chừng": "~", "gần": "~", "ước": "~",
@@ -50,13 +58,13 @@ class ContextRules(BaseModel):
     target: str
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _units() -> regex.Pattern:
     words = sorted(load_model("units.yaml", UnitLexicon).units, key=len, reverse=True)
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})", regex.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def context_rules():
     c = load_model("context.yaml", ContextRules)
     return (
@@ -80,8 +88,8 @@ def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
     tok = tokens.word_at(window, 0) if window else None
     if tok is not None:
         return start + tok.end
-    m = regex.match(r"\p{L}+", text[start:s1])
-    return start + (m.end() if m else 0)
+    m = _LETTERS.match(text, start, sent[1])
+    return m.end() if m else start
 
 
 _THOUSANDS_ONLY = regex.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
@@ -94,7 +102,7 @@ def _comparator(m: regex.Match) -> str:
     if gd.get("after"):
         return AFTER_COMPARATORS[gd["after"].lower()]
     if gd.get("cmp"):
-        return COMPARATORS.get(regex.sub(r"\s+", " ", gd["cmp"].lower()), "=")
+        return COMPARATORS.get(_SPACES.sub(" ", gd["cmp"].lower()), "=")
     return "="
 
 
@@ -181,11 +189,11 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
         elif kind == "money":
             fields["value"] = parse_amount(gd["num"], gd.get("scale"))
             # no currency written: a rule that only matches amounts of money in đồng
-            fields["currency"] = CURRENCIES[regex.sub(r"\s+", " ", gd["cur"].lower())] if gd.get("cur") else "VND"
+            fields["currency"] = CURRENCIES[_SPACES.sub(" ", gd["cur"].lower())] if gd.get("cur") else "VND"
         elif kind == "quantity":
             fields["value"] = parse_amount(gd["num"], gd.get("scale"))
             if gd.get("per"):
-                unit = regex.sub(r"\s+", " ", (gd["unit"] + "/" + gd["per"].strip()).lower())
+                unit = _SPACES.sub(" ", (gd["unit"] + "/" + gd["per"].strip()).lower())
             else:
                 unit, end = _unit(c, text, sent)
                 if unit == "":
@@ -198,7 +206,7 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
             unit, end = _unit(c, text, sent)
             if unit == "":
                 unit, end = None, c.match.end("den")
-            if unit is None and _reads_as_day_month(gd["num"], gd["den"]) and not regex.match(r"\s+số\s", text[end:]):
+            if unit is None and _reads_as_day_month(gd["num"], gd["den"]) and not _SO_AFTER.match(text, end):
                 return []  # "18/4" alone is a date; "2/3 số hộ" is a fraction
             fields.update(numerator=num, denominator=den, unit=unit)
         else:
@@ -224,7 +232,7 @@ def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
     lo_val = parse_amount(gd["lo"], lo_scale) if kind != "percent" else parse_number(gd["lo"])
     hi_val = parse_amount(gd["hi"], hi_scale) if kind != "percent" else parse_number(gd["hi"])
     # "10-15.000 đồng" leaves the low end's thousands unwritten: 10.000-15.000
-    groups = len(regex.findall(r"\.\d{3}", gd["hi"])) if _THOUSANDS_ONLY.fullmatch(gd["hi"]) else 0
+    groups = len(_GROUP3.findall(gd["hi"])) if _THOUSANDS_ONLY.fullmatch(gd["hi"]) else 0
     if groups and "." not in gd["lo"] and "," not in gd["lo"] and lo_val * 1000**groups <= hi_val:
         lo_val *= 1000**groups
     if lo_val >= hi_val:
@@ -232,14 +240,14 @@ def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
     extra: dict = {}
     end = c.end
     if kind == "money":
-        extra["currency"] = CURRENCIES[regex.sub(r"\s+", " ", gd["cur"].lower())]
+        extra["currency"] = CURRENCIES[_SPACES.sub(" ", gd["cur"].lower())]
     if kind == "quantity":
         unit, end = _unit(c, text, sent)
         if unit == "":
             return []
         extra["unit"] = unit
     lo_end = m.end("lo")
-    tail = regex.match(r"\s*%", text[lo_end : m.start("hi")])
+    tail = _PERCENT_SIGN.match(text[lo_end : m.start("hi")])
     if kind == "percent" and tail:
         lo_end += tail.end()
     change = change_of(text, sent[0], c.start)

@@ -28,9 +28,23 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict
 
+from .cache import disk_cached
 from .rules import load_model
 from .sentences import Sentence
 from .textnorm import compare_form
+
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_NONSPACE = regex.compile(r"\S+")
+_BLANKS = regex.compile(r"[ \t]+")
+_LETTER = regex.compile(r"\p{L}")
+_SPACES = regex.compile(r"\s+")
+_LOWER_PAREN_END = regex.compile(r"\s*\([^()\p{Lu}]*\)$")
+_TRAILING_AND = regex.compile(r"(?:\s+(?:và|hoặc))+$")
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+")
+_FIVE_LOWER = regex.compile(r"(?:\s\p{Ll}+){5}")
+_LOWER_PAREN = regex.compile(r"\(\s*\p{Ll}")
+_NAME_SEP = regex.compile(r"[ \t]*([-–,(])[ \t]*")
+_BLANK_BEFORE_CAP = regex.compile(r"[ \t]+(?=\p{Lu})")
 
 
 class PersonRules(BaseModel):
@@ -53,6 +67,7 @@ class PersonRules(BaseModel):
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
 _QUOTES = "\"“”„«»"
+_CLAUSE_MARK = regex.compile(rf"[;:{_QUOTES}]")
 
 # a Vietnamese syllable once its tone marks are dropped: onset, one to three
 # vowels, a final consonant
@@ -86,7 +101,10 @@ def _glued_prefix(w: str) -> int | None:
 class _Compiled:
     def __init__(self, r: PersonRules):
         self.rules = r
-        alt = lambda ws: "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+        def alt(ws):
+            return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
         # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
         # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
         self.head_rx = regex.compile(
@@ -119,7 +137,7 @@ class _Compiled:
             yield m
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _compiled() -> _Compiled:
     return _Compiled(load_model("persons.yaml", PersonRules))
 
@@ -140,7 +158,7 @@ def _names(text: str, s: Sentence):
     places, provinces = _places()
     for m in c.run_rx.finditer(text, s.start, s.end):
         words = m.group(0).split()
-        starts = [m.start() + mm.start() for mm in regex.finditer(r"\S+", m.group(0))]
+        starts = [m.start() + mm.start() for mm in _NONSPACE.finditer(m.group(0))]
         # a lowercase word glued to a syllable ends the run there ("Trọngmong")
         for j, w in enumerate(words):
             k = _glued_prefix(w)
@@ -194,7 +212,7 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
     for m in _LATIN_RUN.finditer(text, s.start, s.end):
         if any(m.start() < e and a < m.end() for a, e in taken):
             continue
-        words = [w for w in regex.split(r"[ \t]+", m.group(0))]
+        words = list(_BLANKS.split(m.group(0)))
 
         def vietnamese(w: str) -> bool:
             return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-"))
@@ -239,7 +257,7 @@ def _cut_not_names(text: str, starts: list[int], words: list[str], i: int, c: _C
     n = len(words)
     for j in range(i, n):
         for phrase in c.not_names:
-            if text.startswith(phrase, starts[j]) and not regex.match(r"\p{L}", text[starts[j] + len(phrase) : starts[j] + len(phrase) + 1]):
+            if text.startswith(phrase, starts[j]) and not _LETTER.match(text[starts[j] + len(phrase) : starts[j] + len(phrase) + 1]):
                 n = j
                 break
         if n == j:
@@ -248,13 +266,13 @@ def _cut_not_names(text: str, starts: list[int], words: list[str], i: int, c: _C
 
 
 def _clean(t: str) -> str:
-    t = regex.sub(r"\s+", " ", t).strip(" ,-–;:")
+    t = _SPACES.sub(" ", t).strip(" ,-–;:")
     # a lowercase remark in brackets is no part of the position: "(bên phải)", "(thứ hai từ trái)"
-    t = regex.sub(r"\s*\([^()\p{Lu}]*\)$", "", t)
+    t = _LOWER_PAREN_END.sub("", t)
     # a bracket the sentence never closes: "… Sen Vàng (Hai Bà Trưng"
     if t.count("(") > t.count(")"):
         t = t[: t.rindex("(")]
-    t = regex.sub(r"(?:\s+(?:và|hoặc))+$", "", t)
+    t = _TRAILING_AND.sub("", t)
     return t.strip(" ,-–;:")
 
 
@@ -264,7 +282,7 @@ def _foreign_name_at_end(seg: str) -> bool:
     if len(toks) < 2:
         return False
     last = toks[-2:]
-    return all(regex.fullmatch(r"\p{Lu}\p{Ll}+", t) for t in last) and not all(is_syllable(t) for t in last)
+    return all(_CAPITALISED.fullmatch(t) for t in last) and not all(is_syllable(t) for t in last)
 
 
 def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
@@ -272,7 +290,7 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
     window = text[lo:name_start]
     # a quote, a colon, a semicolon or an unclosed bracket starts the chain afresh
     cut = 0
-    for mm in regex.finditer(rf"[;:{_QUOTES}]", window):
+    for mm in _CLAUSE_MARK.finditer(window):
         cut = mm.end()
     depth = 0
     for k in range(len(window) - 1, cut - 1, -1):
@@ -308,11 +326,11 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         h = c.head_rx.search(seg, from_)
         if not h:
             break
-        if h.group(0)[0].islower() and regex.search(r"(?:\s\p{Ll}+){5}", seg[h.end() :]):
+        if h.group(0)[0].islower() and _FIVE_LOWER.search(seg[h.end() :]):
             break  # "… vì hiệu trưởng nhập nhèm vụ học sinh …": a common noun in a clause, not a position
         rank = None
-        for rank in c.rank_rx.finditer(seg, h.end()):
-            pass
+        for r in c.rank_rx.finditer(seg, h.end()):
+            rank = r  # the last one
         if rank is not None:
             h = rank  # "… Ban ATGT tỉnh Thiếu tá X": a rank is the start of a new title
         if last_stop and k < len(segs) - 1 and last_stop.group(0) in c.object_words:
@@ -347,7 +365,7 @@ def _title_end(text: str, start: int, hi: int) -> int:
     for k in range(start, min(ends)):
         ch = text[k]
         if ch == "(":
-            if regex.match(r"\(\s*\p{Ll}", text[k : k + 3]):
+            if _LOWER_PAREN.match(text[k : k + 3]):
                 ends.append(k)
                 break
             depth += 1
@@ -365,10 +383,10 @@ def _title_end(text: str, start: int, hi: int) -> int:
 def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tuple[list[str], int]:
     """Titles written after the name, and where they end."""
     c = _compiled()
-    m = regex.match(r"[ \t]*([-–,(])[ \t]*", text[name_end:hi])
+    m = _NAME_SEP.match(text[name_end:hi])
     if not m:
         # no punctuation at all (scraped text): a capitalised position right after the name
-        m = regex.match(r"[ \t]+(?=\p{Lu})", text[name_end:hi])
+        m = _BLANK_BEFORE_CAP.match(text[name_end:hi])
         if not m or not c.head_rx.match(text, name_end + m.end(), hi):
             return [], name_end
     pos = name_end + m.end()

@@ -18,7 +18,6 @@ from .matching import candidates_by_sentence, resolve
 from .meta import meta_of
 from .models import NUMERIC_KINDS, FactAdapter, Meta, fact_to_dict
 from .sentences import Sentence, split
-from .textnorm import fold
 
 
 @dataclass
@@ -109,7 +108,6 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
     if sidecar:
         meta = meta.model_copy(update={k: v for k, v in sidecar.items() if k in Meta.model_fields})
     sents = split(text, art.zones)
-    folded = fold(text)
 
     facts: list[dict] = []
     active = indicators.topics("\n".join(text[a:b] for a, b in art.zones), meta.title)

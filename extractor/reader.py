@@ -208,7 +208,7 @@ def _mojibake(text: str) -> tuple[str, str] | None:
             continue
         checked += 1
         fixed, steps = fix_encoding_and_explain(line)
-        if any(step[0] in ("encode", "decode") for step in steps):
+        if any(step[0] in ("encode", "decode") for step in steps or ()):
             for word in line.split():
                 repaired = fix_encoding(word)
                 if repaired != word:
@@ -262,12 +262,23 @@ def read_document(path: str | Path) -> SourceDocument:
     data = _read_bytes(path)
     meta: dict = {}
     if Path(path).suffix.lower() in HTML_SUFFIXES:
-        from .html_input import read_html
-
         text, meta = read_html(data, path)
     else:
         text = decode(data, path)
     return SourceDocument(str(path), hashlib.sha256(data).hexdigest(), text, len(data), meta)
+
+
+def read_html(data: bytes, path: str | Path) -> tuple[str, dict]:
+    """An HTML page's document text and metadata (:mod:`html_input`), its
+    bytes decoded and its text checked as a text article's are."""
+    from .html_input import HtmlError, html_to_text
+
+    try:
+        text, meta = html_to_text(decode_bytes(data, path))
+    except HtmlError as exc:
+        raise ReadError(path, exc.reason) from None
+    check_text(text, path)
+    return text, meta
 
 
 def iter_paths(paths: list[str | Path]):

@@ -166,16 +166,16 @@ def _highlight(text: str, facts: list[dict], region: tuple[int, int], flagged: s
     marks, nested; crossing facts cut into pieces."""
     spans = [(i, f["start"], f["end"]) for i, f in enumerate(facts)
              if 0 <= f["start"] < f["end"] <= len(text)]
-    cuts = {0, len(text), *region}
+    cut_set = {0, len(text), *region}
     for _, s, e in spans:
-        cuts.update((s, e))
-    cuts = sorted(c for c in cuts if 0 <= c <= len(text))
+        cut_set.update((s, e))
+    cuts = sorted(c for c in cut_set if 0 <= c <= len(text))
     order = {i: (s, -e, i) for i, s, e in spans}
     out: list[str] = []
     stack: list[int] = []
     opened: set[int] = set()
     for a, b in zip(cuts, cuts[1:]):
-        want = sorted((i for i, s, e in spans if s <= a and b <= e), key=order.get)
+        want = sorted((i for i, s, e in spans if s <= a and b <= e), key=order.__getitem__)
         keep = 0
         while keep < len(stack) and keep < len(want) and stack[keep] == want[keep]:
             keep += 1
@@ -240,7 +240,7 @@ mark.fact.flagged { outline: 2px solid #d22; }
 
 def render_html(doc: dict, facts: list[dict], checks: list[dict], back_url: str | None = None) -> str:
     """The review page of ``doc`` (a ``documents`` row) with its facts and checks."""
-    flagged_spans = set()
+    flagged_spans: set[tuple] = set()
     for c in checks:
         try:
             flagged_spans.update(tuple(x) for x in json.loads(c.get("facts") or "[]"))
@@ -248,10 +248,11 @@ def render_html(doc: dict, facts: list[dict], checks: list[dict], back_url: str 
             pass
     flagged = {i for i, f in enumerate(facts) if (f["start"], f["end"]) in flagged_spans}
     text = doc.get("text") or ""
-    region = (doc.get("body_start") or 0, doc.get("body_end") if doc.get("body_end") is not None else len(text))
+    body_end = doc.get("body_end")
+    region = (doc.get("body_start") or 0, body_end if body_end is not None else len(text))
     title = doc.get("title") or doc.get("path") or doc["id"]
     meta = " · ".join(_esc(x) for x in (doc.get("published"), doc.get("source"), doc.get("author"), doc.get("path")) if x)
-    counts = {}
+    counts: dict[str, int] = {}
     for f in facts:
         counts[f["kind"]] = counts.get(f["kind"], 0) + 1
     legend = "".join(f'<span class="k-{k}">{k} {counts[k]}</span>' for k in KINDS if k in counts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from underthesea import sent_tokenize
+from .vnlp import sent_tokenize
 
 
 @dataclass(frozen=True)

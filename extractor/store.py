@@ -9,14 +9,17 @@ import datetime as _dt
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from . import __version__
 from .checks import conflicts
-from .pipeline import Extraction
 from .textnorm import search_key
 from .views import ensure_views
+
+if TYPE_CHECKING:  # the pipeline (and its NLP stack) is not loaded by read-only commands
+    from .pipeline import Extraction
 
 FACT_COLUMNS = {
     "id": str, "document": str, "sentence": str, "kind": str, "start": int, "end": int, "text": str,
@@ -34,7 +37,7 @@ SENTENCE_FTS_COLUMNS = ["text", "text_folded"]
 
 
 def now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -123,7 +126,7 @@ def entity_rows(doc_id: str, ex: Extraction, sent_ids: dict[int, str]) -> dict[s
     """The rows of the entity tables for one extracted document."""
     out: dict[str, list[dict]] = {t: [] for t in ENTITY_TABLES}
     for f in ex.facts:
-        sid = sent_ids.get(f.get("sentence_start"))
+        sid = sent_ids.get(f["sentence_start"]) if f.get("sentence_start") is not None else None
         if f["kind"] == "person":
             out["persons"].append({"document": doc_id, "name": f["name"], "start": f["start"], "end": f["end"],
                                    "titles": json.dumps(f.get("titles") or [], ensure_ascii=False), "sentence": sid})
@@ -269,7 +272,9 @@ def record_error(db: sqlite_utils.Database, path: str, reason: str, run: int | N
 
 def start_run(db: sqlite_utils.Database, rules_hash: str) -> int:
     with db.atomic():
-        return db["runs"].insert({"version": __version__, "rules_hash": rules_hash, "started": now()}).last_pk
+        pk = db["runs"].insert({"version": __version__, "rules_hash": rules_hash, "started": now()}).last_pk
+    assert pk is not None  # a rowid table: insert() sets it
+    return pk
 
 
 def finish_run(db: sqlite_utils.Database, run: int, **counts) -> None:

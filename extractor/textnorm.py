@@ -7,8 +7,12 @@ scorer uses for strings (NFC, whitespace folded, case folded, tone placement).
 from __future__ import annotations
 
 import unicodedata
+from typing import overload
 
 import regex
+
+# precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
+_SPACES = regex.compile(r"\s+")
 
 # tone on the second vowel of a syllable-final oa/oe/uy → on the first ("hoà" →
 # "hòa"); a pair followed by a consonant ("hoàng") has one correct form only
@@ -38,12 +42,16 @@ def fold(s: str) -> str:
     return _TI.sub("tỷ", s)
 
 
+@overload
+def compare_form(s: str) -> str: ...
+@overload
+def compare_form(s: None) -> None: ...
 def compare_form(s: str | None) -> str | None:
     """The scorer's string comparison form."""
     if s is None:
         return None
     s = unicodedata.normalize("NFC", s)
-    s = regex.sub(r"\s+", " ", s).strip().casefold()
+    s = _SPACES.sub(" ", s).strip().casefold()
     s = _PAIR_RE.sub(lambda m: _PAIRS[m.group(0)], s)
     return s
 
@@ -52,6 +60,10 @@ def compare_form(s: str | None) -> str | None:
 _TI_PLAIN = regex.compile(r"(?<!\p{L})ti(?!\p{L})")
 
 
+@overload
+def search_key(s: str) -> str: ...
+@overload
+def search_key(s: None) -> None: ...
 def search_key(s: str | None) -> str | None:
     """The form people type Vietnamese in a search box: lowercase, every
     diacritic removed and đ → d ("Tỷ lệ hộ nghèo đạt" → "ty le ho ngheo dat";

@@ -1,5 +1,4 @@
-"""Word tokens with POS tags, as a spaCy ``Doc`` whose tokens carry the
-character offsets of the original text.
+"""Word tokens with POS tags, with the character offsets of the original text.
 
 underthesea segments words ("lao động", "việc làm") and tags them; it also
 normalises some tokens, so every token is mapped back onto the text rather than
@@ -13,13 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import spacy
-from spacy.tokens import Doc
-from underthesea import pos_tag, word_tokenize
-
-_VOCAB = spacy.blank("xx").vocab
-if not Doc.has_extension("offsets"):
-    Doc.set_extension("offsets", default=None)
+from .vnlp import word_tokenize
 
 
 @dataclass(frozen=True)
@@ -69,19 +62,11 @@ def words(sentence: str) -> tuple[Token, ...]:
 @lru_cache(maxsize=1024)
 def tagged(sentence: str) -> tuple[Token, ...]:
     """Word segmentation with POS tags (slower still: only where a rule needs POS)."""
+    from underthesea import pos_tag
+
     pairs = pos_tag(sentence)
     spans = _align(sentence, [w for w, _ in pairs])
     return tuple(Token(s, e, sentence[s:e], t) for (s, e), (_, t) in zip(spans, pairs))
-
-
-def spacy_doc(sentence: str, with_pos: bool = False) -> Doc:
-    """A spaCy Doc of the sentence's words; ``doc._.offsets`` holds each token's
-    (start, end) in the sentence, so Matcher/SpanRuler matches map back to text."""
-    toks = tagged(sentence) if with_pos else words(sentence)
-    spaces = [t.end < (toks[i + 1].start if i + 1 < len(toks) else len(sentence)) for i, t in enumerate(toks)]
-    doc = Doc(_VOCAB, words=[t.text for t in toks], spaces=spaces, tags=[t.pos or "" for t in toks] if with_pos else None)
-    doc._.offsets = [(t.start, t.end) for t in toks]
-    return doc
 
 
 def word_at(sentence: str, offset: int) -> Token | None:

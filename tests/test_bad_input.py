@@ -61,7 +61,7 @@ def _mojibake(s: str, codec: str) -> bytes:
 NO_ARTICLE_HTML = (
     "<html><head><title>Trang chủ</title></head><body><nav><a href='/'>Trang chủ</a><a href='/xa-hoi'>Xã hội</a>"
     "</nav><footer><p>Địa chỉ: 44 Lê Thái Tổ. Điện thoại: 024 3825 3067</p></footer></body></html>"
-).encode("utf-8")
+).encode()
 
 # name → (bytes, words the one-line reason must contain; None: read correctly)
 CASES = {

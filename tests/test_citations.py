@@ -114,3 +114,22 @@ def test_rule_file_examples():
 def test_gap_type_far_before_the_symbol():
     assert documents_of("Công ty được cấp giấy phép khai thác đá tại mỏ Núi Voi số 317/CNNg-KTM ngày 5.6.1995.") == [
         ("317/CNNg-KTM", "giấy phép", "1995-06-05")]
+
+
+def test_needs_is_a_necessary_condition_of_the_symbol():
+    """A sentence without documents.yaml's `needs` is skipped: every symbol must contain it."""
+    import regex
+
+    from extractor.citations import _compiled
+
+    rx, r, needs = _compiled()
+    assert needs is not None
+    symbol = regex.compile(r.symbol)
+    texts = [ex["text"] for ex in r.examples] + [
+        "số 301/ BGDĐT-GDMN và 80/2015/QH13, 573/TTg-KTN, 299/QĐ-BQLKKTNS&KCN, 07/TB-BCĐ, 04 - CTr/QU, 12 /KH-UBND"]
+    seen = 0
+    for t in texts:
+        for m in symbol.finditer(t):
+            seen += 1
+            assert needs.search(m.group(0)), m.group(0)
+    assert seen >= len(r.examples)

@@ -50,7 +50,7 @@ def test_bad_files_are_recorded_and_skipped(tmp_path, root):
     (d / "good.txt").write_text("Tiêu đề\n\nToàn huyện có 45 hộ nghèo.\n", encoding="utf-8")
     (d / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
     (d / "empty.txt").write_bytes(b"")
-    (d / "latin1.txt").write_bytes("Hội nghị tổng kết".encode("utf-8").decode("utf-8").encode("cp1258", errors="replace") + b" caf\xe9 na\xefve")
+    (d / "latin1.txt").write_bytes("Hội nghị tổng kết".encode().decode("utf-8").encode("cp1258", errors="replace") + b" caf\xe9 na\xefve")
     db = tmp_path / "c.db"
     res = CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet"])
     assert res.exit_code == 3, res.output

@@ -158,7 +158,7 @@ def test_facts_have_exact_offsets_into_the_stored_text(page, tmp_path):
         assert stored[f["start"] : f["end"]] == f["text"]
     rows = con.execute("select kind, start, \"end\", text from facts").fetchall()
     assert len(rows) == len(facts)
-    for kind, s, e, text in rows:
+    for _kind, s, e, text in rows:
         assert stored[s:e] == text
     by_text = {f["text"]: f for f in facts}
     assert by_text["45 hộ"]["value"] == 45 and by_text["45 hộ"]["indicator"] == "poor_households"

@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import facts_of
-from extractor.checks import document_checks
 from extractor.cli import cli
 from extractor.indicators import known_keys, taxonomy
 from extractor.pipeline import extract_text

@@ -18,6 +18,7 @@ def test_there_are_notebooks():
     assert {p.stem for p in NOTEBOOKS} >= {"indicators", "evaluation", "checks"}
 
 
+@pytest.mark.slow  # 15-40 s each: runs the notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs(path, tmp_path):
     jupytext = pytest.importorskip("jupytext", reason="the notebooks need the test extra: pip install -e '.[test]'")

@@ -80,4 +80,4 @@ def test_layout_example(layout, ex):
 
     art = article(ex.text)
     assert art.layout == layout.id
-    assert meta_of(ex.text, art).model_dump() == {**{"title": None, "published": None, "author": None, "source": None}, **ex.expect}
+    assert meta_of(ex.text, art).model_dump() == {"title": None, "published": None, "author": None, "source": None, **ex.expect}

@@ -74,6 +74,7 @@ def corpus(tmp_path_factory):
     return base, paths, single_run(paths, base / "reference.db")
 
 
+@pytest.mark.slow  # ~120 s: kills ingests at random points
 def test_kill_at_random_points_then_resume(corpus, tmp_path):
     base, paths, ref = corpus
     db_path = tmp_path / "killed.db"
@@ -151,6 +152,7 @@ def test_shards_merge_idempotently(corpus, tmp_path):
     assert snapshot(tmp_path / "merged.db") == ref
 
 
+@pytest.mark.slow  # ~25 s: starts a local Dask cluster
 def test_dask_local_cluster(corpus, tmp_path):
     distributed = pytest.importorskip("distributed", reason="Dask is the optional extra chitieu[dask]")
     from extractor.ingest import ingest_dask

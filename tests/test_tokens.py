@@ -1,11 +1,11 @@
-"""Word tokens mapped back onto the text, and a spaCy Doc over them that
-Matcher rules can use; underthesea rewrites some words, the offsets must not
-follow it."""
+"""Word tokens mapped back onto the text; underthesea rewrites some words,
+the offsets must not follow it. The word segmenter chitieu loads without
+underthesea's __init__ (extractor.vnlp) must agree with underthesea's own."""
 
 import pytest
-from spacy.matcher import Matcher
 
-from extractor.tokens import _VOCAB, spacy_doc, word_at, words
+from extractor import vnlp
+from extractor.tokens import word_at, words
 
 SENTENCES = [
     "Toàn huyện đã giải quyết việc làm cho 8.623 lao động, đạt 132,06% chỉ tiêu giao.",
@@ -35,19 +35,11 @@ def test_compound_word_found_at_an_offset():
     assert word_at(s, s.index("ăn")) is None  # not a token start
 
 
-def test_spacy_matcher_over_underthesea_words():
-    s = "Thành uỷ giao chỉ tiêu giải quyết việc làm cho 8.623 lao động."
-    doc = spacy_doc(s)
-    matcher = Matcher(_VOCAB)
-    matcher.add("JOBS", [[{"LOWER": "việc làm"}, {"LOWER": "cho"}, {"LIKE_NUM": True}, {"LOWER": "lao động"}]])
-    (match_id, a, b), = matcher(doc)
-    start, end = doc._.offsets[a][0], doc._.offsets[b - 1][1]
-    assert s[start:end] == "việc làm cho 8.623 lao động"
-    # tokens are the text as written, not underthesea's rewrite ("uỷ" → "ủy")
-    assert all(t.text == s[a:b] for t, (a, b) in zip(doc, doc._.offsets)) and "uỷ" in doc.text
+def test_fast_segmenter_agrees_with_underthesea():
+    import underthesea
 
-
-def test_pos_tags_on_the_doc():
-    doc = spacy_doc("Toàn huyện có 45 hộ nghèo.", with_pos=True)
-    assert len(doc) >= 5 and all(t.tag_ for t in doc)
-    assert {t.tag_ for t in doc if t.text == "45"} <= {"M", "N"}
+    for s in SENTENCES + ["Bác sĩ bây giờ có thể thản nhiên báo tin bệnh nhân bị ung thư.",
+                          "Hà Nội có 1.234 hộ cận nghèo, giảm 12,5% so với năm 2022; TP.HCM đạt 98%."]:
+        assert vnlp.word_tokenize(s) == underthesea.word_tokenize(s)
+        assert vnlp.sent_tokenize(s) == underthesea.sent_tokenize(s)
+    assert isinstance(vnlp._segmenter, vnlp._WordSegmenter)  # the fast path was taken, not the fallback

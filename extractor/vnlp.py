@@ -1,0 +1,157 @@
+"""underthesea's sentence splitter and word segmenter, loaded cheaply.
+
+``import underthesea`` runs a package ``__init__`` that imports every pipeline
+(NER, POS, chunking, classification, …: joblib, numpy, requests), ~0.6 s,
+for the two functions chitieu calls. Here:
+
+- ``sent_tokenize`` is imported from its own module with the package's
+  ``__init__`` deferred: ``underthesea`` is put in ``sys.modules`` as a
+  package whose ``__init__`` runs on the first attribute looked up on it (so
+  ``from underthesea import ner`` elsewhere still works as usual).
+- ``word_tokenize`` is underthesea's function, re-assembled from its parts
+  (regex tokenizer, CRF model) with its pickled tables read by ``pickle``
+  instead of ``joblib``, which they were written with but do not need (plain
+  pickles of a dict, a list and a set): joblib imports numpy, ~0.25 s.
+
+Any surprise in underthesea's layout (another version) falls back to the
+public functions, so the output never depends on which path was taken;
+tests/test_vnlp.py checks the two agree.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import pickle
+import sys
+import types
+from pathlib import Path
+from typing import Any
+from collections.abc import Callable
+
+_PKG = "underthesea"
+
+
+def _deferred_package() -> None:
+    """Put ``underthesea`` in sys.modules without running its ``__init__`` yet."""
+    if _PKG in sys.modules:
+        return
+    spec = importlib.util.find_spec(_PKG)
+    if spec is None or spec.loader is None or not spec.submodule_search_locations:
+        raise ImportError(_PKG)
+    mod = types.ModuleType(_PKG)
+    mod.__spec__ = spec
+    mod.__path__ = list(spec.submodule_search_locations)
+    mod.__file__ = spec.origin
+    mod.__package__ = _PKG
+    mod.__loader__ = spec.loader
+    loader = spec.loader
+    state = {"done": False}
+
+    def __getattr__(name: str) -> Any:
+        if name.startswith("__") or state["done"]:
+            raise AttributeError(name)
+        state["done"] = True
+        del mod.__dict__["__getattr__"]
+        loader.exec_module(mod)  # the real __init__, into this module
+        return getattr(mod, name)
+
+    mod.__dict__["__getattr__"] = __getattr__
+    sys.modules[_PKG] = mod
+
+
+def _sent_tokenize() -> Callable[[str], list[str]]:
+    try:
+        _deferred_package()
+        return importlib.import_module("underthesea.pipeline.sent_tokenize").sent_tokenize
+    except Exception:  # pragma: no cover - another underthesea layout
+        from underthesea import sent_tokenize
+
+        return sent_tokenize
+
+
+sent_tokenize = _sent_tokenize()
+
+
+_TN = "underthesea.pipeline.text_normalize.text_normalizer"
+
+
+def _seed_text_normalizer(root: Path) -> None:
+    """underthesea's text_normalizer module (two tables from a pickle), built
+    with pickle so that importing the regex tokenizer does not import joblib."""
+    if _TN in sys.modules:
+        return
+    src_path = root / "pipeline" / "text_normalize" / "text_normalizer.py"
+    src = src_path.read_text(encoding="utf-8")
+    import re
+
+    files = re.findall(r'^rule_file = "([\w.]+)"$', src, re.M)
+    if len(files) != 1 or "data = joblib.load(binary_file)" not in src:
+        raise ImportError("unexpected text_normalizer")
+    with open(src_path.parent / files[0], "rb") as fh:
+        data = pickle.load(fh)
+    if not isinstance(data, dict) or not {"character", "token"} <= data.keys():
+        raise ImportError("unexpected text_normalizer tables")
+    mod = types.ModuleType(_TN)
+    mod.__file__ = str(src_path)
+    mod.character_map = data["character"]  # type: ignore[attr-defined]
+    mod.token_map = data["token"]  # type: ignore[attr-defined]
+    sys.modules[_TN] = mod
+
+
+class _WordSegmenter:
+    """underthesea.pipeline.word_tokenize.word_tokenize, default arguments."""
+
+    def __init__(self) -> None:
+        _deferred_package()
+        spec = importlib.util.find_spec(_PKG)
+        assert spec is not None and spec.origin is not None
+        root = Path(spec.origin).parent
+        wt_src = (root / "pipeline" / "word_tokenize" / "__init__.py").read_text(encoding="utf-8")
+        import re
+
+        dirs = re.findall(r'join\(wd, "models", "(\w+)"\)', wt_src)
+        if len(dirs) != 1 or 'if tag == "I-W" and num_words > 0:' not in wt_src:
+            raise ImportError("unexpected word_tokenize")
+        _seed_text_normalizer(root)
+        importlib.import_module("underthesea.pipeline.text_normalize")  # before the tokenizer: they import each other
+        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+        from underthesea_core import CRFFeaturizer, CRFTagger
+
+        base = root / "pipeline" / "word_tokenize" / "models" / dirs[0]
+        self.tagger = CRFTagger()
+        self.tagger.load(str(base / "models.bin"))
+        with open(base / "features.bin", "rb") as fh:
+            features = pickle.load(fh)
+        with open(base / "dictionary.bin", "rb") as fh:
+            dictionary = pickle.load(fh)
+        self.featurizer = CRFFeaturizer(features, dictionary)
+        self.tokenize = tokenize
+
+    def __call__(self, sentence: str) -> list[str]:
+        tokens = self.tokenize(sentence, use_token_normalize=True, fixed_words=[])
+        x = self.featurizer.process([[[t] for t in tokens]])[0]
+        tags = self.tagger.tag(x)
+        output: list[str] = []
+        for i, (tag, token) in enumerate(zip(tags, tokens)):
+            if tag == "I-W" and i > 0:
+                output[-1] = output[-1] + " " + token
+            else:
+                output.append(token)
+        return output
+
+
+_segmenter: Callable[[str], list[str]] | None = None
+
+
+def word_tokenize(sentence: str) -> list[str]:
+    """Word segmentation as ``underthesea.word_tokenize(sentence)``; the model loads on first use."""
+    global _segmenter
+    if _segmenter is None:
+        try:
+            _segmenter = _WordSegmenter()
+        except Exception:  # pragma: no cover - another underthesea layout
+            from underthesea import word_tokenize as public
+
+            _segmenter = public
+    return _segmenter(sentence)
