@@ -558,8 +558,6 @@ def _known_indicators() -> set[str]:
 @library_errors
 def export_cmd(fmt, kind, indicator, db_path, output):
     """Export the facts (with their document and sentence) for spreadsheets and pandas."""
-    import sqlite3
-
     from .export import export
 
     if indicator and indicator not in _known_indicators():

@@ -390,12 +390,12 @@ def metadata(tables: set[str], name: str) -> dict:
     (tables and views; only those present are described)."""
     from markupsafe import escape
 
-    out_tables = {}
-    for table, (vi, en, cols) in TABLES.items():
+    out_tables: dict[str, dict] = {}
+    for table, (vi, en, _cols) in TABLES.items():
         if table not in tables:
             continue
         # one line; the columns are described on the data dictionary page, not above the data
-        entry = {"description_html": f'{escape(both(vi, en))} — <a href="/-/chitieu/dictionary#{table}">columns / các cột</a>'}
+        entry: dict = {"description_html": f'{escape(both(vi, en))} — <a href="/-/chitieu/dictionary#{table}">columns / các cột</a>'}
         if table in FACETS:
             entry["facets"] = FACETS[table]
         out_tables[table] = entry
