@@ -84,6 +84,25 @@ def main() -> None:
     print("slowest documents:")
     for sec, path in sorted(slow, reverse=True)[: a.slowest]:
         print(f"  {sec * 1000:8.0f} ms  {path}")
+    for key in SERIES_KEYS:
+        print_series(con, key)
+
+
+SERIES_KEYS = ("poor_household_rate", "health_insurance_coverage")
+
+
+def print_series(con: sqlite3.Connection, key: str, top: int = 5) -> None:
+    """The largest series of one indicator: achieved levels (no change, no
+    target) per area and period, each article once, with their values."""
+    rows = con.execute(
+        """select coalesce(area, '(none)'), coalesce(period, '(none)'), count(distinct document) as n,
+                  group_concat(distinct value)
+           from facts where indicator = ? and change is null and coalesce(target, 0) = 0
+           group by area, period order by n desc, area limit ?""", (key, top)).fetchall()
+    print(f"largest series of {key} (area, period, articles, values):")
+    for area, period, n, values in rows:
+        vals = ", ".join(f"{float(v):g}" for v in (values or "").split(",") if v)
+        print(f"  {area:<20} {period:<18} {n:>4}  {vals}")
 
 
 if __name__ == "__main__":

@@ -319,7 +319,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
         return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
     if not head_found and not carrier:
-        if all(_titlecase(text[a:b]) or text[a:b].isupper() for a, b, _ in body):
+        if all(_titlecase(text[a:b]) for a, b, _ in body):  # "GDP", "CPI" are measures, not names
             return None, False, None  # only a name: a subject, not a measure
         if kind in ("quantity", "ratio"):
             # a verb or subject before a count: the counted noun says it; the words

@@ -126,6 +126,7 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
             "code": ("Mã đơn vị hành chính", "Administrative unit code"),
             "rule_id": ("Quy tắc đã trích ra dữ kiện (rules/*.yaml)", "Rule that extracted the fact (rules/*.yaml)"),
             "measure": ("Đại lượng mà số liệu đo, theo lời bài báo", "What the figure measures, in the article's words"),
+            "measure_folded": ("Đại lượng viết thường, bỏ dấu: để tìm không dấu", "The measure lowercased without diacritics, for search"),
         },
     ),
     "runs": (

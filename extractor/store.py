@@ -24,10 +24,11 @@ if TYPE_CHECKING:  # the pipeline (and its NLP stack) is not loaded by read-only
 FACT_COLUMNS = {
     "id": str, "document": str, "sentence": str, "kind": str, "start": int, "end": int, "text": str,
     "value": float, "numerator": float, "denominator": float, "unit": str, "currency": str,
+    "measure": str, "measure_folded": str,
     "indicator": str, "area": str, "period": str, "comparator": str, "change": str, "target": int,
     "value_start": str, "value_end": str, "date_value": str,
     "name": str, "titles": str, "ref": str, "doc_type": str, "date": str, "level": str, "code": str,
-    "rule_id": str, "measure": str,
+    "rule_id": str,
 }
 
 # sentences_fts indexes both: ``text`` for queries typed with diacritics (FTS5's
@@ -75,8 +76,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         for col in ("document", "kind", "indicator", "area", "rule_id"):
             db["facts"].create_index([col])
-    elif "measure" not in db["facts"].columns_dict:
-        db["facts"].add_column("measure", str)  # a database made before facts had a measure
+    for col in ("measure", "measure_folded"):  # databases made before facts had a measure
+        if col not in db["facts"].columns_dict:
+            db["facts"].add_column(col, str)
     if "runs" not in db.table_names():
         db["runs"].create(
             {"id": int, "version": str, "rules_hash": str, "started": str, "finished": str,
@@ -195,6 +197,8 @@ def fact_row(doc_id: str, f: dict) -> dict:
         row["date_value"] = f.get("value")
     if "titles" in f:
         row["titles"] = json.dumps(f["titles"], ensure_ascii=False)
+    if f.get("measure"):
+        row["measure_folded"] = search_key(f["measure"])  # "ty le ho ngheo" finds "tỷ lệ hộ nghèo"
     if "target" in f and f["target"] is not None:
         row["target"] = int(f["target"])
     key = json.dumps([doc_id, f["kind"], f["start"], f["end"], f.get("rule_id")], ensure_ascii=False)
