@@ -124,12 +124,23 @@ def series_sql(conn, all_values: bool = False, where: str = "") -> str:
 
 def ensure_views(db) -> None:
     """(Re)create the views from this database's columns (writers only:
-    ingest and merge)."""
+    ingest and merge) when they are not already the current ones, in one
+    transaction: a reader (``chitieu serve`` during an ingest) sees the old
+    views or the new, never none."""
     conn = db.conn if hasattr(db, "conn") else db
-    for name in ("indicator_series", "indicator_values"):
-        conn.execute(f"drop view if exists {name}")
-    conn.execute("create view indicator_values as " + values_sql(conn))
-    conn.execute("create view indicator_series as " + series_sql(conn))
+    if views_current(conn):
+        return
+    conn.execute("savepoint chitieu_views")
+    try:
+        for name in ("indicator_series", "indicator_values"):
+            conn.execute(f"drop view if exists {name}")
+        conn.execute("create view indicator_values as " + values_sql(conn))
+        conn.execute("create view indicator_series as " + series_sql(conn))
+    except BaseException:
+        conn.execute("rollback to chitieu_views")
+        conn.execute("release chitieu_views")
+        raise
+    conn.execute("release chitieu_views")
 
 
 def views_current(conn: sqlite3.Connection) -> bool:
