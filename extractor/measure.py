@@ -307,9 +307,11 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     head_found = start is not None and start < len(body) and _match_at(body, start, lx.heads, lx.longest) > 0 \
         and start + _match_at(body, start, lx.heads, lx.longest) in ends
     body = body[start or 0 :]
-    # cut before area, period and possessor phrases (never at the first syllable)
+    # cut before area, period and possessor phrases (never at the first syllable, and
+    # only at a word of its own: "nhà ở xã hội" goes on)
+    body_starts = {a for a, _, _ in _words(text, body)}
     for k in range(1, len(body)):
-        if _match_at(body, k, lx.cut, lx.longest):
+        if k in body_starts and _match_at(body, k, lx.cut, lx.longest):
             body = body[:k]
             break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
@@ -349,7 +351,8 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
         # a stop word ends the phrase only as a word of its own ("người có công" goes on)
         if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
             break
-        if names_end and k and _titlecase(text[syl[k][0] : syl[k][1]]):
+        word = text[syl[k][0] : syl[k][1]]
+        if names_end and k and _titlecase(word) and not any(c.isdigit() or c == "-" for c in word):
             break  # a name after the noun: "2 đối tượng Lê Văn A", "1 điện thoại iPhone"
         if k == 0 and _match_at(syl, 0, first_stops, lx.longest):
             return None
