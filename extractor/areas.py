@@ -32,6 +32,7 @@ from .sentences import Sentence
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _NUMBERED = regex.compile(r"(?:Quận|Phường|Xã)\s+(\d+)")
+_PKG_SUFFIX = regex.compile(r"\s*\([^()]*\)$")
 _DASH = regex.compile(r"[ \t]*[-–][ \t]*")
 _BLANKS = regex.compile(r"[ \t]+")
 _LIST_SEP = regex.compile(r"([ \t]*(?:,|và)[ \t]*)")
@@ -49,6 +50,21 @@ class AreaRules(BaseModel):
     needs_level_word: list[str] = []
     plural_words: list[str] = []
     historical: list[str] = []
+    spelling_variants: dict[str, str] = {}
+    not_before: list[str] = []
+    commune_levels: list[str] = []
+    national_words: list[str] = []
+    foreign_places: list[str] = []
+    scope_words: list[str] = []
+    scope_after: list[str] = []
+    owner_words: list[str] = []
+    authority_words: list[str] = []
+    locative_words: list[str] = []
+    pronoun_places: list[str] = []
+    adjunct_words: list[str] = []
+    bare_after: list[str] = []
+    aside_words: list[str] = []
+    home_words: list[str] = []
     org_before: list[str] = []
     not_level_after: list[str] = []
     examples: list[dict] = []
@@ -83,6 +99,7 @@ def _level_of(full: str) -> str | None:
 def _short(short: str) -> str:
     """The package writes numbered units with their level word ("Quận 8",
     "Phường 5"); articles' names are the number."""
+    short = _PKG_SUFFIX.sub("", short)  # "Hồng Ngự (Huyện)": the package's disambiguator
     m = _NUMBERED.fullmatch(short)
     return m.group(1) if m else short
 
@@ -142,7 +159,8 @@ def _provinces() -> dict[str, str]:
     return {name: level for (name, level), units in gazetteer().items() if any(u.parent_code is None for u in units)}
 
 
-_NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)"
+# a name word may carry an apostrophe ("R'Lấp", "Đắk R’Lấp", "Ia H'Drai")
+_NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?|\d+)"
 _NAME_WORD_RX = regex.compile(_NAME_WORD)
 # name words may be joined by a dash ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm")
 _NAME = rf"{_NAME_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_NAME_WORD}){{0,4}}"
@@ -150,8 +168,27 @@ _LIST_LEVELS = "quận|huyện|xã|phường|thị xã|thị trấn|tỉnh|thàn
 
 
 def _flex(name: str) -> str:
-    """A gazetteer name as a pattern: any spacing around its dash."""
-    return regex.escape(name).replace(r"\ \-\ ", r"[ \t]*[-–][ \t]*")
+    """A gazetteer name as a pattern: any spacing around its dash, and the
+    other spellings of its syllables (``spelling_variants``: "Đăk Lăk")."""
+    alts = _spelling_alternatives()
+    words = []
+    for w in regex.split(r"(\s+-\s+|\s+)", name):
+        if not w.strip():
+            words.append(r"[ \t]+")
+        elif w.strip() == "-":
+            words.append(r"[ \t]*[-–][ \t]*")
+        else:
+            words.append("(?:" + "|".join(regex.escape(x) for x in sorted(alts.get(w, {w}) | {w}, key=len, reverse=True)) + ")")
+    return "".join(words)
+
+
+@lru_cache(maxsize=1)
+def _spelling_alternatives() -> dict[str, set[str]]:
+    r = load_model("areas.yaml", AreaRules)
+    out: dict[str, set[str]] = defaultdict(set)
+    for k, v in r.spelling_variants.items():
+        out[v].add(k)
+    return out
 
 
 def _canon(written: str) -> str:
@@ -187,19 +224,115 @@ def _compiled():
     nla = "|".join(regex.escape(w) for w in sorted(r.not_level_after, key=len, reverse=True)) or "(?!)"
     # "hợp tác xã Hòa Bình" is a cooperative, not the commune
     not_level_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{nla})[ \t]*$")
-    return r, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx, not_after_rx
+    ab = "|".join(regex.escape(w) for w in sorted(r.aside_words, key=len, reverse=True)) or "(?!)"
+    aside_rx = regex.compile(rf"(?<![\p{{L}}])(?:{ab})[ \t]*$")
+    nb = "|".join(regex.escape(w) for w in sorted(r.not_before, key=len, reverse=True)) or "(?!)"
+    not_before_rx = regex.compile(rf"[ \t]*(?:{nb})(?!\p{{L}})")
+    return (r, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx,
+            not_after_rx, not_before_rx, aside_rx)
 
 
-def _longest_known(words: str, level: str, numbered: bool = False) -> str | None:
+_APOSTROPHES = "'’‘ʼ`"
+
+
+def _variant_form(name: str) -> str:
+    """A name folded over the spellings articles use for one unit: tone
+    placement and case (compare_form), apostrophes written or not ("R'Lấp",
+    "R’Lấp", "RLấp"), spacing and dashes, and the syllable spellings of
+    ``rules/areas.yaml`` ``spelling_variants`` ("Đăk" = "Đắk", "Krong" = "Krông")."""
+    from .textnorm import compare_form
+
+    f = compare_form(name)
+    for ch in _APOSTROPHES:
+        f = f.replace(ch, "")
+    sv = _spellings()
+    return " ".join(sv.get(w, w) for w in regex.split(r"[\s\-–]+", f) if w)
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    from .textnorm import compare_form
+
+    return {compare_form(k): compare_form(v) for k, v in _compiled()[0].spelling_variants.items()}
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[tuple[str, str], str]:
+    """(variant form, level) → the gazetteer's name."""
+    out: dict[tuple[str, str], str] = {}
+    for name, level in gazetteer():
+        out.setdefault((_variant_form(name), level), name)
+    return out
+
+
+_DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "thành phố")
+
+
+def key_name(written: str, level: str) -> str | None:
+    """The gazetteer's name of a unit written ``written`` at ``level``: the same
+    name, a spelling variant of it, or a district-level unit of that name whose
+    class changed since the article ("thị xã Chí Linh" of 2017 is "thành phố
+    Chí Linh" of the gazetteer); None when the gazetteer has none."""
+    cand = _canon(written)
+    if (cand, level) in gazetteer():
+        return cand
+    v = _variants().get((_variant_form(cand), level))
+    if v:
+        return v
+    if level in _DISTRICT_LEVELS and not cand.isdigit():
+        for other in _reclassified_order(level):
+            units = gazetteer().get((cand, other), [])
+            if other != level and any(u.parent_code is not None for u in units):
+                return cand
+    return None
+
+
+def _unit_key(name: str, level: str) -> tuple[str, str]:
+    """The gazetteer key a mention's units are looked up under."""
+    k = key_name(name, level)
+    if k is None:
+        return (_canon(name), level)
+    if (k, level) in gazetteer():
+        return (k, level)
+    for other in _reclassified_order(level):  # a district-level unit whose class changed
+        if (k, other) in gazetteer():
+            return (k, other)
+    return (k, level)
+
+
+def _reclassified_order(level: str) -> list[str]:
+    """District-level classes a unit written at ``level`` may have in the
+    gazetteer, the likeliest first: units are raised (huyện → thị xã →
+    thành phố → quận) far more often than lowered."""
+    up = ["huyện", "thị xã", "thành phố", "quận"]
+    if level not in up:
+        return []
+    i = up.index(level)
+    return up[i + 1 :] + list(reversed(up[:i]))
+
+
+@lru_cache(maxsize=1)
+def _full_level_words() -> frozenset:
+    """Level words written in full ("xã", "Huyện"), not abbreviated ("P.", "TP")."""
+    return frozenset(k for k in _compiled()[0].level_words if k == k.lower())
+
+
+def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: bool = False) -> str | None:
     parts = _NAME_WORD_RX.findall(words)
     seps = _NAME_WORD_RX.split(words)[1:-1]
+    if unknown_ok and 2 <= len(parts) <= 3 and all(not p.isdigit() for p in parts) \
+            and all(regex.fullmatch(r"[ \t]+", x) for x in seps[: len(parts) - 1]):
+        # a commune of before the 2019-2021 mergers that no gazetteer lists
+        # ("phường Máy Tơ"): the whole capitalised run after its level word
+        written = "".join(p + (seps[i] if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+        if key_name(written, level) is None and not any(key_name(" ".join(parts[:n]), level) for n in range(2, len(parts))):
+            return written
     for n in range(len(parts), 0, -1):
         written = "".join(p + (seps[i] if i < n - 1 else "") for i, p in enumerate(parts[:n]))
-        cand = _canon(written)
-        if (cand, level) in gazetteer():
+        if key_name(written, level) is not None:
             return written
         if numbered and parts[0].isdigit() and n == 1 and level in ("quận", "phường"):
-            return cand  # numbered units of the big cities ("Quận 2"), not in the gazetteer's era
+            return _canon(written)  # numbered units of the big cities ("Quận 2"), not in the gazetteer's era
     return None
 
 
@@ -208,8 +341,9 @@ _DURATION = regex.compile(r"[ \t]+(?:tháng|năm|ngày|tuần|quý|giờ|phút|t
 
 
 def _mention(name, level, start, end, text, sent, rule) -> dict:
-    return {"kind": "area", "start": start, "end": end, "text": text[start:end], "name": _canon(name), "level": level,
-            "rule_id": rule, "_sent": sent}
+    name = regex.sub(r"[ \t]+", " ", name)
+    return {"kind": "area", "start": start, "end": end, "text": text[start:end], "name": name, "level": level,
+            "rule_id": rule, "_sent": sent, "_key": _unit_key(name, level)}
 
 
 @disk_cached
@@ -252,13 +386,33 @@ def _bare_district_rx() -> regex.Pattern:
     """A bare district name after a word of place or motion ("đi Nha Trang",
     "ở Lý Nhân"): without a level word, only there is it safely a place."""
     names = "|".join(regex.escape(n) for n in sorted(_bare_districts(), key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}])(?:ở|tại|đến|đi|về|từ|thuộc|khắp|qua)[ \t]+(?P<name>{names})(?![\p{{L}}])"
+    after = "|".join(regex.escape(w) for w in sorted(_compiled()[0].bare_after, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{after})[ \t]+(?P<name>{names})(?![\p{{L}}])"
                          rf"(?:[ \t]*(?:,|và)[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
+
+
+@lru_cache(maxsize=1)
+def _paren_rx() -> regex.Pattern:
+    lw = "|".join(regex.escape(w) for w in sorted(_compiled()[0].level_words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}.])(?P<name>{_NAME})[ \t]*\([ \t]*(?:(?P<plw>(?i:{lw}))[ \t]*)?(?P<parent>{_NAME})")
+
+
+def _child_level(name: str, parent: str, parent_level: str | None) -> tuple[str, str] | None:
+    """(the level at which ``name`` is a unit right below, or two below, a unit
+    called ``parent`` of ``parent_level`` when written; that parent's level), or None."""
+    for level in _levels_by_name().get(name, []):
+        for u in gazetteer()[(name, level)]:
+            for era, code in ancestors(u)[:2]:
+                p = _by_code().get((era, code))
+                if p is not None and p.name == parent and (parent_level is None or p.level == parent_level
+                                                            or parent_level in _reclassified_order(p.level)):
+                    return level, parent_level or p.level
+    return None
 
 
 def mentions(text: str, sents: list[Sentence]) -> list[dict]:
     (rules, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx,
-     not_after_rx) = _compiled()
+     not_after_rx, not_before_rx, aside_rx) = _compiled()
     committee_level = {k.casefold(): v for k, v in rules.committee_words.items()}
     out: list[dict] = []
     # a province of the past ("Quảng Nam - Đà Nẵng") is no unit of today: nothing inside it counts
@@ -306,7 +460,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                     if name is None or name != item:
                         break
                     add(name, level, i, i + len(name), s.index, "area.list")
-                    prev = gazetteer().get((_canon(name), level), [])
+                    prev = gazetteer().get(_unit_key(name, level), [])
                     continue
                 up = _parent_level(_canon(item), prev or [])
                 if up:
@@ -314,17 +468,23 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                     prev = gazetteer().get((_canon(item), up), [])
                     chain = True
                     continue
-                if chain or not enumerated or (_canon(item), level) not in gazetteer():
+                if chain or not enumerated or key_name(item, level) is None:
                     break
                 add(item, level, i, i + len(item), s.index, "area.list")
-                prev = gazetteer().get((_canon(item), level), [])
+                prev = gazetteer().get(_unit_key(item, level), [])
         for m in level_rx.finditer(text, lo, s.end):
             if not level_word_ok(m):
                 continue
             lw = m.group("lw")
             level = rules.level_words.get(lw) or rules.level_words.get(lw.lower())
-            name = _longest_known(m.group("name"), level, numbered=True)
+            written_level = lw.lower() in _full_level_words()
+            name = _longest_known(m.group("name"), level, numbered=True,
+                                  unknown_ok=written_level and level in rules.commune_levels)
             if not name:
+                continue
+            if not written_level and not name.isdigit() and (len(name) == 1 or regex.fullmatch(r"[IVX]+", name)):
+                continue  # "P.V", "TP.X": a person's initials, not phường V
+            if not written_level and text[m.start("name") + len(name) : m.start("name") + len(name) + 1] == ".":
                 continue
             if name.isdigit() and _DURATION.match(text, m.start("name") + len(name)):
                 continue  # "của quận 10 tháng đầu năm": a count of months, not Quận 10
@@ -338,18 +498,59 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
             name = _longest_known(m.group("name"), level)
             if name and not name[0].isdigit():
                 add(name, level, m.start("name"), m.start("name") + len(name), s.index, "area.committee")
+        for m in _paren_rx().finditer(text, s.start, s.end):
+            # "Nam Hồng (huyện Đông Anh, Hà Nội)", "ở Hạ Đình (Thanh Xuân, Hà Nội)": a bare
+            # name followed by the unit above it in brackets is that unit's child
+            name = m.group("name")
+            if " " not in name.strip() or not free(m.start("name"), m.end("name")):
+                continue
+            plw = m.group("plw")
+            plevel = (rules.level_words.get(plw) or rules.level_words.get(plw.lower())) if plw else None
+            pname = _canon(m.group("parent"))
+            found = _child_level(_canon(name), pname, plevel)
+            if found:
+                add(name, found[0], m.start("name"), m.end("name"), s.index, "area.bracket_child")
+                if not plw:
+                    add(m.group("parent"), found[1], m.start("parent"), m.end("parent"), s.index, "area.bracket_parent")
         for m in _bare_district_rx().finditer(text, s.start, s.end):
             for name, (a, b) in zip([m.group("name")] + m.captures("more"), [m.span("name")] + m.spans("more")):
                 add(name, _bare_districts()[name], a, b, s.index, "area.bare_district")
         for m in bare_rx.finditer(text, s.start, s.end):
-            name = _canon(m.group("name"))
+            written = m.group("name")
+            name = key_name(written, "tỉnh") or key_name(written, "thành phố") or _canon(written)
+            if name not in _provinces():
+                continue
             if name in rules.needs_level_word:
                 continue
             if not_after_rx.search(text, max(s.start, m.start() - 30), m.start()):
                 continue
+            if not_before_rx.match(text, m.end()):
+                continue  # "Thái Bình Dương" is the Pacific
             if _inside_person_name(text, s, m.start(), rules.org_before):
                 continue
-            add(name, _provinces()[name], m.start(), m.end(), s.index, "area.province")
+            add(written, _provinces()[name], m.start(), m.end(), s.index, "area.province")
+    # a unit the article has named once may come back bare ("xã Thanh Bính … Thanh
+    # Bính đã có 20 ha"): a name of two syllables or more, not inside a person's name
+    known: dict[str, dict] = {}
+    for m in out:
+        if " " in m["name"] and not m["name"][0].isdigit():
+            known.setdefault(m["name"], m)
+    if known:
+        again = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(known, key=len, reverse=True))
+                              + r")(?![\p{L}\p{N}])")
+        for s in sents:
+            for m in again.finditer(text, s.start, s.end):
+                if not free(m.start(), m.end()):
+                    continue
+                before = regex.search(r"(\p{Lu}[\p{Ll}\p{M}]*)[ \t]+$", text[max(s.start, m.start() - 12) : m.start()])
+                if (before and before.group(1) in _surnames()) or regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
+                    continue  # part of a longer capitalised name ("Nguyễn Thanh Hà", "Thanh Hà Xanh")
+                first = known[m.group(0)]
+                add(first["name"], first["level"], m.start(), m.end(), s.index, "area.again")
+    for m in out:
+        lo = max(0, m["start"] - 30)
+        if aside_rx.search(text, lo, m["start"]):
+            m["_aside"] = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
     out.sort(key=lambda f: f["start"])
     return out
 
@@ -399,12 +600,12 @@ def resolve_codes(found: list[dict], ms: list[dict], published: str | None = Non
     the one the nearest parent named by the article leaves."""
     rules = _compiled()[0]
     order = _era_order(published)
-    keyed = {(f["name"], f["level"]): f for f in found}
+    keyed = {f["_key"]: f for f in found}
     cands = {k: _candidates(k, order, rules.code_aliases) for k in keyed}
     rank = {k: _rank(cands[k], k[1]) for k in keyed}
     starts = defaultdict(list)
     for m in ms:
-        starts[(m["name"], m["level"])].append(m["start"])
+        starts[m["_key"]].append(m["start"])
 
     def distance(a, b) -> int:
         return min((abs(x - y) for x in starts[a] or [keyed[a]["start"]] for y in starts[b] or [keyed[b]["start"]]),
@@ -430,6 +631,7 @@ def resolve_codes(found: list[dict], ms: list[dict], published: str | None = Non
         if u is not None:
             f["code"] = u.code
             f["_parent_code"] = u.parent_code
+            f["_unit"] = u
 
 
 def extract(text: str, sents: list[Sentence], published: str | None = None) -> tuple[list[dict], list[dict]]:
@@ -439,7 +641,7 @@ def extract(text: str, sents: list[Sentence], published: str | None = None) -> t
     first: dict[tuple[str, str], dict] = {}
     counts: Counter = Counter()
     for m in ms:
-        key = (m["name"], m["level"])
+        key = m["_key"]
         counts[key] += 1
         if key not in first:
             first[key] = dict(m)
@@ -452,58 +654,327 @@ def extract(text: str, sents: list[Sentence], published: str | None = None) -> t
 
 
 
-def main_area(found: list[dict], ms: list[dict], art: Article) -> dict | None:
-    """The unit the article is about: the first one its title names, else the
-    first its lead (the first paragraph after the title) names; an article that
-    names a unit only further down is not "about" it, so figures there get an
-    area only from their own sentence."""
+_COMMUNE = ("xã", "phường", "thị trấn")
+
+
+def _depth(f: dict) -> int:
+    """How specific a unit is: 1 a province, 2 a district, 3 a commune."""
+    level = f["level"]
+    if level in _COMMUNE:
+        return 3
+    if level == "tỉnh":
+        return 1
+    if level == "thành phố":
+        u = f.get("_unit")
+        if u is not None:
+            return 1 if u.parent_code is None else 2
+        return 1 if _canon(f["name"]) in _provinces() else 2
+    return 2
+
+
+class _Places:
+    """The units an article names, with what the text and the gazetteer say of
+    which lies inside which."""
+
+    def __init__(self, found: list[dict], ms: list[dict], text: str):
+        self.fact = {f["_key"]: f for f in found}
+        self.ms = ms
+        self.inside: set[tuple] = set()  # (child key, ancestor key)
+        units = {k: f.get("_unit") for k, f in self.fact.items()}
+        for k, u in units.items():
+            if u is None:
+                continue
+            anc = set(ancestors(u))
+            for k2, u2 in units.items():
+                if u2 is not None and (u2.era, u2.code) in anc:
+                    self.inside.add((k, k2))
+        # an address or a bracket: "xã A, huyện B", "A (huyện B, tỉnh C)": each later,
+        # less specific unit holds the ones before it
+        for i, m in enumerate(ms):
+            chain = [m]
+            for n in ms[i + 1 :]:
+                gap = text[chain[-1]["end"] : n["start"]]
+                if not regex.fullmatch(r"[\s,(–-]*(?:(?i:[\p{L}.]+(?:[ \t]+[\p{Ll}]+)?)[ \t]*)?", gap) or len(gap) > 16:
+                    break
+                chain.append(n)
+            for a_i, x in enumerate(chain):
+                for y in chain[a_i + 1 :]:
+                    if _depth(self.fact[y["_key"]]) < _depth(self.fact[x["_key"]]):
+                        self.inside.add((x["_key"], y["_key"]))
+        # the relation is transitive
+        changed = True
+        while changed:
+            changed = False
+            for a_, b_ in list(self.inside):
+                for c_, d_ in list(self.inside):
+                    if b_ == c_ and (a_, d_) not in self.inside:
+                        self.inside.add((a_, d_))
+                        changed = True
+
+    def depth(self, key) -> int:
+        return _depth(self.fact[key])
+
+    def related(self, a, b) -> bool:
+        return a == b or (a, b) in self.inside or (b, a) in self.inside
+
+    def deepest(self, keys: list) -> tuple | None:
+        """The most specific of ``keys`` when they all lie on one chain (each
+        inside the next), else None."""
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return None
+        best = max(keys, key=self.depth)
+        if all(self.related(best, k) for k in keys):
+            return best
+        return None
+
+
+def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", places: _Places | None = None) -> dict | None:
+    """The unit the article is about: the most specific unit that its title, its
+    lead and its first paragraph name on one chain ("Nam Hồng (huyện Đông Anh,
+    Hà Nội)" → Nam Hồng); none when they name units that are not on one chain
+    (Thái Nguyên, Hà Nội and Khánh Hòa) or none at all. An article that names a
+    unit only further down is not "about" it."""
     if not found:
         return None
+    places = places or _Places(found, ms, text)
+    authority = _attach_rules()[4]
+    home_rx = _home_rx()
+    ms = [m for m in ms if not m.get("_aside") and not authority.search(text, max(0, m["start"] - 40), m["start"])
+          and not home_rx.search(text, max(0, m["start"] - 60), m["start"])]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
-    if body:
-        heads.append(body[0])
-    for lo, hi in heads:
-        named = [m for m in ms if lo <= m["start"] < hi]
-        if named:
-            key = (named[0]["name"], named[0]["level"])
-            return next(f for f in found if (f["name"], f["level"]) == key)
-    return None
+    heads += body[:1]
+    keys = [m["_key"] for m in ms if any(lo <= m["start"] < hi for lo, hi in heads) and not m.get("_aside")]
+    if not keys and len(body) > 1:
+        # a lead that names no unit: the first paragraph after it
+        heads.append(body[1])
+        keys = [m["_key"] for m in ms if body[1][0] <= m["start"] < body[1][1] and not m.get("_aside")]
+    if not keys:
+        return None
+    best = places.deepest(keys)
+    if best is None:
+        # a unit the title names, when the rest of the head stays inside it
+        tkeys = [m["_key"] for m in ms if art.title and art.title[0] <= m["start"] < art.title[1] and not m.get("_aside")]
+        t = places.deepest(tkeys)
+        if t is not None and all(places.related(t, k) or places.depth(k) > places.depth(t) and (k, t) in places.inside
+                                 for k in keys):
+            best = t
+    return places.fact[best] if best is not None else None
 
 
-# a unit named as the owner of something else ("chuẩn nghèo của thành phố Hà Nội")
-_OWNER = regex.compile(r"(?i)(?:của|theo|thuộc|tại|với)\s*$")
-# a figure about the whole country or the world is no unit's
-_NATIONAL = regex.compile(r"(?i)(?<!\p{L})(?:cả nước|toàn quốc|trên toàn quốc|Việt Nam|nước ta|thế giới|toàn cầu)(?!\p{L})")
+@lru_cache(maxsize=1)
+def _home_rx() -> regex.Pattern:
+    """A bracket that opens with a person's age or birth year: the unit in it
+    is where the person lives ("Bệnh nhân N.T.T. (24 tuổi, Nghệ An)",
+    "(SN 1996, trú tại huyện Quảng Xương)"), not what the article is about."""
+    hw = "|".join(regex.escape(w) for w in sorted(_compiled()[0].home_words, key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"\((?:[^()]*?(?<!\p{{L}})(?:{hw}))[^()]*$")
+
+
+@lru_cache(maxsize=1)
+def _attach_rules():
+    r = _compiled()[0]
+
+    def alt(ws) -> str:
+        return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+    national = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.national_words)})(?!\p{{L}})", regex.IGNORECASE)
+    # a country word that ends a person's name ("Nguyễn Văn Đức", "Lê Thị Nga") is none
+    # a country that is also a pronoun ("Anh") only after a lowercase word ("sang Anh", "nước Anh")
+    # and before no name ("Anh Dũng", "Anh có …" at the start of a sentence are a man)
+    plain = [w for w in r.foreign_places if w not in r.pronoun_places]
+    foreign = regex.compile(
+        rf"(?<!\p{{L}})(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(plain)})(?![\p{{L}}\p{{N}}])"
+        rf"|(?<=\p{{Ll}}[ \t]+)(?:{alt(r.pronoun_places)})(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})")
+    lw = alt(_COMMUNE + _DISTRICT_LEVELS + ("tỉnh",))
+    # "toàn huyện", "trên địa bàn xã", "huyện ta", "huyện này"
+    scope = regex.compile(
+        rf"(?<!\p{{L}})(?:(?i:{alt(r.scope_words)})[ \t]+(?P<a>(?i:{lw}))(?![ \t]*\p{{Lu}})(?!\p{{L}})"
+        rf"|(?P<b>(?i:{lw}))[ \t]+(?:{alt(r.scope_after)})(?!\p{{L}}))"
+    )
+    owner = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.owner_words)})[ \t]*$", regex.IGNORECASE)
+    authority = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.authority_words)})[ \t]*$")
+    # a unit right after a locative in the figure's clause ("… phát hành tại TP.HCM")
+    locative = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.locative_words)})[ \t]*(?:\p{{L}}+[ \t]+){{0,1}}$")
+    # a unit inside an adjunct of its clause ("theo chuẩn của thành phố Hà Nội") owns a standard
+    adjunct = regex.compile(rf"(?<!\p{{L}})(?i:{alt(r.adjunct_words)})(?!\p{{L}})")
+    return national, foreign, scope, owner, authority, locative, adjunct
 
 
 def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict], ms: list[dict], art: Article) -> None:
-    """Set ``area`` on numeric facts: a unit named as the subject at the start of
-    the figure's sentence, else none when the sentence speaks of the whole
-    country or the world, else the unit the article is about (``main_area``;
-    "toàn huyện" is the article's)."""
-    main = main_area(found, ms, art)
+    """Set ``area`` (and ``area_level``, ``area_code``, ``province``,
+    ``province_code``) on numeric facts: the most specific unit named in the
+    figure's own clause; else the unit a scope word points to ("toàn huyện",
+    "xã ta": the unit of that level named last); else the unit named as the
+    subject at the start of its sentence; else none when the clause or the
+    sentence speaks of the whole country, the world or a foreign place; else
+    the unit the paragraph has named inside the article's unit; else the
+    article's unit (``main_area``). A unit named after a court or a procuracy
+    ("TAND TP Hà Nội") is where the authority sits, not the figure's place."""
+    national, foreign, scope, owner, authority, locative, adjunct = _attach_rules()
+    places = _Places(found, ms, text)
+    main = main_area(found, ms, art, text, places)
+    main_key = main["_key"] if main else None
+    # the article's unit holds from where the text first names it (or a unit
+    # around it): a figure of the title or lead before that is placeless
+    chain_keys = {main_key} | {b for a, b in places.inside if a == main_key} if main_key else set()
+    main_from = min((m["start"] for m in ms if m["_key"] in chain_keys), default=0)
+    if art.title and art.title[0] <= main_from < art.title[1]:
+        main_from = art.title[0]  # the title is one statement: "Hơn 664 tỷ đồng … tại Đồng Tháp"
     by_sent = defaultdict(list)
     for m in ms:
         by_sent[m["_sent"]].append(m)
-    sent_start = {s.index: s.start for s in sents}
+    sent_of = {s.index: s for s in sents}
+    para_units: dict[int, list[dict]] = defaultdict(list)
+    for m in ms:
+        s = sent_of.get(m["_sent"])
+        if s is not None:
+            para_units[s.paragraph].append(m)
+
+    def owned(m: dict, s0: int, s1: int) -> bool:
+        """A unit after "theo", "so với" … owns something else: "tỷ lệ hộ
+        nghèo theo chuẩn nghèo của thành phố Hà Nội còn 45 hộ"."""
+        mlo, _ = _clause(text, s0, s1, m["start"], m["end"])
+        return bool(owner.search(text, max(s0, m["start"] - 12), m["start"]) or adjunct.search(text, mlo, m["start"]))
+
+    def usable(m) -> bool:
+        lo = max(0, m["start"] - 40)
+        return not m.get("_aside") and not authority.search(text, lo, m["start"])
+
+    def last_of_level(level: str, before: int):
+        """The unit of ``level`` named last before ``before``; the article's
+        unit's chain when it has one of that level."""
+        cands = [m for m in ms if m["level"] == level and m["start"] < before and usable(m)]
+        if main_key is not None:
+            chain = [main_key] + [b for a, b in places.inside if a == main_key]
+            for k in chain:
+                if places.fact[k]["level"] == level and not cands:
+                    return k
+        return cands[-1]["_key"] if cands else None
+
     for f in facts:
         if f["kind"] not in ("quantity", "percent", "ratio", "money"):
             continue
-        area = main["name"] if main else None
-        s0 = sent_start.get(f["_sent"]) if "_sent" in f else None
-        if s0 is not None and _NATIONAL.search(text, s0, f["start"]):
-            area = None
-        if s0 is not None:
-            here = [m for m in by_sent.get(f["_sent"], []) if m["end"] <= f["start"]
-                    and not _OWNER.search(text, max(s0, m["start"] - 12), m["start"])]
-            # a unit named in the figure's own clause: "Hà Nam (100%)", "ở Mê Linh có 120 hộ"
-            lo = max([s0] + [text.rfind(ch, s0, f["start"]) + 1 for ch in ",;"])
-            clause = [m for m in here if m["start"] >= lo]
-            # else a unit named as the subject at the start of the sentence
-            subject = [m for m in here if m["start"] - s0 < 40]
+        s = sent_of.get(f["_sent"]) if "_sent" in f else None
+        key = None
+        if s is not None:
+            s0 = s.start
+            lo, hi = _clause(text, s0, s.end, f["start"], f["end"])
+            here = [m for m in by_sent.get(s.index, []) if usable(m)]
+            # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
+            #    "… được phát hành tại TP.HCM")
+            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)]
+            after = [m for m in here if f["end"] <= m["start"] < hi
+                     and locative.search(text, max(f["end"], m["start"] - 14), m["start"])]
             if clause:
-                area = clause[-1]["name"]
-            elif subject:
-                area = subject[0]["name"]
-        f["area"] = area
+                # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
+                i0 = here.index(clause[0])
+                while i0 > 0 and clause[0]["start"] - here[i0 - 1]["end"] <= 20 \
+                        and (here[i0 - 1]["_key"], clause[0]["_key"]) in places.inside:
+                    clause.insert(0, here[i0 - 1])
+                    i0 -= 1
+                key = places.deepest([m["_key"] for m in clause]) or clause[-1]["_key"]
+            elif after and not any(0 <= n["start"] - after[0]["end"] <= 12 for n in here if n is not after[0]):
+                key = after[0]["_key"]  # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"
+            # 2. a scope word: "toàn huyện", "xã ta"
+            if key is None:
+                sc = list(scope.finditer(text, lo, f["start"]))
+                if not sc:
+                    # 3. the unit named last earlier in the sentence (the deepest of its address),
+                    #    unless a scope word comes after it
+                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m, s0, s.end)]
+                    if earlier:
+                        j = len(earlier) - 1
+                        while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
+                                and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
+                            j -= 1
+                        if not any(x.start() > earlier[-1]["end"] for x in scope.finditer(text, s0, f["start"])):
+                            key = earlier[j]["_key"]
+                if key is None and not sc:
+                    sc = list(scope.finditer(text, s0, f["start"]))
+                if sc:
+                    lvl = (sc[-1].group("a") or sc[-1].group("b")).lower()
+                    key = last_of_level(lvl, f["start"])
+                    if key is None:
+                        f["area"] = None
+                        continue
+            # 3. the sentence's subject
+            if key is None:
+                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m, s0, s.end)]
+                if subject:
+                    key = places.deepest([m["_key"] for m in subject]) or subject[0]["_key"]
+            # 4. national, world and foreign figures have no area
+            if key is None and (national.search(text, s0, s.end) or foreign.search(text, lo, hi)):
+                f["area"] = None
+                continue
+            # 5. the paragraph's unit, when it lies inside the article's
+            if key is None and main_key is not None:
+                earlier = [m for m in para_units.get(s.paragraph, []) if m["end"] <= f["start"] and usable(m)]
+                para_named = bool(earlier)
+                if not earlier:
+                    # else the unit inside the article's that the text moved to last
+                    earlier = [m for m in ms if main_from <= m["start"] and m["end"] <= f["start"] and usable(m)]
+                if earlier:
+                    # the last unit named, or the most specific one of the address it ends
+                    # ("xã Thanh Bính, huyện Thanh Hà" → Thanh Bính)
+                    j = len(earlier) - 1
+                    while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
+                            and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
+                        j -= 1
+                    k = earlier[j]["_key"]
+                    # a unit inside the article's, or one beside it ("… anh Dũng (xã Hoàng Hoa
+                    # Thám, thị xã Chí Linh)" in an article about Thanh Hà); not one around it
+                    if k == main_key or (k, main_key) in places.inside or (
+                            para_named and (main_key, k) not in places.inside):
+                        key = k
+        if key is None and main_key is not None and f["start"] >= main_from:
+            key = main_key
+        _set_area(f, places.fact[key] if key is not None else None)
+
+
+def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
+    """The clause of text[a:b] in the sentence text[s0:s1]: between the commas,
+    semicolons and colons around it that stand outside brackets ("phường A
+    (quận B, TP C) có 68 công trình" is one clause)."""
+    lo, depth = s0, 0
+    for k in range(a - 1, s0 - 1, -1):
+        ch = text[k]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                continue  # the figure is inside the bracket: look further back
+            depth -= 1
+        elif ch in ",;:" and depth == 0:
+            lo = k + 1
+            break
+    hi, depth = s1, 0
+    for k in range(b, s1):
+        ch = text[k]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;:" and depth == 0:
+            hi = k
+            break
+    return lo, hi
+
+
+def _set_area(f: dict, unit: dict | None) -> None:
+    if unit is None:
+        f["area"] = None
+        return
+    f["area"] = unit["name"]
+    f["area_level"] = unit["level"]
+    u: Unit | None = unit.get("_unit")
+    if u is not None:
+        f["area_code"] = u.code
+        top = u
+        for k in ancestors(u):
+            p = _by_code().get(k)
+            if p is not None:
+                top = p
+        f["province"] = top.name
+        f["province_code"] = top.code

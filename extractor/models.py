@@ -57,6 +57,12 @@ class _Numeric(_Fact):
     measure: str | None = None
     indicator: str | None = None
     area: str | None = None
+    # where ``area`` sits, for roll-ups: its level, its official code, and its
+    # province's name and code (output fields beyond the contract; null when unknown)
+    area_level: AreaLevel | None = None
+    area_code: str | None = None
+    province: str | None = None
+    province_code: str | None = None
     period: str | None = None
     comparator: Comparator | None = None
     change: Change | None = None
@@ -180,7 +186,8 @@ class GoldFile(BaseModel):
 def fact_to_dict(fact: BaseModel) -> dict:
     """The contract's JSON form: fields that are unset provenance are dropped."""
     d = fact.model_dump()
-    for k in ("ignore", "doc", "rule_id", "sentence", "sentence_start", "code"):
+    for k in ("ignore", "doc", "rule_id", "sentence", "sentence_start", "code", "area_level", "area_code", "province",
+              "province_code"):
         if d.get(k) is None:
             d.pop(k, None)
     return d

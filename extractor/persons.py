@@ -62,6 +62,14 @@ class PersonRules(BaseModel):
     ranks: list[str] = []
     object_words: list[str] = []
     foreign_syllable: str = ''
+    degrees: list[str] = []
+    title_links: list[str] = []
+    link_objects: list[str] = []
+    company_words: list[str] = []
+    org_suffixes: list[str] = []
+    apposition_words: list[str] = []
+    single_name_heads: list[str] = []
+    role_verbs: list[str] = []
     examples: list[dict] = []
 
 
@@ -121,7 +129,25 @@ class _Compiled:
         self.not_names = sorted(r.not_names, key=len, reverse=True)
         self.place_word_rx = regex.compile(rf"(?<![\p{{L}}])((?i:{alt(r.place_words)}))[ \t]*$")
         self.institution_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.institution_words)})[ \t]+$")
-        self.trailing_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.honorifics)})[ \t]*$")
+        self.trailing_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.honorifics + r.degrees)})[ \t]*$")
+        # an academic degree or rank right before a name is a title as written ("TS.", "PGS.TS", "ThS.BS")
+        self.degree_rx = regex.compile(rf"(?<![\p{{L}}])(?:(?i:{alt(r.degrees)})\.?)[ \t]*$")
+        # "người phát ngôn của Taliban", "nhà kinh tế học tại DBS", "cổ đông lớn nhất của tập đoàn X":
+        # a link word inside a position, before a name or an organisation
+        self.link_rx = regex.compile(
+            rf"(?:{alt(r.title_links)})(?=[ \t]+(?:(?!(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads)})(?!\p{{L}}))\p{{Lu}}|(?i:{alt(r.link_objects)})[ \t]+\p{{Lu}}))"
+        )
+        # "Công ty thương mại Hoàng Lan", "Công ty TNHH Minh Phát": lowercase words of the
+        # company's kind, never a verb or a function word ("Cửa hàng do Nguyễn Văn A …")
+        self.company_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alt(r.company_words)})"
+            rf"(?:[ \t]+(?!(?:{alt(r.stop_words)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
+        # "X - một nhà kinh tế …", "do X làm Giám đốc"
+        self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
+        self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{Lu}})")
+        self.single_head_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})(?![\p{{L}}])")
+        self.org_suffix_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.org_suffixes)})$")
         # "và" joins two organisation names ("Sở Giáo dục và Đào tạo") unless a
         # lowercase word, an honorific or another position follows
         self.and_stop_rx = regex.compile(rf"\s+(?:\p{{Ll}}|(?:{alt(r.honorifics)})(?!\p{{L}})|(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?!\p{{L}}))")
@@ -132,6 +158,8 @@ class _Compiled:
         for m in self.stop_rx.finditer(text, pos, end):
             if any(a <= m.start() < b for a, b in covered):
                 continue
+            if self.link_rx.match(text, m.start()) and self.head_rx.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "người phát ngôn của Taliban": part of the position
             if m.group(0) == "và" and not self.and_stop_rx.match(text, m.end()):
                 continue
             yield m
@@ -182,31 +210,43 @@ def _names(text: str, s: Sentence):
                 if ((head, level) in _gazetteer_keys()) if level else (head in places):
                     first = n
                     break
-        elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()):
-            first = 2  # "trường THPT Chu Văn An", "đường Trần Phú": the institution's name
+        elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()) \
+                or c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
+            first = 2  # "trường THPT Chu Văn An", "Công ty thương mại Hoàng Lan": the institution's name
         for i in range(first, len(words)):
             w = words[i]
             if w not in c.surnames or not 2 <= len(words) - i <= 4:
                 continue
             if any(" ".join(words[k : i + 1]) in places for k in range(first, i)):
                 continue  # the surname ends a place: "Quảng Ninh Lê Hồng Thắng"
+            if any(text.startswith(ph, starts[k]) and starts[k] + len(ph) > starts[i]
+                   for k in range(first, i) for ph in c.not_names):
+                break  # the surname is inside a name that is never a person's ("Bồ Đào Nha")
             name_words = _cut_not_names(text, starts, words, i, c)
             if name_words is None:
                 break
             name = " ".join(name_words)
             if name in provinces:
                 break
+            if any(w.isascii() and not is_syllable(w) for w in name_words):
+                break  # "châu Âu Ursula": a foreign name, read by _foreign_names
             yield starts[i], end_of[i + len(name_words) - 1], name
             break
 
 
-_LATIN_RUN = regex.compile(r"(?<![\p{L}])[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?(?:[ \t]+(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)){1,3}(?![\p{L}])")
+# a word of a foreign name: "Kun-hee", "Schulze-Makuch", "al-Ja'afari"; particles
+# ("von der", "bin", "de") may stand between its words
+_LATIN_WORD = r"(?:(?:al|el)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?"
+_LATIN_RUN = regex.compile(
+    rf"(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:von|van|der|den|de|da|di|du|bin|le|la)[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,3}}(?![\p{{L}}])"
+)
 
 
-def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
+def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: frozenset = frozenset()):
     """Names in Latin letters that cannot be Vietnamese ("Emmanuel Macron",
     "James Gorman"): at least one word is no Vietnamese syllable."""
-    syllable = _syllable_rx(_compiled().rules.foreign_syllable)
+    c = _compiled()
+    syllable = _syllable_rx(c.rules.foreign_syllable)
     if syllable is None:
         return
     for m in _LATIN_RUN.finditer(text, s.start, s.end):
@@ -215,16 +255,44 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
         words = list(_BLANKS.split(m.group(0)))
 
         def vietnamese(w: str) -> bool:
-            return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-"))
+            # "Min-koo", "Kun-hee": a lowercase syllable after a hyphen is no Vietnamese name's
+            return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-")) and not _HYPHEN_LOWER.search(w)
 
         if all(vietnamese(w) for w in words):
             continue  # could be Vietnamese written without marks
+        if c.org_suffix_rx.search(m.group(0)):
+            continue  # "Samsung Electronics", "Sofina Foods Inc": an organisation
+        # a country before the name belongs to the title ("Bộ Ngoại giao Iran Bahram Qasemi")
+        countries = _countries()
+        lead0 = 0
+        link = regex.search(rf"(?<!\p{{L}})(?:{'|'.join(map(regex.escape, c.rules.title_links))})[ \t]+$",
+                            text[max(s.start, m.start() - 8) : m.start()])
+        # "người phát ngôn của Taliban Zabihullah Mujahid": the word after a position's link is its object
+        linked = bool(link) and bool(c.head_rx.search(text, max(s.start, m.start() - 60), m.start() - 4))
+        while len(words) - lead0 > 2 and (words[lead0] in countries or " ".join(words[lead0 + 1 :]) in known
+                                          or (linked and lead0 == 0)):
+            lead0 += 1  # … or an organisation before a name the article also writes alone ("Samsung Lee Kun-hee")
+        if lead0:
+            off = m.group(0).index(words[lead0], len(" ".join(words[:lead0])))
+            words = words[lead0:]
+            m_start = m.start() + off
+        else:
+            m_start = m.start()
         # a country written without marks before the name ("Tổng thống Nga Vladimir Putin")
         lead = 0
         while len(words) - lead > 2 and vietnamese(words[lead]):
             lead += 1
-        start = m.start() + m.group(0).index(words[lead], len(" ".join(words[:lead]))) if lead else m.start()
+        run = text[m_start : m.end()]
+        start = m_start + run.index(words[lead], len(" ".join(words[:lead]))) if lead else m_start
         yield start, m.end(), text[start : m.end()]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset:
+    """One-word country and place names (``rules/areas.yaml`` ``foreign_places``)."""
+    from .areas import _compiled as area_rules
+
+    return frozenset(w for w in area_rules()[0].foreign_places if " " not in w)
 
 
 @lru_cache(maxsize=4)
@@ -302,12 +370,18 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
                 break
             depth -= 1
     window = window[cut:]
+    degree_titles = []
+    dg = c.degree_rx.search(window)
+    if dg:
+        degree_titles.append(dg.group(0).strip())
+        window = window[: dg.start()]
     hon = c.trailing_hon_rx.search(window)
-    if hon:
-        window = window[: hon.start()]
+    if hon and not (hon.group(0).strip() in _countries() and regex.search(r"\p{L}[ \t]+$", window[: hon.start()])
+                    and c.head_rx.search(window[max(0, hon.start() - 40) : hon.start()])):
+        window = window[: hon.start()]  # not "Thủ tướng Anh Boris Johnson": there Anh is the country
     window = window.rstrip(" \t,")  # "Trung tướng, PGS.TS X": the rank is X's
     if not window.strip():
-        return []
+        return degree_titles
     base = lo + cut
     segs, pos = [], 0
     for part in window.split(","):
@@ -340,7 +414,7 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
             titles.append(t)
         if last_stop or seg[: h.start()].strip():
             break  # junk before the head: the chain starts here
-    return list(reversed(titles))
+    return list(reversed(titles)) + degree_titles
 
 
 _TITLE_END = regex.compile(
@@ -383,13 +457,16 @@ def _title_end(text: str, start: int, hi: int) -> int:
 def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tuple[list[str], int]:
     """Titles written after the name, and where they end."""
     c = _compiled()
-    m = _NAME_SEP.match(text[name_end:hi])
+    m = _NAME_SEP.match(text[name_end:hi]) or c.role_verb_rx.match(text[name_end:hi])
     if not m:
         # no punctuation at all (scraped text): a capitalised position right after the name
         m = _BLANK_BEFORE_CAP.match(text[name_end:hi])
         if not m or not c.head_rx.match(text, name_end + m.end(), hi):
             return [], name_end
     pos = name_end + m.end()
+    art = c.apposition_rx.match(text, pos, hi)
+    if art and c.head_rx.match(text, art.end(), hi):
+        pos = art.end()  # "X - một nhà kinh tế học tại DBS"
     titles, last = [], name_end
     while pos < hi:
         h = c.head_rx.match(text, pos, hi)
@@ -418,15 +495,23 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
     _compiled(), _places(), _place_word_levels()  # built once per process (before ingest workers fork)
     found: dict[str, dict] = {}
     mentions: list[dict] = []
+    # every foreign name the article writes (a shorter one shows what runs before it is not the name)
+    known = frozenset(m.group(0) for s in sents for m in _LATIN_RUN.finditer(text, s.start, s.end))
     for s in sents:
         names = list(_names(text, s))
-        names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names])))
+        names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known)))
+        names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
         prev_end = s.start
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
             lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
             after, after_end = _titles_after(text, b, nxt, k + 1 < len(names))
             titles = _titles_before(text, lo, a) + after
+            if lo == s.start:
+                # the splitter may end a sentence after a degree's dot ("PGS.TS. Vũ Ngọc Lâm")
+                dg = _compiled().degree_rx.search(text, max(0, s.start - 16), a)
+                if dg and "\n" not in dg.group(0) and dg.start() < s.start:
+                    titles = [dg.group(0).strip()] + titles
             prev_end = max(b, after_end)
             mentions.append({"name": name, "start": a, "end": b, "_sent": s.index, "_titled": bool(titles)})
             if not titles:
@@ -441,8 +526,55 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
                     f["titles"].append(t)
                     seen.add(compare_form(t))
     _merge_overlong(found, mentions)
+    _merge_single(found, mentions)
     ms = [{k: v for k, v in m.items() if k != "_titled"} for m in mentions if m["name"] in found]
     return list(found.values()), ms
+
+
+_SINGLE = regex.compile(r"[ \t]+(?P<w>[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?)(?![\p{L}\p{N}])(?![ \t]+\p{Lu})")
+_HYPHEN_LOWER = regex.compile(r"-\p{Ll}")
+
+
+def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
+    """A foreign surname alone right after a position ("Tổng thống Kennedy",
+    "Thủ tướng Modi"): a word in Latin letters that cannot be Vietnamese, no
+    country and no organisation."""
+    c = _compiled()
+    syllable = _syllable_rx(c.rules.foreign_syllable)
+    if syllable is None:
+        return
+    for h in c.single_head_rx.finditer(text, s.start, s.end):
+        m = _SINGLE.match(text, h.end(), s.end)
+        if not m:
+            continue
+        w = m.group("w")
+        a, b = m.span("w")
+        if any(a < e and x < b for x, e in taken):
+            continue
+        if all(syllable.fullmatch(part) for part in w.split("-")) and not _HYPHEN_LOWER.search(w):
+            continue  # could be a Vietnamese word
+        if w in _countries() or c.org_suffix_rx.search(w) or w in c.not_names:
+            continue
+        yield a, b, w
+
+
+def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
+    """A one-word name that ends a longer name of the document is that person
+    ("Thủ tướng Modi" is Narendra Modi): its titles go to the full name."""
+    full = {m["name"] for m in mentions} | set(found)
+    for name in [n for n in found if " " not in n]:
+        longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
+        if not longer:
+            continue
+        f = found.pop(name)
+        g = found.get(longer[0])
+        if g is None:
+            continue  # the full name has no position of its own: keep to what the text gave
+        seen = {compare_form(t) for t in g["titles"]}
+        g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
+        for m in mentions:
+            if m["name"] == name:
+                m["name"] = longer[0]
 
 
 def _merge_overlong(found: dict[str, dict], mentions: list[dict]) -> None:

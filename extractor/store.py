@@ -29,7 +29,10 @@ FACT_COLUMNS = {
     "value_start": str, "value_end": str, "date_value": str,
     "name": str, "titles": str, "ref": str, "doc_type": str, "date": str, "level": str, "code": str,
     "rule_id": str,
+    # where a figure's area sits (areas.attach), for roll-ups by province
+    "area_level": str, "area_code": str, "province": str, "province_code": str,
 }
+AREA_COLUMNS = ("area_level", "area_code", "province", "province_code")
 
 # sentences_fts indexes both: ``text`` for queries typed with diacritics (FTS5's
 # remove_diacritics 2 folds tones but not đ), ``text_folded`` (textnorm.search_key:
@@ -77,6 +80,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for col in ("document", "kind", "indicator", "area", "rule_id"):
             db["facts"].create_index([col])
     for col in ("measure", "measure_folded"):  # databases made before facts had a measure
+        if col not in db["facts"].columns_dict:
+            db["facts"].add_column(col, str)
+    for col in AREA_COLUMNS:  # databases made before facts had their area's level, code and province
         if col not in db["facts"].columns_dict:
             db["facts"].add_column(col, str)
     if "runs" not in db.table_names():
