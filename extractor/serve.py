@@ -127,6 +127,10 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
             "rule_id": ("Quy tắc đã trích ra dữ kiện (rules/*.yaml)", "Rule that extracted the fact (rules/*.yaml)"),
             "measure": ("Đại lượng mà số liệu đo, theo lời bài báo", "What the figure measures, in the article's words"),
             "measure_folded": ("Đại lượng viết thường, bỏ dấu: để tìm không dấu", "The measure lowercased without diacritics, for search"),
+            "area_level": ("Cấp của địa bàn (tỉnh, huyện, xã…)", "Level of the figure's area (province, district, commune…)"),
+            "area_code": ("Mã đơn vị hành chính của địa bàn", "Administrative unit code of the figure's area"),
+            "province": ("Tỉnh/thành phố chứa địa bàn", "Province or city the area lies in"),
+            "province_code": ("Mã tỉnh/thành phố", "Province code"),
         },
     ),
     "runs": (
