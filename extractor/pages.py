@@ -290,7 +290,11 @@ def indicator_html(conn: sqlite3.Connection, what: str, name: str, params: dict,
     for fam, rs in fams.items():
         lines: dict[str, list] = {}
         undated = 0
-        for r in rs:
+        charted = rs
+        if by == "province":  # a province's line is its own figures where it has any, not its districts'
+            own = {r["province"] for r in rs if r["area"] and r["area"] == r["province"]}
+            charted = [r for r in rs if r["province"] not in own or r["area"] == r["province"]]
+        for r in charted:
             x = _x(r["period_start"], r["period_end"])
             if x is None or r["value"] is None:
                 undated += 1
