@@ -118,8 +118,17 @@ def build(c: Candidate, text: str) -> list[dict]:
     rel = gd.get("rel")
     fact["_y"] = y
     fact["_rel"] = _REL[rel.lower()] if rel else None
-    fact["_open_start"] = _has(c.match, "until")
-    if gd.get("q"):
+    fact["_open_start"] = _has(c.match, "until") or _has(c.match, "before")
+    fact["_open_end"] = _has(c.match, "after")
+    # "từ đầu năm 2017": from its first month on
+    fact["_from_first_month"] = _has(c.match, "from") and (gd.get("part") or "").lower() == "đầu"
+    if gd.get("fm"):  # from a month on: "từ đầu tháng 6 đến nay"
+        fact["_months"] = (int(gd["fm"]), int(gd["fm"]))
+        fact["_open_end"] = True
+    elif _has(c.match, "qfirst") or _has(c.match, "qlast"):
+        n = 3 * int(gd["nq"]) if gd.get("nq") else 3
+        fact["_months"] = (1, n) if _has(c.match, "qfirst") else (13 - n, 12)
+    elif gd.get("q"):
         q = gd["q"].lower()
         q = _ROMAN.get(q) or int(q)
         fact["_months"] = (3 * q - 2, 3 * q)
@@ -173,14 +182,16 @@ def period_reference_year(published: str | None, facts: list[dict]) -> int | Non
     ref = reference_year(published, facts)
     if ref is not None:
         return ref
-    years = [f["_y"] for f in facts if f["kind"] == "period" and f.get("_y") and not f.get("_open_start")]
+    years = [f["_y"] for f in facts if f["kind"] == "period" and f.get("_y") and not f.get("_open_start") and not f.get("_open_end")]
     return max(years) if years else None
 
 
 def resolve_years(facts: list[dict], published: str | None) -> None:
     """Fill ``value`` / ``value_start`` / ``value_end`` in place."""
-    ref = reference_year(published, facts)
     pref = period_reference_year(published, facts)
+    # a date with no year in reach takes the latest single year the body names,
+    # as a period does ("ngày 7/7" in an article about "6 tháng đầu năm 2017")
+    ref = reference_year(published, facts) or pref
     pub = _pub_ymd(published)
     # years the sentences themselves state, for "năm trước" ("the year before"),
     # which counts from the sentence's year: "Năm 2019 … tăng 27% so với năm trước"
@@ -210,6 +221,8 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
                 continue
             y, rel, months = f.pop("_y"), f.pop("_rel"), f.pop("_months")
             open_start = f.pop("_open_start", False)
+            open_end = f.pop("_open_end", False)
+            first_month = f.pop("_from_first_month", False)
             if y is None and rel == -1 and f["text"].lower().endswith("trước"):
                 earlier = [yy for st, yy in stated.get(f["_sent"], []) if st < f["start"]] if "_sent" in f else []
                 if earlier:
@@ -226,6 +239,10 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
                 f["value_start"] = f["value_end"] = f"{y:04d}"
             if open_start:
                 f["value_start"] = None
+            if open_end:
+                f["value_end"] = None
+                if first_month:
+                    f["value_start"] = f"{y:04d}-01"
 
 
 def period_string(f: dict) -> str | None:

@@ -273,6 +273,14 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         if not n:
             break
         i += n
+    # a subject that is a unit and its name opens the clause: "huyện Mê Linh giải quyết …"
+    n = _match_at(syl[:j], i, lx.area_subjects, lx.longest) if i < j else 0
+    if n:
+        k = i + n
+        while k < j and _titlecase(text[syl[k][0] : syl[k][1]]):
+            k += 1
+        if k < j:
+            i = k
     body = syl[i:j]
     if valued:
         # the thing valued is the phrase after the last possessor or place word
@@ -338,7 +346,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
 
 
 def _titlecase(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() or word[:1].islower() and any(c.isupper() for c in word[1:])
+    return word[:1].isupper() and (len(word) == 1 or not word.isupper()) \
+        or word[:1].islower() and any(c.isupper() for c in word[1:])
 
 
 def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset,

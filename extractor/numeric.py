@@ -2,12 +2,12 @@
 
 A rule's pattern finds the span; this module turns its named groups into the
 contract's fields: the value (``numerals``), the counted noun (``unit``), the
-comparator, and a change when the words before the figure say it.
+comparator. Its change, goal and period come from the words around it
+(``attach``).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict
@@ -50,28 +50,10 @@ class UnitLexicon(BaseModel):
     units: list[str]
 
 
-class ContextRules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    description: str = ""
-    change: dict[str, str]
-    level: str
-    target: str
-
-
 @disk_cached
 def _units() -> regex.Pattern:
     words = sorted(load_model("units.yaml", UnitLexicon).units, key=len, reverse=True)
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})", regex.IGNORECASE)
-
-
-@disk_cached
-def context_rules():
-    c = load_model("context.yaml", ContextRules)
-    return (
-        {k: regex.compile(v, regex.IGNORECASE) for k, v in c.change.items()},
-        regex.compile(c.level, regex.IGNORECASE),
-        regex.compile(c.target, regex.IGNORECASE),
-    )
 
 
 def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
@@ -104,54 +86,6 @@ def _comparator(m: regex.Match) -> str:
     if gd.get("cmp"):
         return COMPARATORS.get(_SPACES.sub(" ", gd["cmp"].lower()), "=")
     return "="
-
-
-LEFT_REACH = 200  # characters before a figure searched for its change or goal words
-
-
-def change_of(text: str, sent_start: int, fact_start: int) -> str | None:
-    left = text[max(sent_start, fact_start - LEFT_REACH) : fact_start]
-    change, level, _ = context_rules()
-    if level.search(left):
-        return None
-    for key, rx in change.items():
-        if rx.search(left):
-            return key
-    return None
-
-
-@lru_cache(maxsize=256)
-def _target_cues(sentence: str) -> tuple[int | None, tuple[tuple[int, int], ...]]:
-    """Where goal words stand in a sentence: the first one outside parentheses,
-    and those inside a parenthesis with where it closes."""
-    first = None
-    inside = []
-    for m in context_rules()[2].finditer(sentence):
-        depth, close = 0, None
-        for i in range(m.start() - 1, -1, -1):  # is an open "(" before the cue?
-            ch = sentence[i]
-            if ch == ")":
-                depth += 1
-            elif ch == "(":
-                if depth == 0:
-                    j = sentence.find(")", m.end())
-                    close = j if j >= 0 else len(sentence)
-                    break
-                depth -= 1
-        if close is None:
-            if first is None:
-                first = m.start()
-        else:
-            inside.append((m.start(), close))
-    return first, tuple(inside)
-
-
-def is_target(text: str, sent: tuple[int, int], fact_start: int) -> bool:
-    """Goal language earlier in the sentence; inside parentheses it only
-    reaches the figures in the same parentheses."""
-    first, inside = _target_cues(text[sent[0] : sent[1]])
-    pos = fact_start - sent[0]
-    return (first is not None and first < pos) or any(a < pos < close for a, close in inside)
 
 
 def _base(c: Candidate, text: str, start: int, end: int, **fields) -> dict:
@@ -213,10 +147,7 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
             return []
     except NotANumber:
         return []
-    fact = _base(c, text, c.start, end, **fields)
-    fact["change"] = change_of(text, sent[0], c.start)
-    fact["target"] = is_target(text, sent, c.start)
-    return [fact]
+    return [_base(c, text, c.start, end, **fields)]
 
 
 def _reads_as_day_month(a: str, b: str) -> bool:
@@ -250,8 +181,6 @@ def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
     tail = _PERCENT_SIGN.match(text[lo_end : m.start("hi")])
     if kind == "percent" and tail:
         lo_end += tail.end()
-    change = change_of(text, sent[0], c.start)
-    target = is_target(text, sent, c.start)
-    lo = _base(c, text, c.start, lo_end, value=lo_val, comparator=">=", change=change, target=target, **extra)
-    hi = _base(c, text, m.start("hi"), end, value=hi_val, comparator="<=", change=change, target=target, **extra)
+    lo = _base(c, text, c.start, lo_end, value=lo_val, comparator=">=", **extra)
+    hi = _base(c, text, m.start("hi"), end, value=hi_val, comparator="<=", **extra)
     return [lo, hi]

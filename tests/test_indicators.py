@@ -1,6 +1,6 @@
 """What each figure measures: the taxonomy's own examples, a table of
-attachment cases (indicator, target, comparator, change, period), the
-consistency checks, and the analyst views."""
+attachment cases (indicator, target, comparator, change, period) and the
+analyst views (the consistency checks are in test_checks.py)."""
 
 import sqlite3
 
@@ -117,37 +117,6 @@ def test_area_attachment(body, text, area):
     assert f["area"] == area
 
 
-def _checks(text):
-    ex = extract_text("Tiêu đề\n\n" + text + "\n")
-    return [c.check for c in ex.checks]
-
-
-CHECKS = [
-    ("Thành phố giải quyết việc làm cho 113.418/162.000 lao động (đạt 70,89% kế hoạch).", ["ratio_percent"]),
-    ("Thành phố giải quyết việc làm cho 113.418/162.000 lao động (đạt 70,01% kế hoạch).", []),
-    ("Xã còn 45 hộ nghèo, chiếm 0,084%; có 1.950 hộ cận nghèo, chiếm 2,06%.", ["count_share_total"]),
-    ("Xã còn 2.134 hộ nghèo, chiếm 0,095%; có 22.263 hộ cận nghèo, chiếm 0,99%.", []),
-    ("Tỷ lệ bao phủ bảo hiểm y tế đạt 112%.", ["out_of_range"]),
-    ("Tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%.", []),
-    ("Giải quyết việc làm cho 900 lao động, đạt 132% kế hoạch.", []),
-]
-
-
-@pytest.mark.parametrize("text,expected", CHECKS, ids=[c[0] for c in CHECKS])
-def test_checks(text, expected):
-    assert _checks(text) == expected
-
-
-def test_seeds_real_inconsistencies_are_flagged(root):
-    from extractor.reader import read_document
-
-    flagged = {}
-    for p in sorted((root / "corpus").glob("*.txt")):
-        ex = extract_text(read_document(p).text)
-        flagged[p.name[:3]] = sorted(c.check for c in ex.checks)
-    assert flagged == {"000": ["count_share_total"], "001": ["ratio_percent"], "002": [], "003": [], "004": []}
-
-
 def test_views_and_query(tmp_path, root):
     db = tmp_path / "c.db"
     assert CliRunner().invoke(cli, ["ingest", str(root / "corpus"), "--db", str(db), "--quiet"]).exit_code == 0
@@ -163,16 +132,3 @@ def test_views_and_query(tmp_path, root):
     assert res.exit_code == 0 and "45" in res.output
     bad = CliRunner().invoke(cli, ["query", "indicator", "happiness", "--db", str(db)])
     assert bad.exit_code == 1 and "no indicator key or measure" in bad.output
-
-
-def test_conflicts_across_articles(tmp_path):
-    d = tmp_path / "in"
-    d.mkdir()
-    (d / "a.txt").write_text("Tin một\n\nNăm 2022, huyện Mê Linh có 120 hộ nghèo.\n", encoding="utf-8")
-    (d / "b.txt").write_text("Tin hai\n\nNăm 2022, huyện Mê Linh có 135 hộ nghèo.\n", encoding="utf-8")
-    db = tmp_path / "c.db"
-    CliRunner().invoke(cli, ["ingest", str(d), "--db", str(db), "--quiet"])
-    from extractor.store import open_db, refresh_conflicts
-
-    n = refresh_conflicts(open_db(db))
-    assert n == 1

@@ -1,0 +1,400 @@
+"""Attributes a figure takes from the words around it: its `period` (the time
+the figure refers to), `target` (a goal, plan or forecast) and `change` (the
+figure is an amount of increase or decrease). The vocabulary is
+rules/context.yaml.
+
+A sentence is cut into clauses at , ; : ( and ). A figure's period is, in
+order: a time expression of its own clause (the nearest one after the figure
+and before the next figure, else the nearest one before it: "từ 11.160 tỷ
+đồng năm 2012 lên 41.924 tỷ đồng năm 2016" gives each figure its own year);
+for a figure after a colon or alone in parentheses, the time of the clause it
+labels; a time expression that opens an earlier clause of the sentence
+("Năm 2015, …", "Hôm nay (27/4), …"); else the period carried on in the
+paragraph. Time expressions are the sentence's `period` facts and `date`
+facts (a day is "YYYY-MM-DD", a month "YYYY-MM/YYYY-MM", "từ ngày A đến ngày
+B" a day span "A/B", "từ ngày A đến nay" "A/"), the relative days "cùng
+ngày" and "hôm sau", and vague times ("hiện nay", "đến nay", "vài ngày sau")
+that say the figure's time is not known. Comparison bases ("so với cùng kỳ
+năm 2022"), periods naming a standard or document, and times inside a
+parenthesis that does not hold the figure are not the figure's time.
+A time expression opening a clause, and a "từ … đến …" span, carry on to the
+next sentences of the paragraph (in a body scraped as one line, to the next
+three sentences only); a vague one ends the carried period.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import regex
+from pydantic import BaseModel, ConfigDict
+
+from .cache import disk_cached
+from .dates import period_string
+from .models import NUMERIC_KINDS
+from .rules import load_model
+from .sentences import Sentence
+
+
+class TargetCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    strong: str
+    weak: str
+    stop: str
+    achieved: str
+    plan_value: str
+    plan_named: str
+
+
+class PeriodCues(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    framing: str
+    vague: str
+    same_day: str
+    next_day: str
+    comparison: str
+    descriptor: str
+    since: str
+    until_now: str
+    span_join: str
+    span_start: str
+    plan: str
+
+
+class ContextRules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    change: dict[str, str]
+    level: str
+    conjunction: str
+    target: TargetCues
+    period: PeriodCues
+
+
+@dataclass(frozen=True)
+class _Cues:
+    change: dict[str, regex.Pattern]
+    level: regex.Pattern
+    conjunction: regex.Pattern
+    strong: regex.Pattern
+    weak: regex.Pattern
+    stop: regex.Pattern
+    achieved: regex.Pattern
+    plan_value: regex.Pattern
+    plan_named: regex.Pattern
+    framing: regex.Pattern
+    vague: regex.Pattern
+    same_day: regex.Pattern
+    next_day: regex.Pattern
+    comparison: regex.Pattern
+    descriptor: regex.Pattern
+    since: regex.Pattern
+    until_now: regex.Pattern
+    span_join: regex.Pattern
+    span_start: regex.Pattern
+    plan: regex.Pattern
+
+
+@disk_cached
+def cues() -> _Cues:
+    c = load_model("context.yaml", ContextRules)
+
+    def rx(p: str) -> regex.Pattern:
+        return regex.compile(p, regex.IGNORECASE)
+
+    return _Cues(
+        change={k: rx(v) for k, v in c.change.items()}, level=rx(c.level), conjunction=rx(c.conjunction),
+        strong=rx(c.target.strong), weak=rx(c.target.weak), stop=rx(c.target.stop),
+        achieved=rx(c.target.achieved), plan_value=rx(c.target.plan_value),
+        plan_named=rx(c.target.plan_named),
+        **{k: rx(getattr(c.period, k)) for k in PeriodCues.model_fields},
+    )
+
+
+CLAUSE_MARKS = ",;:()"
+LEFT_REACH = 200  # characters before a figure searched for its change words
+AFTER_REACH = 60  # a time expression further after the figure is about something else
+# a body scraped as one line is one "paragraph": there a carried period reaches
+# only the next few sentences (a topical block), not the rest of the body
+LONG_PARAGRAPH = 12  # sentences
+CARRY_IN_LONG = 3  # sentences
+
+
+def _clause(text: str, lo: int, hi: int, start: int, end: int, marks: str = CLAUSE_MARKS) -> tuple[int, int]:
+    """The clause of text[start:end] within the sentence [lo, hi)."""
+    a = max([lo] + [text.rfind(ch, lo, start) + 1 for ch in marks])
+    bs = [i for i in (text.find(ch, end, hi) for ch in marks) if i >= 0]
+    return a, min(bs) if bs else hi
+
+
+def _paren_depth(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The parenthesis (open, close) that holds ``pos``, if any."""
+    depth = 0
+    for i in range(pos - 1, lo - 1, -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                j = text.find(")", pos)
+                return i, (j if j >= 0 else len(text))
+            depth -= 1
+    return None
+
+
+# ---------------------------------------------------------------- change
+
+
+def change_of(text: str, sent_start: int, fact_start: int) -> str | None:
+    left = text[max(sent_start, fact_start - LEFT_REACH) : fact_start]
+    c = cues()
+    if c.level.search(left):
+        return None
+    for key, rx in c.change.items():
+        if rx.search(left):
+            return key
+    return None
+
+
+# ---------------------------------------------------------------- target
+
+
+def _is_goal(f: dict, text: str, lo: int, hi: int, prev: dict | None, prev_goal: bool) -> bool:
+    c = cues()
+    start = f["start"]
+    paren = _paren_depth(text, lo, start)
+    a, _ = _clause(text, lo, hi, start, f["end"])
+    # the plan's own amount: "kế hoạch năm 2017 (3.550 tỷ đồng)"
+    if paren and text[f["end"] : paren[1]].strip() == "" and c.plan_value.search(text, lo, paren[0] + 1):
+        return True
+    # a cue of the figure's own clause, before it, or the plan it is the figure of
+    if c.strong.search(text, a, start) or c.weak.search(text, a, start) or c.plan_named.search(text[a:start]):
+        return True
+    # a figure continuing the previous one ("700 tỷ won …, 300 tỷ won")
+    if prev is not None and c.conjunction.search(text[max(prev["end"], a) : start]) and \
+            (prev["end"] >= a or text[a:start].strip() == ""):
+        return prev_goal
+    if c.achieved.search(text, a, start):
+        return False
+    # a strong cue of an earlier clause, outside parentheses (or in the same
+    # parenthesis), with no clause opening on a stop word in between
+    lo_scan = paren[0] + 1 if paren else lo
+    for m in c.strong.finditer(text, lo_scan, a):
+        mp = _paren_depth(text, lo_scan, m.start())
+        if mp is not None and mp[1] < start:
+            continue
+        blocked = False
+        i = m.end()
+        while True:
+            j = min([k for k in (text.find(ch, i, a) for ch in ",;:") if k >= 0], default=-1)
+            if j < 0:
+                break
+            if c.stop.search(text[j + 1 : start]):
+                blocked = True
+                break
+            i = j + 1
+        if not blocked:
+            return True
+    return False
+
+
+def attach_goals(nums: list[dict], text: str, sent: tuple[int, int]) -> None:
+    """Set `change` and `target` on the numeric facts of one sentence."""
+    lo, hi = sent
+    prev = None
+    prev_goal = False
+    for f in sorted(nums, key=lambda f: f["start"]):
+        ch = change_of(text, lo, f["start"])
+        if ch is None and prev is not None and prev.get("change") and \
+                cues().conjunction.search(text[prev["end"] : f["start"]]):
+            ch = prev["change"]
+        f["change"] = ch
+        goal = _is_goal(f, text, lo, hi, prev, prev_goal)
+        f["target"] = goal
+        prev, prev_goal = f, goal
+
+
+# ---------------------------------------------------------------- period
+
+
+@dataclass
+class _Anchor:
+    start: int
+    end: int
+    value: str | None  # None: a vague time
+    span: bool = False  # a "từ … đến …" span
+    descriptor: bool = False
+    plan: bool = False  # the period of a plan: it stays in its clause
+    paren: tuple[int, int] | None = None  # the parenthesis it stands in, when it is more than the time
+
+
+def _date_value(v: str) -> str:
+    return v if len(v) == 10 else f"{v}/{v}"
+
+
+def _shift(day: str, n: int) -> str | None:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=n)).isoformat()
+    except ValueError:
+        return None
+
+
+def _anchors(fs: list[dict], text: str, s: Sentence, last_day: list[tuple[int, str]]) -> list[_Anchor]:
+    c = cues()
+    out: list[_Anchor] = []
+    times = sorted((f for f in fs if f["kind"] in ("date", "period") and not f.get("ignore")), key=lambda f: f["start"])
+    used = set()
+    for i, f in enumerate(times):
+        if i in used:
+            continue
+        left = text[max(s.start, f["start"] - 80) : f["start"]]
+        if c.comparison.search(left):
+            continue
+        desc = bool(c.descriptor.search(left))
+        plan = bool(c.plan.search(left))
+        # inside a parenthesis that is more than the time itself ("(qua đời năm ngoái)")
+        p = _paren_depth(text, s.start, f["start"])
+        paren = p if p and text[p[0] + 1 : p[1]].strip() != f["text"].strip() else None
+        if f["kind"] == "period":
+            v = period_string(f)
+            if v is None:
+                continue
+            a, b = f.get("value_start"), f.get("value_end")
+            # "từ năm 2017 đến năm 2020": a span that frames what follows
+            span = bool(a and b and a != b and c.span_start.match(f["text"]))
+            end = f["end"]
+            m_now = c.until_now.match(text[end : s.end]) if b is None else None
+            if m_now:
+                end += m_now.end()
+            out.append(_Anchor(f["start"], end, v, span=span, descriptor=desc, plan=plan, paren=paren))
+            continue
+        v = f.get("value")
+        if not v:
+            continue
+        start, end = f["start"], f["end"]
+        since = c.since.search(text[max(s.start, start - 12) : start])
+        span = False
+        if since:
+            nxt = times[i + 1] if i + 1 < len(times) else None
+            m_now = c.until_now.match(text[end : s.end])
+            if nxt is not None and nxt["kind"] == "date" and nxt.get("value") and \
+                    c.span_join.match(text[end : nxt["start"]]):
+                v2 = nxt["value"]
+                value = f"{v}/{v2}"
+                end = nxt["end"]
+                used.add(i + 1)
+                span = True
+            elif m_now:
+                value = f"{v}/"
+                end += m_now.end()
+            else:
+                value = _date_value(v)
+        else:
+            value = _date_value(v)
+        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren))
+    # relative days and vague times, where no date or period stands
+    def free(a: int, b: int) -> bool:
+        return all(b <= x.start or a >= x.end for x in out)
+
+    for m in c.same_day.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()):
+            k = bisect_right(last_day, (m.start(), "~")) - 1
+            out.append(_Anchor(m.start(), m.end(), last_day[k][1] if k >= 0 else None))
+    for m in c.next_day.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()):
+            k = bisect_right(last_day, (m.start(), "~")) - 1
+            out.append(_Anchor(m.start(), m.end(), _shift(last_day[k][1], 1) if k >= 0 else None))
+    for m in c.vague.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()):
+            out.append(_Anchor(m.start(), m.end(), None))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _opens_clause(text: str, s: Sentence, a: _Anchor) -> bool:
+    lo = max([s.start] + [text.rfind(ch, s.start, a.start) + 1 for ch in ",;:"])
+    return cues().framing.fullmatch(text, lo, a.start) is not None
+
+
+def _contrast_between(text: str, a: int, b: int, end: int) -> bool:
+    """Whether a clause opening with a contrast ("trong khi", "nhưng") starts in
+    text[a:b] (the clause may run on to ``end``)."""
+    stop = cues().stop
+    i = a
+    while True:
+        j = min([k for k in (text.find(ch, i, b) for ch in ",;:") if k >= 0], default=-1)
+        if j < 0:
+            return False
+        if stop.match(text[j + 1 : end]):
+            return True
+        i = j + 1
+
+
+def attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
+    """Set `period` on every numeric fact (see the module's description)."""
+    by_sent: dict[int, list[dict]] = {}
+    for f in facts:
+        by_sent.setdefault(f["_sent"], []).append(f)
+    # days named in the document, for "cùng ngày" / "hôm sau"
+    last_day: list[tuple[int, str]] = []
+    carried: dict[int, str | None] = {}
+    carried_at: dict[int, int] = {}  # paragraph → index of the sentence that set it
+    length: dict[int, int] = {}
+    for s in sents:
+        length[s.paragraph] = length.get(s.paragraph, 0) + 1
+    for s in sents:
+        fs = by_sent.get(s.index, [])
+        anchors = _anchors(fs, text, s, last_day)
+        nums = sorted((f for f in fs if f["kind"] in NUMERIC_KINDS), key=lambda f: f["start"])
+        claimed: set[int] = set()
+        for i, f in enumerate(nums):
+            plan_count = f.get("unit") == "chỉ tiêu"
+            # a time in a parenthesis serves only the figures of that parenthesis
+            pool = [x for x in anchors if (plan_count or not x.descriptor)
+                    and (x.paren is None or x.paren[0] < f["start"] < x.paren[1])]
+            a, b = _clause(text, s.start, s.end, f["start"], f["end"])
+            nxt = nums[i + 1]["start"] if i + 1 < len(nums) and nums[i + 1]["start"] < b else b
+            reach = b if plan_count else AFTER_REACH
+            after = [x for x in pool if f["end"] <= x.start < nxt and x.start - f["end"] <= reach]
+            before = [x for x in pool if a <= x.start and x.end <= f["start"] and id(x) not in claimed]
+            chosen: _Anchor | None = None
+            if after:
+                chosen = after[0]
+                claimed.add(id(chosen))
+            elif before:
+                chosen = before[-1]
+            elif a > s.start and text[a - 1] in ":(":
+                # a figure after a label ("… ngày 7/7: Hơn 35 tỷ đồng") or alone in
+                # parentheses takes the time of the clause it belongs to
+                la, _ = _clause(text, s.start, s.end, a - 1, a - 1, ",;:" if text[a - 1] == ":" else ",;:(")
+                head = [x for x in pool if la <= x.start and x.end <= a - 1]
+                chosen = head[-1] if head else None
+            if chosen is None:
+                # the time of the sentence: one that opens an earlier clause, or
+                # stands before the sentence's first figure, unless a clause
+                # opening with a contrast ("trong khi …") comes between
+                framing = [x for x in pool if x.end <= a and not x.descriptor
+                           and (not x.plan or _opens_clause(text, s, x))
+                           and not _contrast_between(text, x.end, a, f["start"])]
+                chosen = framing[-1] if framing else None
+            if chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
+                                   or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
+                f["period"] = carried.get(s.paragraph)
+            else:
+                f["period"] = chosen.value if chosen is not None else None
+        # what frames a clause, and a "từ … đến …" span, carries on
+        for x in anchors:
+            if x.descriptor or x.paren or (x.plan and not _opens_clause(text, s, x)):
+                continue
+            if _opens_clause(text, s, x) or x.span:
+                carried[s.paragraph] = x.value
+                carried_at[s.paragraph] = s.index
+        for x in anchors:
+            if x.value and len(x.value) == 10 and x.value[4] == "-":
+                last_day.append((x.start, x.value))
+        for f in fs:
+            if f["kind"] == "date" and f.get("value") and len(f["value"]) == 10:
+                last_day.append((f["start"], f["value"]))
+        last_day.sort()

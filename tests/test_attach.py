@@ -1,0 +1,125 @@
+"""A figure's period, goal and change from the words around it (extractor/attach.py,
+rules/context.yaml), read by the whole pipeline from one paragraph published
+2023-06-15 (conftest.facts_of). Each row names a figure by its text and the
+attributes it must have; counter-examples are rows whose expected value is
+null or false. Known gaps are strict xfails."""
+
+import pytest
+
+from conftest import facts_of
+from extractor.models import NUMERIC_KINDS
+
+
+def _figure(text, figure):
+    hits = [f for f in facts_of(text) if f["kind"] in NUMERIC_KINDS and f["text"] == figure]
+    assert len(hits) == 1, [f["text"] for f in facts_of(text)]
+    return hits[0]
+
+
+def _xfail(row, reason):
+    return pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+# (paragraph, figure, period)
+PERIODS = [
+    # each end of "từ X năm A lên Y năm B" takes its own year
+    ("Vốn điều lệ tăng từ 12.500 tỷ đồng năm 2015 lên 30.200 tỷ đồng năm 2019.", "12.500 tỷ đồng", "2015/2015"),
+    ("Vốn điều lệ tăng từ 12.500 tỷ đồng năm 2015 lên 30.200 tỷ đồng năm 2019.", "30.200 tỷ đồng", "2019/2019"),
+    # open and relative forms
+    ("Tỉnh phấn đấu nâng độ che phủ rừng lên 47% trước năm 2030.", "47%", "/2030"),
+    ("Ngay từ sau năm 2018, xã đã có 14 hợp tác xã.", "14 hợp tác xã", "2018/"),
+    ("Từ đầu năm 2022 đến nay, hội đã giúp 320 hộ vay vốn.", "320 hộ", "2022-01/"),
+    ("Năm ngoái, mỗi héc-ta cam lãi 80 triệu đồng.", "80 triệu đồng", "2022/2022"),
+    ("Năm nay toàn xã trồng mới 25 ha rừng.", "25 ha", "2023/2023"),
+    ("Sang năm tới, trường tuyển thêm 150 sinh viên.", "150 sinh viên", "2024/2024"),
+    # a day, a month, a span of days
+    ("Tính đến ngày 31/12/2022, toàn tỉnh có 1.250 doanh nghiệp.", "1.250 doanh nghiệp", "2022-12-31"),
+    ("Tính đến tháng 5/2023, xã còn 41 hộ nghèo.", "41 hộ", "2023-05/2023-05"),
+    ("Từ ngày 1/3 đến ngày 10/3, đội kiểm tra phát hiện 12 vụ vi phạm.", "12 vụ", "2023-03-01/2023-03-10"),
+    ("Số ca mắc tính từ ngày 27/4 đến nay: 815 ca.", "815 ca", "2023-04-27/"),
+    ("Kết quả xổ số ngày 7/6: giải đặc biệt trị giá 42 tỷ đồng.", "42 tỷ đồng", "2023-06-07"),
+    ("Đoàn thiện nguyện hôm 2/6 đã trao 60 suất quà.", "60 suất quà", "2023-06-02"),
+    # a comparison base is not the figure's time
+    ("Năm 2022, xuất khẩu đạt 3,4 tỷ USD, tăng 12% so với cùng kỳ năm 2021.", "12%", "2022/2022"),
+    ("So với quý đầu tiên của năm 2022, giá thuê tăng 9%.", "9%", None),
+    # the time opening a clause frames the sentence and the paragraph
+    ("Trong 6 tháng đầu năm, huyện giải quyết việc làm cho 900 lao động. Tỷ lệ thất nghiệp dưới 3%.", "dưới 3%", "2023-01/2023-06"),
+    ("Hôm nay (14/6), tỉnh ghi nhận thêm 35 ca mắc, nâng tổng số ca lên 2.100 ca.", "2.100 ca", "2023-06-14"),
+    ("Dự kiến 6 tháng cuối năm, huyện ban hành 8 văn bản.", "8 văn bản", "2023-07/2023-12"),
+    ("Dự án triển khai từ năm 2021 đến năm 2025. Vùng dự án rộng 1.800 ha.", "1.800 ha", "2021/2025"),
+    # relative days
+    ("Ngày 3/5, tỉnh tiếp nhận 200 tấn gạo. Cùng ngày, huyện đã phát 50 tấn gạo cho dân.", "50 tấn", "2023-05-03"),
+    ("Ngày 3/5, nhóm này trộm 2 xe máy. Ngay ngày hôm sau, chúng tiếp tục trộm 1 điện thoại.", "1 điện thoại", "2023-05-04"),
+    # counter-examples: a vague time, a contrast, a parenthesis, a distant time, a plan's period
+    ("Năm 2021, xã có 120 hộ nghèo. Hiện nay, xã chỉ còn 38 hộ nghèo.", "38 hộ", None),
+    ("Năm 2021, xã có 120 hộ nghèo. Vài ngày sau, đoàn công tác trao 15 suất quà.", "15 suất quà", None),
+    ("Ngày 3/5, tỉnh A nhận 200 tấn gạo, trong khi tỉnh B sẽ nhận 100 tấn.", "100 tấn", None),
+    ("Ông Hùng (mất năm 2020) để lại 30 bức tranh.", "30 bức", None),
+    ("Ban tổ chức công bố 30 cầu thủ chuẩn bị cho giải đấu khu vực sẽ khởi tranh tại Thái Lan vào tháng 9 tới.", "30 cầu thủ", None),
+    ("Huyện thực hiện được 20 chỉ tiêu, có 3 chỉ tiêu vượt kế hoạch năm 2023; có 2 chỉ tiêu chưa đạt.", "3 chỉ tiêu", "2023/2023"),
+    ("Huyện thực hiện được 20 chỉ tiêu, có 3 chỉ tiêu vượt kế hoạch năm 2023; có 2 chỉ tiêu chưa đạt.", "2 chỉ tiêu", None),
+    ("Theo chuẩn nghèo giai đoạn 2022-2025, huyện còn 45 hộ nghèo.", "45 hộ", None),
+    # a body scraped as one long line: the carried period reaches the next few sentences only
+    ("Năm 2020, xã có 120 hộ nghèo. Người dân phấn khởi. Cán bộ xã đi thăm từng nhà. "
+     + "Đường làng được sửa. " * 10 + "Xã có 5 trạm y tế.", "5 trạm", None),
+    ("Năm 2020, xã có 120 hộ nghèo. Người dân phấn khởi. Xã có 5 trạm y tế.", "5 trạm", "2020/2020"),
+    # gaps
+    _xfail(("GDP quý I tăng 5,1% sang quý II tăng 6,2%.", "6,2%", "2023-04/2023-06"),
+           "a time between two figures goes to the figure before it"),
+    _xfail(("GDP giảm 1,5% trong quý này.", "1,5%", "2023-04/2023-06"),
+           "a quarter relative to the publication ('quý này') is not read"),
+    _xfail(("GDP quý II tăng 6%. Đó là nhờ cùng kỳ năm ngoái đã giảm 4%.", "4%", "2022-04/2022-06"),
+           "'cùng kỳ năm ngoái' as a figure's own time is read as the whole year"),
+]
+
+
+@pytest.mark.parametrize("text,figure,period", PERIODS)
+def test_period_of_figure(text, figure, period):
+    assert _figure(text, figure)["period"] == period
+
+
+# (sentence, figure, target)
+TARGETS = [
+    ("Năm 2024, huyện sẽ xây mới 3 trường học.", "3 trường học", True),
+    ("Tỉnh đã gửi 500 tấn hàng, trong khi tỉnh bạn sẽ gửi 300 tấn.", "300 tấn", True),
+    ("Tỉnh đã gửi 500 tấn hàng, trong khi tỉnh bạn sẽ gửi 300 tấn.", "500 tấn", False),
+    ("Gia đình sẽ ủng hộ 700 triệu đồng cho bệnh viện, 300 triệu đồng cho trường học.", "300 triệu đồng", True),
+    ("Để đạt mục tiêu tăng trưởng cả năm 6,5%, quý IV phải tăng 7,2%.", "6,5%", True),
+    ("Để đạt mục tiêu tăng trưởng cả năm 6,5%, quý IV phải tăng 7,2%.", "7,2%", True),
+    ("Công ty xây dựng kế hoạch lợi nhuận là 400 tỷ đồng.", "400 tỷ đồng", True),
+    ("Công ty đã hoàn thành 53% kế hoạch năm (1.200 tỷ đồng).", "1.200 tỷ đồng", True),
+    ("Chuyên gia dự báo, giá vàng có thể tăng 5% trong quý tới.", "5%", True),
+    ("Ông cho biết, gia đình có ý định quyên góp 2 tỷ đồng.", "2 tỷ đồng", True),
+    ("Mục tiêu đến năm 2030, tỷ lệ lao động qua đào tạo đạt 80%.", "80%", True),
+    # achievements and abilities are no goals
+    ("Công ty đạt 60% kế hoạch năm 2023.", "60%", False),
+    ("Xã đã hoàn thành mục tiêu với 95% hộ dân dùng nước sạch.", "95%", False),
+    ("Khách hàng có thể chọn 1 trong 3 gói cước.", "3 gói", False),
+    ("Việc mở rộng sẽ giúp giảm ùn tắc, giải quyết được 2 điểm nghẽn.", "2 điểm", False),
+    ("Năm 2023 dự kiến thu 50 tỷ đồng, đến nay đã thu được 38 tỷ đồng.", "38 tỷ đồng", False),
+    _xfail(("Trung bình 1 kg rác sẽ cho 0,4 kg phân bón.", "0,4 kg", False),
+           "'sẽ' in a general statement reads as a goal"),
+]
+
+
+@pytest.mark.parametrize("text,figure,target", TARGETS)
+def test_target_of_figure(text, figure, target):
+    assert _figure(text, figure)["target"] is target
+
+
+# (sentence, figure, change)
+CHANGES = [
+    ("Giá xăng giảm tới 500 đồng/lít.", "500 đồng/lít", "decrease"),
+    ("Ngân hàng có thể phải hạ 0,5% hoặc 1% lãi suất.", "1%", "decrease"),
+    ("Lượng khách tăng lần lượt 12% và 15%.", "15%", "increase"),
+    ("Cổ phiếu bốc hơi 8% giá trị.", "8%", "decrease"),
+    ("Doanh thu tăng từ 5 tỷ đồng lên 8 tỷ đồng.", "5 tỷ đồng", None),
+    ("Doanh thu tăng từ 5 tỷ đồng lên 8 tỷ đồng.", "8 tỷ đồng", None),
+    ("Tỷ lệ hộ nghèo giảm còn 2,1%.", "2,1%", None),
+    ("Tỉnh có thêm 320 ca mắc, nâng tổng số ca lên 5.000 ca.", "5.000 ca", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,change", CHANGES)
+def test_change_of_figure(text, figure, change):
+    assert _figure(text, figure)["change"] == change
