@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from throughput import DEFAULT_CORPUS, corpus_files  # noqa: E402
 
-from extractor.ingest import ingest  # noqa: E402
+from extractor.ingest import finish, ingest  # noqa: E402
 from extractor.rules import rules_hash  # noqa: E402
 from extractor.store import finish_run, open_db, refresh_conflicts, start_run  # noqa: E402
 
@@ -59,6 +59,7 @@ def main() -> None:
     dt = time.perf_counter() - t0
     finish_run(db, run, documents=s.documents, skipped=s.skipped, facts=s.facts, errors=len(s.failures))
     conflicts = refresh_conflicts(db)
+    steps = finish(db)  # near-duplicate groups, views, WAL checkpoint: as `chitieu ingest` ends
     con = sqlite3.connect(a.db)
     print(f"{len(files)} files, {s.documents} documents, {s.facts} facts, {len(s.failures)} errors "
           f"({crashes} extractor crashes) in {dt:.0f} s = {len(files) / dt:.1f} articles/s with {a.workers} workers")
@@ -76,6 +77,9 @@ def main() -> None:
     for check, n in con.execute('select "check", count(*) from checks group by 1 order by 2 desc'):
         print(f"  {check:<20}{n:>7}")
     print(f"  (conflicts across articles: {conflicts})")
+    dups = con.execute("select count(*) from near_duplicates where group_id != document").fetchone()[0]
+    print(f"near-duplicates: {dups} documents grouped with an earlier one "
+          f"({steps['near_duplicates']:.1f} s; views and WAL checkpoint {steps['views_and_checkpoint']:.1f} s)")
     import resource
 
     rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)

@@ -109,6 +109,8 @@ def _value(f: dict) -> str:
     if k == "area":
         return f["level"]
     v = f.get("value")
+    if v is None:
+        return ""
     if isinstance(v, float):
         return f"{v:,.10g}" + (" " + f["currency"] if k == "money" else "%" if k == "percent" else "")
     return str(v)
@@ -122,6 +124,78 @@ def _facts_table(title: str, facts: list[dict]) -> Table:
         t.add_row(f["kind"], f["text"], _value(f), f.get("unit") or "", f.get("indicator") or "",
                   f.get("area") or "", f.get("period") or "", f.get("rule_id") or "")
     return t
+
+
+def output_options(fn):
+    """--json / --csv on a command that prints rows."""
+    fn = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (a header line, then one line per row).")(fn)
+    fn = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(fn)
+    return fn
+
+
+def _plain(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.10g}" if not v.is_integer() or abs(v) >= 1e16 else str(int(v))
+    return str(v).replace("\t", " ").replace("\n", " ")
+
+
+def emit(columns: list[str], rows: list, title: str | None = None, fmt: str | None = None) -> None:
+    """Rows to standard output: JSON, CSV, a rich table on a terminal, or plain
+    tab-separated lines (a header first) when piped, so no header ever wraps."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["" if v is None else v for v in r])
+        return
+    if not out.is_terminal:
+        if title:
+            sys.stdout.write(f"# {title}\n")
+        sys.stdout.write("\t".join(columns) + "\n")
+        for r in rows:
+            sys.stdout.write("\t".join(_plain(v) for v in r) + "\n")
+        return
+    t = Table(title=title)
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(*[escape(_plain(v)) for v in r])
+    out.print(t)
+
+
+def _fmt(as_json: bool, as_csv: bool) -> str | None:
+    if as_json and as_csv:
+        raise click.UsageError("give --json or --csv, not both")
+    return "json" if as_json else "csv" if as_csv else None
+
+
+def _check_db(db_path: str, must_exist: bool) -> None:
+    from .dbcheck import DatabaseProblem, check_db
+
+    try:
+        check_db(db_path, must_exist=must_exist)
+    except DatabaseProblem as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _ro(db_path: str):
+    from .dbcheck import connect_ro
+
+    _check_db(db_path, must_exist=True)
+    return connect_ro(db_path)
+
+
+def _finish_writes(db) -> None:
+    from .ingest import finish
+
+    finish(db)
 
 
 @cli.command()
@@ -159,10 +233,17 @@ def ingest(paths, db_path, workers, engine, scheduler, shard_dir, quiet, budget,
     from .rules import rules_hash
     from .store import finish_run, open_db, record_error, refresh_conflicts, start_run
 
+    _check_db(db_path, must_exist=False)
+
     def listed(on_skip=None):
         return iter_paths(list(paths), follow_symlinks=follow_symlinks, on_skip=on_skip)
 
     total = sum(1 for _ in listed())  # a count, not a list: memory stays flat
+    other = skipped_types(paths)
+    if other:
+        console.print("skipped " + ", ".join(f"{n} {suffix or '(no suffix)'}" for suffix, n in other)
+                      + " file(s): chitieu reads .txt, .html and .htm (convert PDF/DOCX to text first)",
+                      highlight=False, soft_wrap=True)
     if not total:
         raise click.ClickException(f"no .txt/.html files under {', '.join(map(shown, paths))}; "
                                    f"pass article files or folders")
@@ -195,6 +276,7 @@ def ingest(paths, db_path, workers, engine, scheduler, shard_dir, quiet, budget,
     failures = refused + failures
     finish_run(db, run, documents=done, skipped=skipped, facts=n_facts, errors=len(failures))
     refresh_conflicts(db)
+    _finish_writes(db)
     for p, reason in failures:
         console.print(f"[red]error[/red] {escape(f'{p}: {reason}')}", soft_wrap=True, highlight=False)
     if not quiet:
@@ -214,69 +296,84 @@ def merge_cmd(shards, db_path):
     from .ingest import merge
     from .store import open_db, refresh_conflicts
 
+    _check_db(db_path, must_exist=False)
     db = open_db(db_path)
     counts = merge(db, shards)
     refresh_conflicts(db)
+    _finish_writes(db)
     click.echo(f"{counts['merged']} document(s) merged, {counts['skipped']} already present → {db_path}")
 
 
-def _summary(db) -> None:
-    t = Table(title="facts per kind")
-    t.add_column("kind")
-    t.add_column("facts", justify="right")
-    for kind, n in db.execute("select kind, count(*) from facts group by kind order by count(*) desc").fetchall():
-        t.add_row(kind, str(n))
-    out.print(t)
-    ex = Table(title="example figures")
-    for col in ("text", "indicator", "area", "period", "rule_id"):
-        ex.add_column(col, overflow="fold")
+def skipped_types(paths) -> list[tuple[str, int]]:
+    """Files under the folders of ``paths`` that ingest does not read, counted
+    by suffix (most first); hidden files and .meta.json sidecars are not
+    counted."""
+    from collections import Counter
+
+    from .reader import ARTICLE_SUFFIXES
+
+    c: Counter = Counter()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for q in p.rglob("*"):
+                if q.is_file() and not any(part.startswith(".") for part in q.relative_to(p).parts):
+                    if q.suffix.lower() not in ARTICLE_SUFFIXES and not q.name.endswith(".meta.json"):
+                        c[q.suffix.lower()] += 1
+    return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _summary(db, fmt: str | None = None) -> None:
+    kinds = db.execute("select kind, count(*) from facts group by kind order by count(*) desc, kind").fetchall()
+    emit(["kind", "facts"], kinds, "facts per kind", fmt)
     rows = db.execute(
         "select text, indicator, area, period, rule_id from facts where indicator is not null "
         "and kind in ('quantity','percent','ratio','money') order by document, start limit 8"
     ).fetchall()
-    for r in rows:
-        ex.add_row(*[str(x) if x is not None else "" for x in r])
-    out.print(ex)
+    emit(["text", "indicator", "area", "period", "rule_id"], rows, "example figures", fmt)
 
 
 @cli.command()
 @db_option()
-def stats(db_path):
-    """Counts per kind, per rule, and the errors of the database."""
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database; run `chitieu ingest PATH --db {db_path}` first")
-    from .store import connect_readonly
-
-    db = connect_readonly(db_path)  # read-only commands never write (an ingest may be running)
-    docs = db.execute("select count(*) from documents").fetchone()[0]
-    out.print(f"{docs} documents")
-    _summary(db)
-    t = Table(title="facts per rule")
-    t.add_column("rule_id")
-    t.add_column("facts", justify="right")
-    for rule, n in db.execute("select rule_id, count(*) from facts group by rule_id order by 2 desc").fetchall():
-        t.add_row(rule or "", str(n))
-    out.print(t)
-    checks = db.execute(
-        'select c."check", coalesce(d.path, \'(across articles)\'), c.message from checks c '
-        "left join documents d on d.id = c.document order by c.id"
-    ).fetchall()
+@output_options
+def stats(db_path, as_json, as_csv):
+    """Counts per kind, per rule, the checks and the errors of the database
+    (read-only)."""
+    fmt = _fmt(as_json, as_csv)
+    con = _ro(db_path)
+    try:
+        docs = con.execute("select count(*) from documents").fetchone()[0]
+        kinds = con.execute("select kind, count(*) from facts group by kind order by count(*) desc, kind").fetchall()
+        rules = con.execute("select rule_id, count(*) from facts group by rule_id order by 2 desc, 1").fetchall()
+        checks = con.execute(
+            'select c."check", coalesce(d.path, \'(across articles)\'), c.message from checks c '
+            "left join documents d on d.id = c.document order by c.id").fetchall()
+        errs = con.execute("select path, reason from errors order by at, path").fetchall()
+        dups = 0
+        if con.execute("select 1 from sqlite_master where name = 'near_duplicates'").fetchone():
+            dups = con.execute("select count(*) from near_duplicates where group_id != document").fetchone()[0]
+    finally:
+        con.close()
+    if fmt == "json":
+        click.echo(json.dumps({
+            "documents": docs, "near_duplicates": dups, "facts_per_kind": dict(kinds),
+            "facts_per_rule": {r or "": n for r, n in rules},
+            "checks": [{"check": c, "document": d, "message": m} for c, d, m in checks],
+            "errors": [{"path": p, "reason": r} for p, r in errs]}, ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":  # one table: section, name, value
+        rows = [("documents", "", docs), ("near_duplicates", "", dups)]
+        rows += [("kind", k, n) for k, n in kinds] + [("rule", r or "", n) for r, n in rules]
+        rows += [("check", c, f"{d}: {m}") for c, d, m in checks] + [("error", p, r) for p, r in errs]
+        emit(["section", "name", "value"], rows, fmt="csv")
+        return
+    click.echo(f"{docs} documents ({dups} near-duplicates of another, counted once in series)")
+    emit(["kind", "facts"], kinds, "facts per kind")
+    emit(["rule_id", "facts"], [(r or "", n) for r, n in rules], "facts per rule")
     if checks:
-        ct = Table(title=f"consistency checks ({len(checks)})")
-        ct.add_column("check")
-        ct.add_column("document", overflow="fold")
-        ct.add_column("message", overflow="fold")
-        for row in checks:
-            ct.add_row(*row)
-        out.print(ct)
-    errs = db.execute("select path, reason from errors order by at, path").fetchall()
+        emit(["check", "document", "message"], checks, f"consistency checks ({len(checks)})")
     if errs:
-        e = Table(title=f"errors ({len(errs)})")
-        e.add_column("path")
-        e.add_column("reason", overflow="fold")
-        for p, r in errs:
-            e.add_row(p, r)
-        out.print(e)
+        emit(["path", "reason"], errs, f"errors ({len(errs)})")
 
 
 @cli.group()
@@ -311,6 +408,8 @@ def eval_cmd(gold_dir, pred, root, as_json, show_errors, db_path):
     """Score the extractor (or --pred JSONL) against the gold set."""
     from .evaluate import evaluate_dir, render, store_run
 
+    if db_path:
+        _check_db(db_path, must_exist=False)
     report = evaluate_dir(Path(gold_dir), Path(root), Path(pred) if pred else None)
     if db_path:
         store_run(db_path, report)
@@ -337,49 +436,67 @@ def baseline_cmd(gold_dir, baseline_file, allow_regression):
 
 @cli.group()
 def query():
-    """Ready-made questions to the database."""
+    """Ready-made questions to the database (read-only)."""
+
+
+SERIES_COLUMNS = ["area", "province", "period", "value", "unit", "target_or_achieved", "change", "kind",
+                  "articles_agreeing", "reports", "distinct_values", "indicator", "measure"]
 
 
 @query.command("indicator")
-@click.argument("key")
-@click.option("--area", help="Only this area (name as in the facts, e.g. \"Quốc Oai\").")
+@click.argument("key", nargs=-1, required=True)
+@click.option("--area", help="Only this area, with or without diacritics (\"hoa binh\" is Hòa Bình).")
+@click.option("--province", help="Only this province (its own figures, or its districts' where the database knows them).")
+@click.option("--period", help="Only figures whose period overlaps these years: 2017 or 2016-2017.")
+@click.option("--all-values", is_flag=True, help="Every value reported per series, not only the one most articles report.")
 @db_option()
-def query_indicator(key, area, db_path):
-    """The series of indicator KEY: one row per area, period and kind across
-    articles, with the value most articles report and how many agree."""
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database; run `chitieu ingest PATH --db {db_path}` first")
-    from .indicators import known_keys
-    from .store import connect_readonly
+@output_options
+@library_errors
+def query_indicator(key, area, province, period, all_values, db_path, as_json, as_csv):
+    """The series of one indicator KEY (or, where no key applies, a measure as
+    the articles word it): per area, period, kind, target or achieved, change
+    or level and unit, the value most articles report and how many agree (an
+    article and its near-duplicates count once)."""
+    from .views import filter_sql, resolve, series_sql
 
-    if key not in known_keys():
-        raise click.ClickException(f"unknown indicator {key!r}; known: {', '.join(sorted(known_keys()))}")
-    db = connect_readonly(db_path)
-    sql = "select * from indicator_series where indicator = ?"
-    args = [key]
-    if area:
-        sql += " and area_name = ?"
-        args.append(area)
-    sql += " order by area_name, period_start, period_end, kind, target"
-    cur = db.execute(sql, args)
-    cols = [c[0] for c in cur.description]
-    rows = cur.fetchall()
-    t = Table(title=f"{key}" + (f" — {area}" if area else "") + f" ({len(rows)} rows)")
-    for c in ("area_name", "period", "kind", "target", "value", "unit", "articles_agreeing", "reports", "distinct_values"):
-        t.add_column(c, overflow="fold")
-    for r in rows:
-        d = dict(zip(cols, r))
-        t.add_row(*[("yes" if d[c] else "no") if c == "target" else ("" if d[c] is None else str(d[c]))
-                    for c in ("area_name", "period", "kind", "target", "value", "unit", "articles_agreeing", "reports", "distinct_values")])
-    out.print(t)
+    fmt = _fmt(as_json, as_csv)
+    con = _ro(db_path)
+    try:
+        what, name = resolve(con, " ".join(key))
+        where, args = filter_sql(area=area, province=province, period=period)
+        cond = " and indicator = ?" if what == "indicator" else " and indicator is null and measure = ?"
+        sql = (f"select {', '.join(SERIES_COLUMNS)} from ({series_sql(con, all_values, where=cond + where)}) "
+               f"where 1 = 1 order by province, area, period_start, period_end, kind, target, change, rank")
+        rows = con.execute(sql, [name, *args]).fetchall()  # the filters apply before grouping
+    finally:
+        con.close()
+    title = f"{name}" + "".join(f" — {x}" for x in (area, province, period) if x) + f" ({len(rows)} rows)"
+    emit(SERIES_COLUMNS, rows, title, fmt)
+
+
+@query.command("indicators")
+@db_option()
+@output_options
+def query_indicators(db_path, as_json, as_csv):
+    """Every indicator key with its figures, areas and articles in the
+    database, and its definition."""
+    from .indicators import taxonomy
+    from .views import values_sql
+
+    fmt = _fmt(as_json, as_csv)
+    con = _ro(db_path)
+    try:
+        counts = {r[0]: r[1:] for r in con.execute(
+            f"select indicator, count(*), count(distinct area), count(distinct article) from ({values_sql(con)}) "
+            "where indicator is not null group by indicator")}
+    finally:
+        con.close()
+    rows = [(k, *counts.get(k, (0, 0, 0)), d.definition) for k, d in taxonomy().keys.items()]
+    rows.sort(key=lambda r: (-r[1], r[0]))
+    emit(["indicator", "figures", "areas", "articles", "definition"], rows, "indicator keys", fmt)
 
 
 # --- analysts' tools: serve (Datasette), show (review page), export -------------------------
-
-
-def _existing_db(db_path: str) -> None:
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database; run `chitieu ingest PATH --db {db_path}` first")
 
 
 @cli.command("serve")
@@ -387,25 +504,28 @@ def _existing_db(db_path: str) -> None:
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on; 0.0.0.0 would show the database to the whole network.")
-def serve_cmd(db_path, port, host):
-    """Browse the database in Datasette, read-only: described tables, facets,
-    canned queries, search without diacritics, a review page per document."""
+@click.option("--immutable", is_flag=True,
+              help="For a published file that never changes: SQLite skips locking and Datasette caches counts. "
+                   "Never on a database an ingest may write to.")
+def serve_cmd(db_path, port, host, immutable):
+    """Browse the database in Datasette, read-only: indicator pages with
+    charts, area and period filters, canned queries, search without
+    diacritics, a review page per document. The pages follow the data: what
+    an ingest commits shows on the next request."""
     import socket
 
-    from .serve import check_database, serve
+    from .serve import serve
 
-    try:
-        check_database(db_path)
-    except (FileNotFoundError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
+    _check_db(db_path, must_exist=True)
     with socket.socket() as s:
         try:
             s.bind((host, port))
         except OSError as exc:
             raise click.ClickException(f"cannot listen on {host}:{port} ({exc.strerror}); pass another --port") from None
-    console.print(f"serving {db_path} read-only at http://{host}:{port}/{Path(db_path).stem} (Ctrl-C stops)",
+    console.print(f"serving {db_path} read-only{' (immutable)' if immutable else ''} at "
+                  f"http://{host}:{port}/ — indicators at http://{host}:{port}/-/chitieu/indicators (Ctrl-C stops)",
                   highlight=False, soft_wrap=True)
-    serve(db_path, host=host, port=port)
+    serve(db_path, host=host, port=port, immutable=immutable)
 
 
 @cli.command("show")
@@ -413,17 +533,15 @@ def serve_cmd(db_path, port, host):
 @db_option()
 @click.option("--html", "html_path", type=click.Path(dir_okay=False),
               help="Write the review page (text with every fact highlighted) to this file.")
+@output_options
 @library_errors
-def show_cmd(doc, db_path, html_path):
+def show_cmd(doc, db_path, html_path, as_json, as_csv):
     """The facts of document DOC (an id prefix or a path): a table, or with
     --html a review page of the text with every fact highlighted."""
-    from rich.text import Text
-
     from .review import describe, load, render_html
-    from .store import connect_readonly
 
-    _existing_db(db_path)
-    con = connect_readonly(db_path)
+    fmt = _fmt(as_json, as_csv)
+    con = _ro(db_path)
     try:
         document, facts, checks = load(con, doc)
     finally:
@@ -432,20 +550,16 @@ def show_cmd(doc, db_path, html_path):
         Path(html_path).write_text(render_html(document, facts, checks), encoding="utf-8")
         console.print(f"{len(facts)} facts of {document['path']} → {html_path}", highlight=False, soft_wrap=True)
         return
-    t = Table(title=Text(f"{document.get('title') or document['path']} ({document['id'][:12]}, {len(facts)} facts)"))
-    for col in ("kind", "text", "value", "indicator", "area", "period", "rule"):
-        t.add_column(col, overflow="fold")
-    for f in facts:
-        t.add_row(*[Text(str(x)) for x in (f["kind"], f["text"], describe(f), f.get("indicator") or "",
-                                           f.get("area") or "", f.get("period") or "", f.get("rule_id") or "")])
-    out.print(t)
-    if checks:
-        ct = Table(title=f"consistency checks ({len(checks)})")
-        ct.add_column("check")
-        ct.add_column("message", overflow="fold")
-        for c in checks:
-            ct.add_row(Text(c["check"]), Text(c["message"]))
-        out.print(ct)
+    if fmt == "json":
+        doc_out = {k: v for k, v in document.items() if k != "text"}
+        click.echo(json.dumps({"document": doc_out, "facts": facts, "checks": checks}, ensure_ascii=False, indent=1))
+        return
+    cols = ["kind", "text", "value", "indicator", "measure", "area", "period", "rule_id"]
+    rows = [(f["kind"], f["text"], describe(f), f.get("indicator"), f.get("measure"), f.get("area"), f.get("period"),
+             f.get("rule_id")) for f in facts]
+    emit(cols, rows, f"{document.get('title') or document['path']} ({document['id'][:12]}, {len(facts)} facts)", fmt)
+    if checks and fmt is None:
+        emit(["check", "message"], [(c["check"], c["message"]) for c in checks], f"consistency checks ({len(checks)})")
 
 
 def _known_indicators() -> set[str]:
@@ -467,12 +581,10 @@ def _known_indicators() -> set[str]:
 def export_cmd(fmt, kind, indicator, db_path, output):
     """Export the facts (with their document and sentence) for spreadsheets and pandas."""
     from .export import export
-    from .store import connect_readonly
 
-    _existing_db(db_path)
     if indicator and indicator not in _known_indicators():
-        raise click.ClickException(f"unknown indicator {indicator!r}; known: {', '.join(sorted(_known_indicators()))}")
-    con = connect_readonly(db_path)
+        raise click.ClickException(f"unknown indicator {indicator!r}; `chitieu query indicators` lists the keys")
+    con = _ro(db_path)
     try:
         n = export(con, fmt, output, kind=kind, indicator=indicator, stdout=sys.stdout.buffer)
     except RuntimeError as exc:

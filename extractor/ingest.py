@@ -35,6 +35,7 @@ class Outcome:
     error_kind: str | None = None
     detail: str | None = None  # the full traceback of a crash or an overrun
     skipped: bool = False
+    signature: bytes | None = None  # MinHash of the article's folded sentences (dedup.sign)
     seconds: float = 0.0  # time spent reading and extracting this file
 
 
@@ -161,7 +162,10 @@ def _process(path: str) -> Outcome:
     except Exception as exc:  # a crash on one document must not stop the batch
         return Outcome(path, sha256=src.sha256, error=crash_reason(exc), error_kind="crash",
                        detail=traceback.format_exc())
-    return Outcome(path, sha256=src.sha256, extraction=ex, url=meta.get("url"))
+    from .dedup import sign
+
+    return Outcome(path, sha256=src.sha256, extraction=ex, url=meta.get("url"),
+                   signature=sign(" ".join(ex.search_keys)))
 
 
 def warm_up() -> None:
@@ -230,7 +234,7 @@ def ingest(db, db_path: str, paths: Iterable[str], workers: int = 1, run: int | 
             clear_error(db, name)
         else:
             assert o.sha256 is not None and o.extraction is not None  # a read, extracted document
-            s.facts += write_document(db, o.sha256, name, o.extraction, run, url=o.url)
+            s.facts += write_document(db, o.sha256, name, o.extraction, run, url=o.url, signature=o.signature)
             clear_error(db, name)
             s.documents += 1
         if on_progress:
@@ -255,6 +259,24 @@ def warm_once() -> None:
             warm_up()
             tagged("người lao động")  # the POS tagger's model too
             _warmed = True
+
+
+def finish(db) -> dict[str, float]:
+    """What every ingest and merge ends with: near-duplicate groups
+    (:mod:`extractor.dedup`), the views for the database's columns, and a WAL
+    checkpoint, so the main file holds everything (a copied ``chitieu.db`` is
+    complete without its ``-wal``). Returns seconds per step."""
+    import time
+
+    from .dedup import refresh
+    from .views import ensure_views
+
+    t0 = time.perf_counter()
+    refresh(db)
+    t1 = time.perf_counter()
+    ensure_views(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {"near_duplicates": t1 - t0, "views_and_checkpoint": time.perf_counter() - t1}
 
 
 PARTIAL = ".partial-"
@@ -332,6 +354,11 @@ def merge(db, shards: Iterable[str | Path], run: int | None = None) -> dict:
                         con.execute("delete from main.errors where path = ?", [path])
                     continue
                 with immediate(db):
+                    from .store import delete_document, earlier_versions
+
+                    path = con.execute("select path from shard.documents where id = ?", [doc_id]).fetchone()[0]
+                    for earlier in earlier_versions(db, doc_id, path):
+                        delete_document(db, earlier)
                     cols = [c for c in _columns(con, "shard", "documents") if c in _columns(con, "main", "documents") and c != "run"]
                     cl = ", ".join(f"[{c}]" for c in cols)
                     con.execute(f"insert into main.documents ({cl}, run) select {cl}, ? from shard.documents where id = ?",

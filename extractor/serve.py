@@ -26,13 +26,19 @@ What this module holds:
     from the database on each request — so it can never be stale, and
     nothing is written next to the database; ``chitieu show DOC --html FILE``
     writes the same page as a static file for sharing;
-  * ``render_cell`` links each document's title (documents table and row
-    pages) and every ``review`` column of the canned queries to that page.
+  * ``render_cell`` links each document's title and every document id to
+    that page (a document's row page redirects there), shortens hash ids,
+    and shows values with their unit or currency;
+  * the indicator pages, the index of keys and the data dictionary
+    (:mod:`extractor.pages`).
 
-The database is opened read-only (``?mode=ro``): Datasette never writes to
-it, and it follows an ingest that writes it meanwhile (WAL); nothing here
-writes either (:func:`prepare` only reads the table names; a schema older
-than this version is brought up to date by the next ``ingest``/``merge``).
+The database is opened read-only (``mode=ro``), not immutable: each request
+sees what an ingest has committed (an immutable reader ignores the WAL and
+caches counts, so a live file showed stale pages, then "database disk image
+is malformed").  ``--immutable`` stays for a published file that never
+changes.  Nothing here writes to the database; the indicator pages
+(:mod:`extractor.pages`) build their SQL from the database's columns, so they
+work on a database whose views are older.
 A database the user cannot write, where ``mode=ro`` cannot open the WAL
 index, is served immutable (``?immutable=1``), as it is on disk.
 """
@@ -123,6 +129,12 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
             "level": ("Cấp hành chính (tỉnh, huyện, xã…)", "Administrative level (tỉnh, huyện, xã…)"),
             "code": ("Mã đơn vị hành chính", "Administrative unit code"),
             "rule_id": ("Quy tắc đã trích ra dữ kiện (rules/*.yaml)", "Rule that extracted the fact (rules/*.yaml)"),
+            "measure": ("Đại lượng mà số liệu đo, theo lời bài báo", "What the figure measures, in the article's words"),
+            "measure_folded": ("Đại lượng viết thường, bỏ dấu: để tìm không dấu", "The measure lowercased without diacritics, for search"),
+            "area_level": ("Cấp của địa bàn (tỉnh, huyện, xã…)", "Level of the figure's area (province, district, commune…)"),
+            "area_code": ("Mã đơn vị hành chính của địa bàn", "Administrative unit code of the figure's area"),
+            "province": ("Tỉnh/thành phố chứa địa bàn", "Province or city the area lies in"),
+            "province_code": ("Mã tỉnh/thành phố", "Province code"),
         },
     ),
     "runs": (
@@ -177,59 +189,90 @@ TABLES: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
         },
     ),
     "indicator_values": (
-        "Mỗi số liệu có chỉ tiêu: địa bàn, giá trị, thời kỳ, bài và câu nguồn",
-        "Every figure with an indicator: area, value, period, source article and sentence",
+        "Mỗi số liệu có chỉ tiêu (hoặc đại lượng): giá trị, đơn vị, địa bàn, thời kỳ, câu nguồn, trang soát",
+        "Every figure with an indicator (or a measure): value, unit, area, period, source sentence, review page",
         {
-            "fact": ("Mã dữ kiện", "Fact id"),
-            "document": ("Mã tài liệu", "Document id"),
+            "value": ("Giá trị (số; ratio: tử số)", "Value (a number; ratio: the numerator)"),
+            "unit": ("Đơn vị: %, tiền tệ, hoặc danh từ đếm", "Unit: %, the currency, or the counted noun"),
+            "indicator": ("Mã chỉ tiêu", "Indicator key"),
+            "measure": ("Đại lượng mà số liệu đo, theo lời bài báo", "What the figure measures, in the article's words"),
+            "area": ("Địa bàn", "Area"),
+            "province": ("Tỉnh (khi biết; nếu không, địa bàn)", "Province (when known; otherwise the area)"),
+            "period": ("Thời kỳ BẮT_ĐẦU/KẾT_THÚC", "Period START/END"),
+            "target_or_achieved": ("target: mục tiêu; achieved: kết quả", "target or achieved"),
+            "change": ("Tăng/giảm (trống: mức)", "Increase/decrease (empty: a level)"),
+            "sentence": ("Câu nguồn", "Source sentence"),
             "document_title": ("Tiêu đề bài", "Article title"),
             "published": ("Thời điểm đăng", "Publication time"),
-            "path": ("Đường dẫn tệp", "File path"),
-            "area_name": ("Địa bàn", "Area"),
-            "area_code": ("Mã đơn vị hành chính (nếu có bảng areas)", "Administrative unit code (when an areas table exists)"),
-            "indicator": ("Mã chỉ tiêu", "Indicator key"),
+            "review": ("Trang soát của bài", "The article's review page"),
             "kind": ("Loại số liệu", "Kind of figure"),
-            "value": ("Giá trị", "Value"),
-            "numerator": ("Tử số", "Numerator"),
-            "denominator": ("Mẫu số", "Denominator"),
-            "unit": ("Đơn vị đếm", "Counted unit"),
-            "currency": ("Tiền tệ", "Currency"),
             "comparator": ("So sánh", "Comparator"),
-            "period": ("Thời kỳ BẮT_ĐẦU/KẾT_THÚC", "Period START/END"),
+            "denominator": ("Mẫu số (ratio)", "Denominator (ratio)"),
+            "currency": ("Tiền tệ", "Currency"),
             "period_start": ("Đầu thời kỳ", "Period start"),
             "period_end": ("Cuối thời kỳ", "Period end"),
             "target": ("1 nếu là mục tiêu", "1 for a target"),
-            "change": ("Tăng/giảm", "Increase/decrease"),
+            "area_code": ("Mã đơn vị hành chính", "Administrative unit code"),
             "text": ("Đoạn văn bản", "Text as written"),
-            "sentence": ("Câu nguồn", "Source sentence"),
             "rule_id": ("Quy tắc", "Rule"),
+            "article": ("Bài gốc của nhóm bài gần trùng", "First article of its near-duplicate group"),
+            "document": ("Mã tài liệu", "Document id"),
+            "start": ("Vị trí trong văn bản", "Offset in the text"),
+            "fact": ("Mã dữ kiện", "Fact id"),
+            "path": ("Đường dẫn tệp", "File path"),
         },
     ),
     "indicator_series": (
-        "Chuỗi chỉ tiêu: mỗi địa bàn, thời kỳ, loại; giá trị nhiều bài nêu nhất",
-        "Indicator series: per area, period and kind, the value most articles report",
+        "Chuỗi chỉ tiêu: mỗi địa bàn, thời kỳ, loại, mục tiêu/kết quả, thay đổi/mức, đơn vị; giá trị nhiều bài nêu nhất",
+        "Indicator series: per area, period, kind, target/achieved, change/level and unit, the value most articles report",
         {
+            "value": ("Giá trị nhiều bài nêu nhất (số)", "The value most articles report (a number)"),
+            "unit": ("Đơn vị", "Unit"),
             "indicator": ("Mã chỉ tiêu", "Indicator key"),
-            "area_name": ("Địa bàn", "Area"),
-            "area_code": ("Mã đơn vị hành chính", "Administrative unit code"),
+            "measure": ("Đại lượng", "Measure"),
+            "area": ("Địa bàn", "Area"),
+            "province": ("Tỉnh", "Province"),
             "period": ("Thời kỳ", "Period"),
-            "period_start": ("Đầu thời kỳ", "Period start"),
-            "period_end": ("Cuối thời kỳ", "Period end"),
-            "kind": ("Loại số liệu", "Kind of figure"),
-            "target": ("1 nếu là mục tiêu", "1 for a target"),
-            "value": ("Giá trị nhiều bài nêu nhất", "The value most articles report"),
-            "unit": ("Đơn vị đếm", "Counted unit"),
-            "articles_agreeing": ("Số bài nêu giá trị này", "Articles reporting this value"),
+            "target_or_achieved": ("Mục tiêu hay kết quả", "Target or achieved"),
+            "change": ("Tăng/giảm (trống: mức)", "Increase/decrease (empty: a level)"),
+            "articles_agreeing": ("Số bài nêu giá trị này (bài gần trùng tính một)", "Articles reporting this value (near-duplicates once)"),
             "reports": ("Tổng số bài nêu", "Articles reporting any value"),
             "distinct_values": ("Số giá trị khác nhau", "Distinct values seen"),
+            "rank": ("Thứ hạng của giá trị", "Rank of the value"),
+            "kind": ("Loại số liệu", "Kind of figure"),
+            "denominator": ("Mẫu số (ratio)", "Denominator (ratio)"),
+            "currency": ("Tiền tệ", "Currency"),
+            "period_start": ("Đầu thời kỳ", "Period start"),
+            "period_end": ("Cuối thời kỳ", "Period end"),
+            "target": ("1 nếu là mục tiêu", "1 for a target"),
+            "area_code": ("Mã đơn vị hành chính", "Administrative unit code"),
+            "example_review": ("Trang soát của một bài nêu giá trị", "Review page of an article reporting it"),
+        },
+    ),
+    "near_duplicates": (
+        "Nhóm bài gần trùng (MinHash/LSH): mỗi bài và bài gốc của nhóm",
+        "Near-duplicate groups (MinHash/LSH): each article and its group's first article",
+        {
+            "document": ("Mã tài liệu", "Document id"),
+            "signature": ("Chữ ký MinHash", "MinHash signature"),
+            "group_id": ("Bài gốc của nhóm (chính nó nếu không trùng)", "The group's first article (itself when unique)"),
+        },
+    ),
+    "near_duplicate_bands": (
+        "Các dải LSH của chữ ký MinHash: hai bài chung một khoá là ứng viên trùng",
+        "LSH bands of the MinHash signatures: two articles sharing a key are candidate duplicates",
+        {
+            "key": ("Khoá của dải (số dải và các giá trị của nó, đã băm)", "Band key (band number and its values, hashed)"),
+            "document": ("Mã tài liệu", "Document id"),
         },
     ),
 }
 
 FACETS = {
     "facts": ["kind", "indicator", "area", "period", "target"],
-    "indicator_values": ["indicator", "area_name", "period", "kind", "target"],
-    "indicator_series": ["indicator", "area_name", "period", "kind", "target"],
+    # two facets only: the data, not the facets, fill the first screen
+    "indicator_values": ["indicator", "province"],
+    "indicator_series": ["indicator", "province"],
     "checks": ["check"],
 }
 
@@ -248,14 +291,20 @@ def canned_queries(tables: set[str]) -> dict:
         "indicator_by_area": {
             "title": both("Chỉ tiêu theo địa bàn qua thời gian", "An indicator by area over time"),
             "description": both(
-                "Nhập mã chỉ tiêu (ví dụ poor_households, jobs_created); để trống địa bàn để xem mọi nơi",
-                "Give an indicator key (e.g. poor_households, jobs_created); leave area empty for every area"),
+                "Nhập mã chỉ tiêu (danh sách ở /-/chitieu/indicators) hoặc đại lượng; địa bàn, tỉnh gõ không dấu cũng được; "
+                "thời kỳ: một năm (2017); để trống để xem tất cả",
+                "Give an indicator key (listed at /-/chitieu/indicators) or a measure; area and province with or "
+                "without diacritics; period: a year (2017); leave empty for all"),
             "sql": (
-                "select area_name, period_start, period_end, period, kind, target, value, unit,\n"
-                "       articles_agreeing, reports, distinct_values\n"
+                "select area, province, period, value, denominator, unit, target_or_achieved, change, kind,\n"
+                "       articles_agreeing, reports, distinct_values, indicator, measure\n"
                 "from indicator_series\n"
-                "where indicator = :indicator and (:area = '' or area_name = :area)\n"
-                "order by area_name, period_start, period_end, kind, target"
+                "where (indicator = :indicator or (indicator is null and chitieu_fold(measure) = chitieu_fold(:indicator)))\n"
+                "  and (coalesce(:area, '') = '' or chitieu_fold(area) = chitieu_fold(:area))\n"
+                "  and (coalesce(:province, '') = '' or chitieu_fold(province) = chitieu_fold(:province))\n"
+                "  and (coalesce(:year, '') = '' or (substr(coalesce(period_start, period_end), 1, 4) <= :year\n"
+                "       and substr(coalesce(period_end, period_start), 1, 4) >= :year))\n"
+                "order by province, area, period_start, period_end, kind, target"
             ),
         },
         "document_facts": {
@@ -351,11 +400,14 @@ def canned_queries(tables: set[str]) -> dict:
 def metadata(tables: set[str], name: str) -> dict:
     """Datasette metadata for a database named ``name`` holding ``tables``
     (tables and views; only those present are described)."""
-    out_tables = {}
-    for table, (vi, en, cols) in TABLES.items():
+    from markupsafe import escape
+
+    out_tables: dict[str, dict] = {}
+    for table, (vi, en, _cols) in TABLES.items():
         if table not in tables:
             continue
-        entry = {"description": both(vi, en), "columns": {c: both(cvi, cen) for c, (cvi, cen) in cols.items()}}
+        # one line; the columns are described on the data dictionary page, not above the data
+        entry: dict = {"description_html": f'{escape(both(vi, en))} — <a href="/-/chitieu/dictionary#{table}">columns / các cột</a>'}
         if table in FACETS:
             entry["facets"] = FACETS[table]
         out_tables[table] = entry
@@ -366,11 +418,14 @@ def metadata(tables: set[str], name: str) -> dict:
         out_tables["sentences"]["fts_pk"] = "rowid"
     return {
         "title": "chitieu — chỉ tiêu từ tin tức / indicators from Vietnamese news",
-        "description": both(
-            "Số liệu, ngày, giai đoạn, người, văn bản và địa bàn trích từ tin tức và thông cáo tiếng Việt, "
-            "mỗi dữ kiện kèm câu nguồn. Chỉ đọc.",
-            "Figures, dates, periods, officials, documents and areas extracted from Vietnamese news and press "
-            "releases, each with its source sentence. Read-only."),
+        "description_html": (
+            '<b><a href="/-/chitieu/indicators">Chỉ tiêu / Indicators</a></b>: a page per indicator with its '
+            'definition, a chart over time per area and every figure with its sentence · '
+            '<a href="/-/chitieu/dictionary">Data dictionary / Từ điển dữ liệu</a><br>'
+            + both("Số liệu, ngày, giai đoạn, người, văn bản và địa bàn trích từ tin tức và thông cáo tiếng Việt, "
+                   "mỗi dữ kiện kèm câu nguồn. Chỉ đọc.",
+                   "Figures, dates, periods, officials, documents and areas extracted from Vietnamese news and press "
+                   "releases, each with its source sentence. Read-only.")),
         "license": "Code MIT; article texts © their publishers, quoted for analysis / văn bản bài báo thuộc bản quyền của cơ quan báo chí",
         "source": "chitieu",
         "plugins": {PLUGIN: {"database": name}},
@@ -421,15 +476,38 @@ def _review_link(datasette, doc_id: str, label: str):
     return Markup(f'<a href="{escape(href)}" title="review page / trang soát">{escape(label)}</a>')
 
 
+HASH_COLUMNS = {"id", "fact", "document", "sentence", "article", "group_id"}
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if table == "documents" and column == "title":
         doc_id = row["id"] if "id" in row.keys() else None
         if doc_id:
             return _review_link(datasette, doc_id, value or "(no title)")
-    if column == "review" and isinstance(value, str) and value.startswith(REVIEW_PREFIX):
-        return _review_link(datasette, value[len(REVIEW_PREFIX):], "review")
+    if column == "review" or column == "example_review":
+        if isinstance(value, str) and value.startswith(REVIEW_PREFIX):
+            return _review_link(datasette, value[len(REVIEW_PREFIX):], "review")
+    if column == "value" and table in ("indicator_values", "indicator_series") and isinstance(value, (int, float)):
+        from markupsafe import Markup, escape
+
+        from .pages import num
+
+        unit = row["unit"] if "unit" in row.keys() else None
+        return Markup(f'<span title="{value!r}">{escape(num(value, unit if unit in ("%", "VND", "USD", "EUR") else None))}</span>')
+    if column in ("document", "article", "group_id") and isinstance(value, str) and len(value) == 64:
+        # a document is its review page, not a raw row
+        return _review_link(datasette, value, value[:8] + "…")
+    if column in HASH_COLUMNS and isinstance(value, str) and len(value) >= 32:
+        from markupsafe import Markup, escape
+
+        return Markup(f'<span title="{escape(value)}">{escape(value[:8])}…</span>')
     return None
+
+
+def _db(datasette):
+    name = (datasette.plugin_config(PLUGIN) or {}).get("database")
+    return datasette.get_database(name)
 
 
 async def _review_page(datasette, request):
@@ -438,10 +516,9 @@ async def _review_page(datasette, request):
 
     from .review import DocumentNotFound, review_html
 
-    name = (datasette.plugin_config(PLUGIN) or {}).get("database")
-    db = datasette.get_database(name)
+    db = _db(datasette)
     doc = request.url_vars["doc"]
-    back = datasette.urls.row(db.name, "documents", doc) if len(doc) == 64 else datasette.urls.database(db.name)
+    back = datasette.urls.path("/-/chitieu/indicators")
     try:
         html = await db.execute_fn(lambda conn: review_html(conn, doc, back_url=back))
     except DocumentNotFound as exc:
@@ -449,71 +526,135 @@ async def _review_page(datasette, request):
     return Response.html(html)
 
 
+async def _document_row(datasette, request):
+    """A document's row page is its review page."""
+    from datasette.utils.asgi import Response
+
+    return Response.redirect(datasette.urls.path(REVIEW_PREFIX + request.url_vars["doc"]))
+
+
+async def _indicators_page(datasette, request):
+    from datasette.utils.asgi import Response
+
+    from .pages import index_html
+
+    return Response.html(await _db(datasette).execute_fn(index_html))
+
+
+async def _find(datasette, request):
+    from datasette.utils.asgi import Response
+
+    from .pages import find_url
+
+    q = request.args.get("q") or ""
+    url = await _db(datasette).execute_fn(lambda conn: find_url(conn, q))
+    if url:
+        return Response.redirect(datasette.urls.path(url))
+    from .pages import esc, page
+
+    return Response.html(page("Not found", f"<h1>Nothing called {esc(q)}</h1><p>No indicator key, measure or "
+                              f'definition matches; see <a href="/-/chitieu/indicators">the list of keys</a>.</p>'),
+                         status=404)
+
+
+async def _indicator_page(datasette, request):
+    from datasette.utils.asgi import Response
+
+    from .indicators import known_keys
+    from .pages import esc, indicator_html, page
+
+    params = {k: request.args.get(k) for k in ("area", "province", "period", "by")}
+    if "key" in request.url_vars:
+        what, name = "indicator", request.url_vars["key"]
+        if name not in known_keys():
+            return Response.html(page("Not found", f"<h1>No indicator key {esc(name)}</h1>"
+                                      '<p>See <a href="/-/chitieu/indicators">the list of keys</a>.</p>'), status=404)
+    else:
+        what, name = "measure", request.args.get("m") or ""
+    html = await _db(datasette).execute_fn(lambda conn: indicator_html(conn, what, name, params, request.path))
+    return Response.html(html)
+
+
+async def _dictionary_page(datasette, request):
+    from datasette.utils.asgi import Response
+
+    from .pages import dictionary_html
+
+    return Response.html(dictionary_html(TABLES))
+
+
 @hookimpl
 def register_routes():
-    return [(r"^/-/chitieu/review/(?P<doc>[0-9a-fA-F]{4,64})$", _review_page)]
+    return [
+        (r"^/-/chitieu/review/(?P<doc>[0-9a-fA-F]{4,64})$", _review_page),
+        (r"^/-/chitieu/indicators$", _indicators_page),
+        (r"^/-/chitieu/find$", _find),
+        (r"^/-/chitieu/indicator/(?P<key>[A-Za-z0-9_]+)$", _indicator_page),
+        (r"^/-/chitieu/measure$", _indicator_page),
+        (r"^/-/chitieu/dictionary$", _dictionary_page),
+        (r"^/[^/]+/documents/(?P<doc>[0-9a-f]{64})$", _document_row),
+    ]
 
 
 # --------------------------------------------------------------------------------------------
 
 
-def prepare(db_path: str | Path) -> tuple[set[str], bool]:
-    """The names of the tables and views, and whether the database can be read
-    as a live (mutable) one: read-only either way, nothing is written (an
-    ingest may be writing it meanwhile); a file the user cannot write is
-    served as immutable, as it is on disk."""
-    p = Path(db_path).resolve()
+def prepare(db_path: str | Path, immutable: bool = False) -> tuple[set[str], bool]:
+    """(Returns the names and whether the file is served live, not immutable.)"""
+    """The names of the tables and views, read without writing anything.
+    ``immutable`` is for a published file only: SQLite then skips locking and
+    ignores the WAL, so a file with a non-empty WAL (an ingest is running or
+    did not finish) is refused."""
+    from .dbcheck import connect_ro
+    from .views import views_current
+
+    wal = Path(str(db_path) + "-wal")
+    if immutable and wal.exists() and wal.stat().st_size > 0:
+        raise ValueError(f"{db_path}: its WAL holds data an immutable reader would not see (an ingest is writing or "
+                         "was stopped); serve it without --immutable, or finish the ingest first")
     try:
-        con = sqlite3.connect(f"file:{quote(str(p))}?mode=ro", uri=True)
+        con = connect_ro(db_path)
+    except sqlite3.OperationalError:  # a file the user cannot write: mode=ro cannot open its WAL index
+        immutable = True
+        con = sqlite3.connect(f"file:{quote(str(Path(db_path).resolve()))}?immutable=1", uri=True)
+    try:
         names = {r[0] for r in con.execute("select name from sqlite_master where type in ('table', 'view')")}
+        if not views_current(con):
+            print(f"note: {db_path} has views from another chitieu version; the indicator pages are current, "
+                  f"`chitieu ingest` on it (even of nothing new) updates the views", file=sys.stderr)
+    finally:
         con.close()
-        return names, True
-    except sqlite3.OperationalError:
-        con = sqlite3.connect(f"file:{quote(str(p))}?immutable=1", uri=True)
-        names = {r[0] for r in con.execute("select name from sqlite_master where type in ('table', 'view')")}
-        con.close()
-        return names, False
+    return names, not immutable
 
 
-def make_datasette(db_path: str | Path):
-    """A Datasette instance over the database (read-only) with the metadata
-    and the plugin."""
+def make_datasette(db_path: str | Path, immutable: bool = False):
+    """A Datasette instance over the database with the metadata and the
+    plugin. By default the file is opened read-only (``mode=ro``), so each
+    request sees what an ingest has committed; ``immutable`` for a published
+    file that never changes."""
     from datasette.app import Datasette
     from datasette.plugins import pm
 
     path = str(Path(db_path))
-    tables, live = prepare(path)
+    tables, live = prepare(path, immutable)
+    immutable = not live
     name = Path(path).stem
     if not pm.has_plugin(PLUGIN):
         pm.register(sys.modules[__name__], name=PLUGIN)
-    ds = Datasette(files=[path] if live else [], immutables=[] if live else [path], metadata=metadata(tables, name),
+    kw = {"immutables": [path]} if immutable else {"files": [path]}
+    ds = Datasette(**kw, metadata=metadata(tables, name),
                    settings={"sql_time_limit_ms": 3000, "truncate_cells_html": 400})
     if name not in ds.databases or ds.databases[name].path != path:
         raise ValueError(f"{path}: Datasette cannot name this database {name!r}; rename the file")
     return ds
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, immutable: bool = False) -> None:
     """Start Datasette in the foreground (Ctrl-C stops it)."""
     import asyncio
 
     import uvicorn
 
-    ds = make_datasette(db_path)
+    ds = make_datasette(db_path, immutable)
     asyncio.run(ds.invoke_startup())
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
-
-
-def check_database(db_path: str | Path) -> None:
-    """Refuse to serve what is not a chitieu database (one line, with the fix)."""
-    p = Path(db_path)
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: no such database; run `chitieu ingest PATH --db {p}` first")
-    try:
-        con = sqlite3.connect(f"file:{p}?mode=ro", uri=True)
-        ok = con.execute("select 1 from sqlite_master where name = 'facts'").fetchone()
-        con.close()
-    except sqlite3.DatabaseError as exc:
-        raise ValueError(f"{p}: not an SQLite database ({exc})") from None
-    if not ok:
-        raise ValueError(f"{p}: not a chitieu database (no facts table); run `chitieu ingest PATH --db {p}`")

@@ -46,7 +46,7 @@ SENTENCE_FTS_COLUMNS = ["text", "text_folded"]
 # the schema's version, in ``PRAGMA user_version``: 0 a database made before
 # versioning (checked and repaired on open), 2 the schema below (errors.kind and
 # errors.detail: the traceback of a crash)
-SCHEMA_VERSION = 3  # 3: facts.measure, measure_folded and the area roll-up columns
+SCHEMA_VERSION = 4  # 3: facts.measure, measure_folded and the area roll-up columns; 4: near-duplicate tables
 BUSY_TIMEOUT_MS = 60_000  # how long a writer waits for another one (two ingests at once)
 
 _SQL_TYPES = {str: "TEXT", int: "INTEGER", float: "REAL"}
@@ -134,16 +134,6 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
         con.close()
         con = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
         names = {r[0] for r in con.execute("select name from sqlite_master")}
-    if "facts" in names and "indicator_series" not in names:  # a database older than the views
-        from .views import INDICATOR_SERIES, INDICATOR_VALUES
-
-        cols = {r[1] for r in con.execute("PRAGMA table_info(areas)")}
-        join = {"document", "name", "code"} <= cols
-        con.execute(INDICATOR_VALUES.replace("create view", "create temp view").format(
-            area_code="a.code" if join else "null",
-            area_join=("left join (select document, name, max(code) as code from areas group by document, name) a "
-                       "on a.document = f.document and a.name = f.area") if join else ""))
-        con.execute(INDICATOR_SERIES.replace("create view", "create temp view"))
     return con
 
 
@@ -209,6 +199,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db.execute(sql)
         _add_missing_columns(db)
         _repair_fts(db)
+        from .dedup import ensure_tables
+
+        ensure_tables(db)
         ensure_views(db)
         db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -294,6 +287,37 @@ def insert_entities(db: sqlite_utils.Database, rows: dict[str, list[dict]]) -> N
             db[table].insert_all(rs, alter=False)
 
 
+def add_folded_sentences(db: sqlite_utils.Database) -> None:
+    """Bring a database made before ``sentences.text_folded`` up to date: add
+    and fill the column, and rebuild ``sentences_fts`` over both columns."""
+    db["sentences"].disable_fts()
+    with db.atomic():
+        db["sentences"].add_column("text_folded", str)
+        rows = db.execute("select id, text from sentences").fetchall()
+        db.conn.executemany("update sentences set text_folded = ? where id = ?",
+                            [(search_key(text), sid) for sid, text in rows])
+    db["sentences"].enable_fts(SENTENCE_FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True)
+
+
+def delete_document(db: sqlite_utils.Database, doc_id: str) -> None:
+    """Remove a document and every row derived from it (children first)."""
+    db.execute("delete from facts where document = ?", [doc_id])
+    delete_entities(db, doc_id)
+    db.execute("delete from checks where document = ?", [doc_id])
+    db.execute("delete from sentences where document = ?", [doc_id])
+    from .dedup import delete
+
+    delete(db, doc_id)
+    db.execute("delete from documents where id = ?", [doc_id])
+
+
+def earlier_versions(db: sqlite_utils.Database, doc_id: str, path: str) -> list[str]:
+    """Documents ingested earlier from the same path with other bytes: an
+    edited article re-ingested replaces its earlier version (one article, one
+    voice)."""
+    return [r[0] for r in db.execute("select id from documents where path = ? and id != ?", [path, doc_id])]
+
+
 def has_document(db: sqlite_utils.Database, doc_id: str) -> bool:
     return bool(db.execute("select 1 from documents where id = ?", [doc_id]).fetchone())
 
@@ -318,7 +342,7 @@ def fact_row(doc_id: str, f: dict) -> dict:
 
 
 def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extraction, run: int | None,
-                   url: str | None = None) -> int:
+                   url: str | None = None, signature: bytes | None = None) -> int:
     """Write one extracted document in one transaction; returns facts written."""
     body = ex.body_span
     sent_ids = {}
@@ -337,6 +361,8 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
         rows.append(row)
     m = ex.meta
     with immediate(db):
+        for old in earlier_versions(db, doc_id, path):
+            delete_document(db, old)
         db["documents"].insert(
             {"id": doc_id, "path": path, "title": m.title, "published": m.published, "author": m.author,
              "source": m.source, "url": url, "layout": ex.article.layout, "text": ex.text,
@@ -354,6 +380,13 @@ def write_document(db: sqlite_utils.Database, doc_id: str, path: str, ex: Extrac
         db.execute("delete from checks where document = ?", [doc_id])
         if ex.checks:
             db["checks"].insert_all([c.as_row(doc_id) for c in ex.checks])
+        if signature is not None:  # near-duplicate signature and bands (extractor.dedup); else refresh() signs
+            from .dedup import delete, rows as dedup_rows
+
+            delete(db, doc_id)
+            nd, bands = dedup_rows(doc_id, signature)
+            db["near_duplicates"].insert(nd)
+            db["near_duplicate_bands"].insert_all(bands)
     return len(rows)
 
 

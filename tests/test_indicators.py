@@ -122,13 +122,13 @@ def test_views_and_query(tmp_path, root):
     assert CliRunner().invoke(cli, ["ingest", str(root / "corpus"), "--db", str(db), "--quiet"]).exit_code == 0
     con = sqlite3.connect(db)
     rows = con.execute(
-        "select area_name, value, sentence, document_title from indicator_values where indicator = 'poor_households'"
+        "select area, value, sentence, document_title from indicator_values where indicator = 'poor_households'"
     ).fetchall()
     assert ("Quốc Oai", 45.0) in [(a, v) for a, v, _, _ in rows]
     assert all(s and t for _, _, s, t in rows)
-    series = con.execute("select area_name, value, articles_agreeing from indicator_series where indicator = 'jobs_created' and kind = 'quantity'").fetchall()
-    assert ("Quốc Oai", "8623", 1) in series
+    series = con.execute("select area, value, articles_agreeing from indicator_series where indicator = 'jobs_created' and kind = 'quantity'").fetchall()
+    assert ("Quốc Oai", 8623.0, 1) in series
     res = CliRunner().invoke(cli, ["query", "indicator", "poor_households", "--area", "Quốc Oai", "--db", str(db)])
     assert res.exit_code == 0 and "45" in res.output
     bad = CliRunner().invoke(cli, ["query", "indicator", "happiness", "--db", str(db)])
-    assert bad.exit_code == 1 and "unknown indicator" in bad.output
+    assert bad.exit_code == 1 and "no indicator key or measure" in bad.output

@@ -35,3 +35,20 @@ def test_notebook_runs(path, tmp_path):
     pngs = list(figures.glob("*.png"))
     assert pngs and all(p.stat().st_size > 5000 for p in pngs), pngs
     assert "Traceback" not in res.stderr
+    from PIL import Image  # matplotlib depends on Pillow
+
+    for png in pngs:  # real images: a PNG that decodes, of a chart's size, with more than a background
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        with Image.open(png) as img:
+            img.verify()
+        with Image.open(png) as img:
+            assert img.format == "PNG" and img.width >= 300 and img.height >= 150
+            assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 10
+
+
+def test_run_as_a_script_a_notebook_writes_its_figures_beside_it():
+    env = {k: v for k, v in os.environ.items() if k != "CHITIEU_FIGURES"}
+    res = subprocess.run([sys.executable, "-c", "import _corpus_db; print(_corpus_db.FIGURES)"],
+                         cwd=ROOT / "notebooks", env=env, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert Path(res.stdout.strip()) == ROOT / "notebooks" / "figures"

@@ -140,23 +140,26 @@ def test_an_older_database_gets_the_folded_column(tmp_path):
     assert db.execute("select count(*) from sentences_fts where sentences_fts match 'ho ngheo'").fetchone()[0] == 1
 
 
-def test_metadata_describes_every_table_and_column_in_both_languages(built):
+def test_every_table_and_column_is_in_the_data_dictionary_in_both_languages(built):
     db = open_db(built)
     names = set(db.table_names()) | set(db.view_names())
     meta = metadata(names, "chitieu")
     tables = meta["databases"]["chitieu"]["tables"]
-    core = {"documents", "sentences", "facts", "runs", "errors", "checks", "indicator_values", "indicator_series"}
+    core = {"documents", "sentences", "facts", "runs", "errors", "checks", "indicator_values", "indicator_series",
+            "near_duplicates"}
     assert core <= set(tables)
     for t in core:
-        cols = [c.name for c in (db[t].columns if t in db.table_names() else db[t].columns)]
-        assert " — " in tables[t]["description"]
+        cols = [c.name for c in db[t].columns]
+        # one line above the data, with a link to the dictionary; no column list in front of the rows
+        assert " — " in tables[t]["description_html"] and f"/-/chitieu/dictionary#{t}" in tables[t]["description_html"]
+        assert "columns" not in tables[t]
         for c in cols:
-            assert c in tables[t]["columns"], f"{t}.{c} has no description in extractor/serve.py TABLES"
-            vi, en = tables[t]["columns"][c].split(" — ")
+            assert c in TABLES[t][2], f"{t}.{c} has no description in extractor/serve.py TABLES"
+            vi, en = TABLES[t][2][c]
             assert vi and en, (t, c)
     assert set(TABLES["eval_runs"][2]) >= {"at", "rules_hash", "gold_hash", "scores"}
     assert tables["facts"]["facets"] == ["kind", "indicator", "area", "period", "target"]
-    assert meta["title"] and meta["description"] and meta["license"]
+    assert meta["title"] and meta["description_html"] and meta["license"]
 
 
 def test_serve_refuses_a_missing_database_and_a_busy_port(tmp_path, built):
@@ -175,15 +178,14 @@ def test_serve_refuses_a_missing_database_and_a_busy_port(tmp_path, built):
 def test_metadata_and_facets_are_served(server):
     _, body = _get(f"{server.base}/-/metadata.json")
     meta = json.loads(body)
-    assert "chitieu" in meta["title"]
+    assert "chitieu" in meta["title"] and "/-/chitieu/indicators" in meta["description_html"]
     assert "hộ nghèo" in meta["databases"]["chitieu"]["queries"]["search"]["description"]
     _, body = _get(f"{server.base}/chitieu/facts.json?_size=1")
     assert set(json.loads(body)["facet_results"]) == {"kind", "indicator", "area", "period", "target"}
 
 
-def test_the_database_is_read_only_and_live(server):
-    """Served read-only (mode=ro: it follows an ingest that writes meanwhile,
-    which an immutable database would not) and with no write permission."""
+def test_the_database_follows_the_data(server):
+    """Read-only (mode=ro), not immutable: what an ingest commits shows (tests/test_serve_live.py)."""
     _, body = _get(f"{server.base}/-/databases.json")
     dbs = {d["name"]: d for d in json.loads(body)}
     assert dbs["chitieu"]["is_mutable"] is True
@@ -206,11 +208,15 @@ def test_search_without_diacritics(server):
 
 
 def test_canned_queries(server):
-    rows = _query(server, "indicator_by_area", indicator="poor_households", area="")
-    assert ("Quốc Oai", "45") in [(r["area_name"], r["value"]) for r in rows]
-    assert [r["area_name"] for r in _query(server, "indicator_by_area", indicator="poor_households", area="Hà Nội")] == ["Hà Nội"]
-    ratios = _query(server, "indicator_by_area", indicator="targets_completed", area="Quốc Oai")
-    assert "16/27" in [r["value"] for r in ratios]
+    blank = {"area": "", "province": "", "year": ""}
+    rows = _query(server, "indicator_by_area", indicator="poor_households", **blank)
+    assert ("Quốc Oai", 45.0) in [(r["area"], r["value"]) for r in rows]
+    assert [r["area"] for r in _query(server, "indicator_by_area", indicator="poor_households",
+                                      **{**blank, "area": "ha noi"})] == ["Hà Nội"]
+    ratios = _query(server, "indicator_by_area", indicator="targets_completed", **{**blank, "area": "Quốc Oai"})
+    assert (16.0, 27.0) in [(r["value"], r["denominator"]) for r in ratios]
+    assert _query(server, "indicator_by_area", indicator="poor_households", **{**blank, "year": "2023"})
+    assert _query(server, "indicator_by_area", indicator="poor_households", **{**blank, "year": "2017"}) == []
 
     facts = _query(server, "document_facts", document="06e93006")
     assert len(facts) > 10 and "16/27 chỉ tiêu" in [f["text"] for f in facts]
