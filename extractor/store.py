@@ -129,11 +129,10 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     uri = "file:" + quote(str(Path(path).resolve()))
     con = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     try:
-        names = {r[0] for r in con.execute("select name from sqlite_master")}
+        con.execute("select name from sqlite_master").fetchall()
     except sqlite3.OperationalError:
         con.close()
         con = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
-        names = {r[0] for r in con.execute("select name from sqlite_master")}
     return con
 
 
