@@ -149,8 +149,8 @@ def _change_words() -> tuple[tuple[str, ...], ...]:
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+    """Whether ``phrase`` occurs in ``words`` as whole syllables."""
+    return f" {' '.join(phrase)} " in f" {' '.join(words)} "
 
 
 SLOTS = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "money"}

@@ -100,6 +100,7 @@ def lexicon() -> _Lexicon:
 
 
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_SPACES = regex.compile(r"\s+")
 _BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s-\s")
 MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
 MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
@@ -189,7 +190,7 @@ def _phrase(text: str, syl: list) -> str | None:
             break
     if not syl:
         return None
-    return regex.sub(r"\s+", " ", text[syl[0][0] : syl[-1][1]]).lower()
+    return _SPACES.sub(" ", text[syl[0][0] : syl[-1][1]]).lower()
 
 
 @lru_cache(maxsize=1)
@@ -404,7 +405,7 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
         return extra
     if fold(unit) in lx.classifiers and extra:
         return extra  # "776 chiếc công tơ điện" → "công tơ điện"
-    return regex.sub(r"\s+", " ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
+    return _SPACES.sub(" ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
 
 
 def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
