@@ -853,6 +853,21 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                     return k
         return cands[-1]["_key"] if cands else None
 
+    # searched once per sentence, not once per figure: a sentence of thousands of
+    # figures stays linear
+    scope_cache: dict[int, list] = {}
+    national_cache: dict[int, bool] = {}
+
+    def scopes_of(sent) -> list:
+        if sent.index not in scope_cache:
+            scope_cache[sent.index] = list(scope.finditer(text, sent.start, sent.end))
+        return scope_cache[sent.index]
+
+    def national_in(sent) -> bool:
+        if sent.index not in national_cache:
+            national_cache[sent.index] = bool(national.search(text, sent.start, sent.end))
+        return national_cache[sent.index]
+
     for f in facts:
         if f["kind"] not in ("quantity", "percent", "ratio", "money"):
             continue
@@ -879,7 +894,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                 key = after[0]["_key"]  # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
-                sc = list(scope.finditer(text, lo, f["start"]))
+                sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f["start"]]
                 if not sc:
                     # 3. the unit named last earlier in the sentence (the deepest of its address),
                     #    unless a scope word comes after it
@@ -889,10 +904,10 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                         while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
                                 and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
                             j -= 1
-                        if not any(x.start() > earlier[-1]["end"] for x in scope.finditer(text, s0, f["start"])):
+                        if not any(x.start() > earlier[-1]["end"] and x.end() <= f["start"] for x in scopes_of(s)):
                             key = earlier[j]["_key"]
                 if key is None and not sc:
-                    sc = list(scope.finditer(text, s0, f["start"]))
+                    sc = [x for x in scopes_of(s) if x.end() <= f["start"]]
                 if sc:
                     lvl = (sc[-1].group("a") or sc[-1].group("b")).lower()
                     key = last_of_level(lvl, f["start"])
@@ -905,7 +920,7 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                 if subject:
                     key = places.deepest([m["_key"] for m in subject]) or subject[0]["_key"]
             # 4. national, world and foreign figures have no area
-            if key is None and (national.search(text, s0, s.end) or foreign.search(text, lo, hi)):
+            if key is None and (national_in(s) or foreign.search(text, lo, hi)):
                 f["area"] = None
                 continue
             # 5. the paragraph's unit, when it lies inside the article's

@@ -129,10 +129,15 @@ def _clause(text: str, lo: int, hi: int, start: int, end: int, marks: str = CLAU
     return a, min(bs) if bs else hi
 
 
+PAREN_REACH = 300
+
+
 def _paren_depth(text: str, lo: int, pos: int) -> tuple[int, int] | None:
     """The parenthesis (open, close) that holds ``pos``, if any."""
     depth = 0
-    for i in range(pos - 1, lo - 1, -1):
+    # a bounded look back: a parenthesis holding a figure opens within a few hundred
+    # characters, and a sentence of thousands of figures stays linear
+    for i in range(pos - 1, max(lo, pos - PAREN_REACH) - 1, -1):
         ch = text[i]
         if ch == ")":
             depth += 1

@@ -168,16 +168,16 @@ def _starts_with_head(measure: str) -> bool:
 def _left_syllables(text: str, s0: int, lo_floor: int, pos: int) -> tuple[list, bool]:
     """The syllables of a figure's clause before it; a parenthesis just before
     the figure's verb is skipped ("Tổng kinh phí … (bao gồm …) là 20.990 tỷ đồng")."""
-    lo = max(_clause_start(text, s0, pos), lo_floor)
+    lo = _clause_start(text, lo_floor, pos)  # from the previous figure on: linear in a sentence of many figures
     if text[lo - 1 : lo] == ":" and not text[lo:pos].strip():
         # "X: N" — the measure is named before the colon
-        lo2 = max(_clause_start(text, s0, lo - 1), lo_floor)
+        lo2 = _clause_start(text, lo_floor, lo - 1)
         return _syllables(text, lo2, lo - 1), True
     close = text.rfind(")", lo_floor, pos)
     if close >= 0 and close + 1 == lo:
         opening = text.rfind("(", lo_floor, close)
         if opening >= 0:
-            lo2 = max(_clause_start(text, s0, opening), lo_floor)
+            lo2 = _clause_start(text, lo_floor, opening)
             return _syllables(text, lo2, opening) + _syllables(text, close + 1, pos), False
     return _syllables(text, lo, pos), False
 
@@ -390,9 +390,10 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
     if not unit:
         return None
     base = unit.split("/")[0]
-    u0 = fold(text).rfind(fold(base), f["start"], f["end"])
+    u0 = fold(text[f["start"] : f["end"]]).rfind(fold(base))  # the figure's span only: linear in the text
     if u0 < 0:
         return None
+    u0 += f["start"]
     lx = lexicon()
     measuring = fold(unit) in lx.measuring or "/" in unit
     extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
@@ -418,7 +419,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
         m = _BREAK.search(text, f["end"], nxt)
         clause_end = m.start() if m else nxt
         floor = prev["end"] if prev is not None else s0
-        lo = max(_clause_start(text, s0, f["start"]), floor)
+        lo = _clause_start(text, floor, f["start"])
         left, colon = _left_syllables(text, s0, floor, f["start"])
         if prev is not None and prev["end"] == lo:
             # "… 2.134 hộ nghèo, chiếm 0,095% tổng số hộ và 22.263 hộ cận nghèo": after a
