@@ -18,6 +18,8 @@ before it (or undated), the merged units after it.
 
 from __future__ import annotations
 
+import bisect
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -160,7 +162,8 @@ def _provinces() -> dict[str, str]:
 
 
 # a name word may carry an apostrophe ("R'Lấp", "Đắk R’Lấp", "Ia H'Drai")
-_NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?|\d+)"
+# a number is a whole word, matched possessively: no backtracking through a run of digits
+_NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?|(?<!\d)\d++)"
 _NAME_WORD_RX = regex.compile(_NAME_WORD)
 # name words may be joined by a dash ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm")
 _NAME = rf"{_NAME_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_NAME_WORD}){{0,4}}"
@@ -416,15 +419,19 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
     committee_level = {k.casefold(): v for k, v in rules.committee_words.items()}
     out: list[dict] = []
     # a province of the past ("Quảng Nam - Đà Nẵng") is no unit of today: nothing inside it counts
-    taken: list[tuple[int, int]] = [m.span() for s in sents for m in hist_rx.finditer(text, s.start, s.end)]
+    # the spans taken so far, sorted and disjoint, so that an overlap test is a
+    # binary search (a text of thousands of numbered units stays linear)
+    taken: list[tuple[int, int]] = sorted(m.span() for s in sents for m in hist_rx.finditer(text, s.start, s.end))
 
     def free(a, b):
-        return not any(a < e and s < b for s, e in taken)
+        i = bisect.bisect_left(taken, (a, a))
+        return not (i > 0 and taken[i - 1][1] > a or i < len(taken) and taken[i][0] < b
+                    or i + 1 < len(taken) and taken[i + 1][0] < b)
 
     def add(name, level, s, e, sent, rule):
         if free(s, e):
             out.append(_mention(name, level, s, e, text, sent, rule))
-            taken.append((s, e))
+            bisect.insort(taken, (s, e))
 
     def level_word_ok(m) -> bool:
         return not not_level_rx.search(text, max(0, m.start() - 12), m.start())

@@ -29,6 +29,8 @@ SHAPES = {
     "space lines": lambda n: TITLE + "Có 5 hộ.\n" + " \n" * (n // 2) + "Chia sẻ: x\n",
     "capitals banner": lambda n: "ABC " * (n // 4) + "x\n" + TITLE + "Có 5 hộ.\n",
     "tabs before %": lambda n: TITLE + "Tăng 5" + "\t" * n + "% so với.\n",
+    # a run of digits before a bracket (a name word may be a number: "Quận 1 (TP.HCM)")
+    "digits before a bracket": lambda n: TITLE + "Có " + "1" * n + " (Hà Nội) hộ.\n",
 }
 
 
