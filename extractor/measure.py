@@ -41,6 +41,8 @@ class MeasureWords(BaseModel):
     cut_before: list[str]
     heads: list[str]
     np_stops: list[str]
+    coordinators: list[str]
+    share_phrase_keeps: list[str]
     weak_heads: list[str]
     value_of: list[str]
     dimensions: list[str]
@@ -78,7 +80,10 @@ class _Lexicon:
         self.share = _phrases(m.share_of_previous)
         self.stop = self.cut | _phrases(m.predicates) | self.aspects | self.carriers | _phrases(m.openers)
         self.np_stops = _phrases(m.np_stops)
-        self.coordinators = _phrases(["và"])
+        self.coordinators = _phrases(m.coordinators)
+        # a share's own noun phrase runs on through place and time words ("hộ gia đình ở
+        # nông thôn được sử dụng …"); it ends at the other cut words
+        self.share_stops = self.cut - _phrases(m.share_phrase_keeps)
         self.weak_heads = _phrases(m.weak_heads)
         self.area_subjects = _phrases(m.area_subjects)
         self.value_of = _phrases(m.value_of)
@@ -131,12 +136,8 @@ def _match_end(syl: list, j: int, phrases: frozenset, longest: int) -> int:
     return 0
 
 
-def _pos(phrase: str) -> list[tuple[str, str]]:
-    return _pos_cached(phrase)
-
-
 @lru_cache(maxsize=4096)
-def _pos_cached(phrase: str) -> list[tuple[str, str]]:
+def _pos(phrase: str) -> list[tuple[str, str]]:
     from underthesea import pos_tag
 
     return [(w, t) for w, t in pos_tag(phrase)]
@@ -370,6 +371,12 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
     return _phrase(text, out)
 
 
+def _share_phrase(text: str, lo: int, hi: int) -> str | None:
+    """The noun phrase after a percentage, of which it is a share."""
+    lx = lexicon()
+    return _right_phrase(text, lo, hi, MAX_AFTER, lx.stop | lx.np_stops, lx.share_stops)
+
+
 def achieved(text: str, lo: int, hi: int, verbs: list[str]) -> bool:
     """Whether the clause after a count goes on with one of ``verbs`` and no
     word that makes it a goal or a status ("4 chỉ tiêu đang phấn đấu hoàn thành")."""
@@ -443,7 +450,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
         if measure and f["kind"] == "percent" and right and not _match_at(right, 0, lx.of_plan, lx.longest) \
                 and (tuple(fold(measure).split()[:2]) in lx.weak_heads or tuple(fold(measure).split()[:1]) in lx.weak_heads):
             # "các chỉ tiêu chủ yếu … bảo đảm 100% người có công": the share's own noun phrase
-            own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            own = _share_phrase(text, f["end"], clause_end)
             if own:
                 measure = own
         if f["kind"] == "percent" and right and not carrier and not f.get("_of_plan") \
@@ -451,7 +458,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                 and not (prev is not None and left and _match_end(left, len(left), lx.share, lx.longest)):
             # "Trung Quốc chiếm 30% cổ phần", "gửi 1 triệu USD viện trợ": a share or an amount
             # followed by its own noun phrase, with no head noun before it
-            own = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+            own = _share_phrase(text, f["end"], clause_end)
             if own:
                 measure = own
                 f["_share"] = True
@@ -475,7 +482,7 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                 if measure is None and f["kind"] == "quantity" and "/" in f["unit"]:
                     measure = f["unit"]  # "6,71 giường bệnh/1 vạn dân"
             elif f["kind"] == "percent" and right:
-                measure = _right_phrase(text, f["end"], clause_end, MAX_AFTER, lx.stop | lx.np_stops, lx.cut - {("ở",), ("trong",)})
+                measure = _share_phrase(text, f["end"], clause_end)
             if measure is None and prev_measure and prev is not None and f.get("unit") and prev.get("unit") == f.get("unit") \
                     and text.count(";", prev["end"], f["start"]) == 0:
                 measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
