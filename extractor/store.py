@@ -103,14 +103,35 @@ def immediate(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     con.execute("COMMIT")
 
 
+def _set_wal(db: sqlite_utils.Database) -> None:
+    """WAL mode, also while other processes open the same new file: changing
+    the journal mode needs an exclusive lock, and SQLite returns "database is
+    locked" at once, without calling the busy handler, when another connection
+    holds a shared lock it could not wait out (CI saw it with twelve writers
+    opening one new database). Retried with backoff up to the busy timeout."""
+    import time
+
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """The database for writing (ingest, merge, eval --db): created, or brought
     up to date and repaired, in one transaction."""
     con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     db = sqlite_utils.Database(con)
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        db.execute("PRAGMA journal_mode=WAL")
+    _set_wal(db)
     # in WAL mode NORMAL never corrupts the database; a power cut may lose the last
     # documents, which a re-run ingests again (a killed process loses nothing)
     db.execute("PRAGMA synchronous=NORMAL")
