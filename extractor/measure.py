@@ -45,6 +45,10 @@ class MeasureWords(BaseModel):
     share_phrase_keeps: list[str]
     weak_heads: list[str]
     value_of: list[str]
+    has_attribute: list[str]
+    amount_nouns: list[str]
+    range_connectors: list[str]
+    thing_openers: list[str]
     dimensions: list[str]
     time_units: list[str]
     demonstratives: list[str]
@@ -90,6 +94,10 @@ class _Lexicon:
         self.dimensions = _phrases(m.dimensions)
         self.time_units = frozenset(fold(u) for u in m.time_units)
         self.demonstratives = _phrases(m.demonstratives)
+        self.has_attribute = _phrases(m.has_attribute)
+        self.amount_nouns = _phrases(m.amount_nouns)
+        self.range_connectors = _phrases(m.range_connectors)
+        self.thing_openers = _phrases(m.thing_openers)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
         self.not_achieved = _phrases(m.not_achieved)
@@ -416,6 +424,56 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
     return _SPACES.sub(" ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
 
 
+def _range_gap(text: str, lo: int, hi: int, end: int) -> bool:
+    """Whether the words between a range's two ends are only its connector and the
+    units the high end repeats ("180.000 đồng đến 200.000 đồng": "đồng đến")."""
+    own = {x[2] for x in _syllables(text, hi, end)}
+    connectors = lexicon().range_connectors
+    gap = _syllables(text, lo, hi)
+    return len(gap) <= 4 and any((x[2],) in connectors for x in gap) \
+        and all((x[2],) in connectors or x[2] in own for x in gap)
+
+
+def tidy(measure: str | None) -> str | None:
+    """The last touches on a measure phrase: a demonstrative at its end points
+    back and names nothing ("dự án khởi nghiệp này" → "dự án khởi nghiệp"), and
+    "X có giá" names the attribute of a thing ("một chiếc xe cổ có giá" → "giá xe
+    cổ"; a name as the thing is a subject and goes: "Apple có vốn hóa" → "vốn hóa")."""
+    if not measure:
+        return measure
+    lx = lexicon()
+    syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
+    while len(syl) > 1 and _match_end(syl, len(syl), lx.demonstratives, lx.longest) == 1:
+        syl = syl[:-1]
+    for k in range(len(syl) - 1):
+        n = _match_at(syl, k, lx.has_attribute, lx.longest)
+        if n and _match_at(syl, k + n, lx.heads, lx.longest):
+            thing = syl[:k]
+            i = 0
+            while i < len(thing):
+                m = _match_at(thing, i, lx.thing_openers, lx.longest)
+                if not m:
+                    break
+                i += m
+            thing = thing[i:]
+            j = len(thing)
+            while j > 0:
+                m = _match_end(thing, j, lx.thing_openers, lx.longest)
+                if not m:
+                    break
+                j -= m
+            thing = thing[:j]
+            attr = measure[syl[k + n][0] : syl[-1][1]]
+            if thing and thing[0][2] == syl[k + n][2]:
+                return measure[thing[0][0] : thing[-1][1]]  # "giá vàng có giá": the thing says it
+            if thing and not all(_titlecase(measure[a:b]) for a, b, _ in thing):
+                return f"{attr} {measure[thing[0][0] : thing[-1][1]]}"
+            return attr
+        if n:
+            break
+    return measure[syl[0][0] : syl[-1][1]] if syl else None
+
+
 def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
     """Set ``measure`` on the numeric facts of one sentence (sorted by start), in place."""
     lx = lexicon()
@@ -462,6 +520,13 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
             if own:
                 measure = own
                 f["_share"] = True
+        if f["kind"] == "money" and right and not carrier and not (measure and _starts_with_head(measure)) \
+                and _match_at(right, 0, lx.amount_nouns, lx.longest):
+            own = _right_phrase(text, f["end"], clause_end, MAX_COUNTED, lx.np_stops, lx.np_stops | lx.stop)
+            if own:
+                # "gửi 1 triệu USD viện trợ": an amount followed by what it is; a verb before
+                # it stays, as the verb phrase it is ("giải ngân 3.200 tỷ đồng vốn đầu tư công")
+                measure = f"{measure} {own}" if measure else own
         if f["kind"] == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
             f["_plan_share"] = True  # "đạt 95% kế hoạch"
         if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
@@ -488,5 +553,8 @@ def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
                 measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
             if measure is None and prev_measure and len(left) <= 3 and not (right and f["kind"] == "percent"):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
-        f["measure"] = measure
+        if prev is not None and prev.get("comparator") == ">=" and f.get("comparator") == "<=" \
+                and prev["kind"] == f["kind"] and _range_gap(text, prev["end"], f["start"], f["end"]):
+            measure = prev.get("measure")  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"
+        f["measure"] = tidy(measure)
         prev = f
