@@ -8,6 +8,7 @@ comparator. Its change, goal and period come from the words around it
 
 from __future__ import annotations
 
+from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict
@@ -16,12 +17,11 @@ from .cache import disk_cached
 from . import tokens
 from .matching import Candidate
 from .numerals import NotANumber, parse_amount, parse_number
-from .rules import load_model, words
+from .rules import alternation, load_model, words
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _LETTERS = regex.compile(r"\p{L}+")
 _SPACES = regex.compile(r"\s+")
-_SO_AFTER = regex.compile(r"\s+số\s")
 _GROUP3 = regex.compile(r"\.\d{3}")
 _PERCENT_SIGN = regex.compile(r"\s*%")
 
@@ -39,6 +39,12 @@ class UnitLexicon(BaseModel):
 def _units() -> regex.Pattern:
     words = sorted(load_model("units.yaml", UnitLexicon).units, key=len, reverse=True)
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _fraction_noun() -> regex.Pattern:
+    """A noun after a day/month-like ratio that makes it a fraction (FRACTION_NOUNS of rules/numbers.yaml)."""
+    return regex.compile(r"\s+(?:" + alternation(words("FRACTION_NOUNS")) + r")\s")
 
 
 def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
@@ -125,7 +131,7 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
             unit, end = _unit(c, text, sent)
             if unit == "":
                 unit, end = None, c.match.end("den")
-            if unit is None and _reads_as_day_month(gd["num"], gd["den"]) and not _SO_AFTER.match(text, end):
+            if unit is None and _reads_as_day_month(gd["num"], gd["den"]) and not _fraction_noun().match(text, end):
                 return []  # "18/4" alone is a date; "2/3 số hộ" is a fraction
             fields.update(numerator=num, denominator=den, unit=unit)
         else:
