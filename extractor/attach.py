@@ -71,6 +71,7 @@ class ContextRules(BaseModel):
     conjunction: str
     target: TargetCues
     period: PeriodCues
+    plan_units: list[str]
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class _Cues:
     span_join: regex.Pattern
     span_start: regex.Pattern
     plan: regex.Pattern
+    plan_units: frozenset[str]
 
 
 @disk_cached
@@ -110,6 +112,7 @@ def cues() -> _Cues:
         achieved=rx(c.target.achieved), plan_value=rx(c.target.plan_value),
         plan_named=rx(c.target.plan_named),
         **{k: rx(getattr(c.period, k)) for k in PeriodCues.model_fields},
+        plan_units=frozenset(c.plan_units),
     )
 
 
@@ -346,6 +349,7 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
     last_day: list[tuple[int, str]] = []
     carried: dict[int, str | None] = {}
     carried_at: dict[int, int] = {}  # paragraph → index of the sentence that set it
+    plan_units = cues().plan_units
     length: dict[int, int] = {}
     for s in sents:
         length[s.paragraph] = length.get(s.paragraph, 0) + 1
@@ -355,7 +359,7 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence]) -> None:
         nums = sorted((f for f in fs if f["kind"] in NUMERIC_KINDS), key=lambda f: f["start"])
         claimed: set[int] = set()
         for i, f in enumerate(nums):
-            plan_count = f.get("unit") == "chỉ tiêu"
+            plan_count = f.get("unit") in plan_units
             # a time in a parenthesis serves only the figures of that parenthesis
             pool = [x for x in anchors if (plan_count or not x.descriptor)
                     and (x.paren is None or x.paren[0] < f["start"] < x.paren[1])]

@@ -19,19 +19,29 @@ from typing import Any
 import regex
 
 from .matching import Candidate
+from .rules import word_key, words
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
-_SPACES = regex.compile(r"\s+")
 _ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 PERIOD_VALUE_RE = regex.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_REL = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
-_WORD_NUM = {
-    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
-}
+# the relative year words, the month counts in words and the part words are
+# word groups of rules/dates.yaml (REL_YEAR_BACK, REL_YEAR_ON, REL_YEAR_SENTENCE,
+# MONTH_COUNTS, FIRST_PART), the same entries the patterns match
+
+
+def _rel(word: str) -> int:
+    """Years from the reference year to the one a relative word names."""
+    key = word_key(word)
+    back = words("REL_YEAR_BACK")
+    return back[key] if key in back else words("REL_YEAR_ON")[key]
+
+
+def _first_part(part: str | None) -> bool:
+    """Whether a part word (none: the start) names the start of a year."""
+    return not part or word_key(part) in words("FIRST_PART")
 # months after / before the publication beyond which a year-less date is
 # taken to be last / next year's
 _AFTER_PUB = 7
@@ -86,7 +96,7 @@ def _build_dates(c: Candidate, text: str, base: dict) -> list[dict]:
     out = []
     for s, e, yy, mm, dd in earlier + [(start, c.end, y, m, d)]:
         f = {**base, "start": s, "end": e, "text": text[s:e], "_y": yy, "_m": mm, "_d": dd}
-        f["_rel"] = _REL[rel.lower()] if rel and yy is None else None
+        f["_rel"] = _rel(rel) if rel and yy is None else None
         out.append(f)
     return out
 
@@ -117,11 +127,11 @@ def build(c: Candidate, text: str) -> list[dict]:
     y = int(gd["y"]) if gd.get("y") else None
     rel = gd.get("rel")
     fact["_y"] = y
-    fact["_rel"] = _REL[rel.lower()] if rel else None
+    fact["_rel"] = _rel(rel) if rel else None
     fact["_open_start"] = _has(c.match, "until") or _has(c.match, "before")
     fact["_open_end"] = _has(c.match, "after")
     # "từ đầu năm 2017": from its first month on
-    fact["_from_first_month"] = _has(c.match, "from") and (gd.get("part") or "").lower() == "đầu"
+    fact["_from_first_month"] = _has(c.match, "from") and bool(gd.get("part")) and _first_part(gd["part"])
     if gd.get("fm"):  # from a month on: "từ đầu tháng 6 đến nay"
         fact["_months"] = (int(gd["fm"]), int(gd["fm"]))
         fact["_open_end"] = True
@@ -136,13 +146,12 @@ def build(c: Candidate, text: str) -> list[dict]:
         if _has(c.match, "half"):
             n = 6
         elif gd.get("nw"):
-            n = _WORD_NUM[_SPACES.sub(" ", gd["nw"].lower())]
+            n = words("MONTH_COUNTS")[word_key(gd["nw"])]
         else:
             n = int(gd["n"])
         if not 1 <= n <= 12:
             return []
-        part = (gd.get("part") or "đầu").lower()
-        fact["_months"] = (1, n) if part == "đầu" else (13 - n, 12)
+        fact["_months"] = (1, n) if _first_part(gd.get("part")) else (13 - n, 12)
     else:
         fact["_months"] = None  # the whole year
     return [fact]
@@ -223,7 +232,7 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
             open_start = f.pop("_open_start", False)
             open_end = f.pop("_open_end", False)
             first_month = f.pop("_from_first_month", False)
-            if y is None and rel == -1 and f["text"].lower().endswith("trước"):
+            if y is None and rel == -1 and any(word_key(f["text"]).endswith(w) for w in words("REL_YEAR_SENTENCE")):
                 earlier = [yy for st, yy in stated.get(f["_sent"], []) if st < f["start"]] if "_sent" in f else []
                 if earlier:
                     y = earlier[-1] - 1

@@ -115,7 +115,8 @@ class Ratio(_Numeric):
 class Money(_Numeric):
     kind: Literal["money"]
     value: float
-    currency: Literal["VND", "USD", "EUR", "CNY", "JPY", "GBP", "KRW", "IDR", "THB", "MYR", "RUB"]
+    # an ISO 4217 code; the codes the extractor writes are the values of CURRENCIES in rules/numbers.yaml
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     _v = field_validator("value")(_finite)
 
 
