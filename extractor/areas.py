@@ -369,8 +369,9 @@ def _parent_level(name: str, child_units: list[Unit]) -> str | None:
 @lru_cache(maxsize=1)
 def _bare_districts() -> dict[str, str]:
     """District-level units whose name no other district-level unit (nor a
-    province) has, of two syllables or more: name → level. Only these may be
-    named bare."""
+    province) has, of two syllables or more, or of one word that is no
+    Vietnamese syllable ("Pleiku", "KBang", "M'Đrắk"; not "Vinh", a given
+    name too): name → level. Only these may be named bare."""
     district_levels = ("quận", "huyện", "thị xã", "thành phố")
     # a commune that shares its district's name (the district seat) does not make it ambiguous
     counts: Counter = Counter(name for name, level in gazetteer() if level in district_levels)
@@ -378,10 +379,17 @@ def _bare_districts() -> dict[str, str]:
     out = {}
     for (name, level), units in gazetteer().items():
         if (level in district_levels and counts[name] == 1 and len(units) == 1
-                and units[0].parent_code is not None and name not in provinces and " " in name
+                and units[0].parent_code is not None and name not in provinces
+                and (" " in name or _not_a_syllable(name))
                 and not any(ch.isdigit() for ch in name)):
             out[name] = level
     return out
+
+
+def _not_a_syllable(word: str) -> bool:
+    """A one-word name that cannot be a Vietnamese syllable: an apostrophe, a
+    capital inside it, or more letters than a syllable with a name's initial has."""
+    return any(ch in _APOSTROPHES for ch in word) or any(ch.isupper() for ch in word[1:]) or len(word) >= 6
 
 
 @disk_cached
@@ -849,6 +857,21 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         lo = max(0, m["start"] - 40)
         return not m.get("_aside") and not authority.search(text, lo, m["start"])
 
+    figures_of: dict[int, list[dict]] = defaultdict(list)
+    for g in facts:
+        if g["kind"] in ("quantity", "percent", "ratio", "money") and "_sent" in g:
+            figures_of[g["_sent"]].append(g)
+
+    def placed_other(m: dict, s0: int, s1: int, lo: int) -> bool:
+        """A unit of an earlier clause, after "tại"/"ở" behind that clause's own
+        figure, is that figure's place ("85% số vé bán tại TP.HCM, 15% trúng vào
+        chủ nhật"): not the subject of the figures of the clauses after it."""
+        if m["start"] >= lo:
+            return False
+        mlo, _ = _clause(text, s0, s1, m["start"], m["end"])
+        return bool(locative.search(text, max(mlo, m["start"] - 14), m["start"])) and any(
+            mlo <= g["start"] and g["end"] <= m["start"] for g in figures_of[m["_sent"]])
+
     def last_of_level(level: str, before: int):
         """The unit of ``level`` named last before ``before``; the article's
         unit's chain when it has one of that level."""
@@ -897,15 +920,19 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                     clause.insert(0, here[i0 - 1])
                     i0 -= 1
                 key = places.deepest([m["_key"] for m in clause]) or clause[-1]["_key"]
-            elif after and not any(0 <= n["start"] - after[0]["end"] <= 12 for n in here if n is not after[0]):
-                key = after[0]["_key"]  # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"
+            elif after and not any(0 <= n["start"] - after[0]["end"] <= 12 for n in here
+                                   if n is not after[0] and (after[0]["_key"], n["_key"]) not in places.inside):
+                # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"; but an address
+                # is one place: "nằm ở Nam Hồng (huyện Đông Anh, Hà Nội)"
+                key = after[0]["_key"]
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
                 sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f["start"]]
                 if not sc:
                     # 3. the unit named last earlier in the sentence (the deepest of its address),
                     #    unless a scope word comes after it
-                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m, s0, s.end)]
+                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m, s0, s.end)
+                               and not placed_other(m, s0, s.end, lo)]
                     if earlier:
                         j = len(earlier) - 1
                         while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
@@ -923,11 +950,17 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                         continue
             # 3. the sentence's subject
             if key is None:
-                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m, s0, s.end)]
+                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m, s0, s.end)
+                           and not placed_other(m, s0, s.end, lo)]
                 if subject:
                     key = places.deepest([m["_key"] for m in subject]) or subject[0]["_key"]
             # 4. national, world and foreign figures have no area
             if key is None and (national_in(s) or foreign.search(text, lo, hi)):
+                f["area"] = None
+                continue
+            # a club or team named before the figure in its sentence: its results are placeless
+            # ("CLB Hà Nội đã thắng 8 trận" in an article about a stadium)
+            if key is None and any(m.get("_aside") and m["end"] <= f["start"] for m in by_sent.get(s.index, [])):
                 f["area"] = None
                 continue
             # 5. the paragraph's unit, when it lies inside the article's
@@ -958,7 +991,12 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
 def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
     """The clause of text[a:b] in the sentence text[s0:s1]: between the commas,
     semicolons and colons around it that stand outside brackets ("phường A
-    (quận B, TP C) có 68 công trình" is one clause)."""
+    (quận B, TP C) có 68 công trình" is one clause); a decimal comma ("85,7%")
+    ends none."""
+
+    def decimal(k: int) -> bool:
+        return text[k] == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
+
     lo, depth = s0, 0
     for k in range(a - 1, s0 - 1, -1):
         ch = text[k]
@@ -968,7 +1006,7 @@ def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
             if depth == 0:
                 continue  # the figure is inside the bracket: look further back
             depth -= 1
-        elif ch in ",;:" and depth == 0:
+        elif ch in ",;:" and depth == 0 and not decimal(k):
             lo = k + 1
             break
     hi, depth = s1, 0
@@ -978,7 +1016,7 @@ def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch in ",;:" and depth == 0:
+        elif ch in ",;:" and depth == 0 and not decimal(k):
             hi = k
             break
     return lo, hi

@@ -56,6 +56,8 @@ TABLE = [
     ("Ông bị bắt khi đang ở xã Vân Hà, Đông Anh vào rạng sáng.", [("Vân Hà", "xã"), ("Đông Anh", "huyện")]),
     ("Gia đình chị sống ở phường Mai Động, Hoàng Mai, Hà Nội.",
      [("Mai Động", "phường"), ("Hoàng Mai", "quận"), ("Hà Nội", "thành phố")]),
+    # a one-word district-level name that is no Vietnamese syllable, bare after a word of place
+    ("Cổ động viên kéo về sân Pleiku từ sớm.", [("Pleiku", "thành phố")]),
     # historical provinces are left unresolved
     ("Ông từng công tác ở tỉnh Quảng Nam - Đà Nẵng (cũ) nhiều năm.", []),
     ("Ông sinh ra ở Gia Lai - Kon Tum khi tỉnh chưa tách.", []),
@@ -238,6 +240,16 @@ ATTACH = [
      "48 trường hợp", None),
     # a club named after its province is not the province
     ("HA Gia Lai đã thắng 8 trận liên tiếp.", "8 trận", None),
+    # a decimal comma does not end a clause: the unit after "tại" is the place of the
+    # figure of its own clause, not of the clause after it
+    ("Theo số liệu của Việt Nam, 62,5% số vé được bán tại Đà Nẵng, 37,5% còn lại bán qua mạng.", "37,5%", None),
+    ("Theo số liệu của Việt Nam, 62,5% số vé được bán tại Đà Nẵng, 37,5% còn lại bán qua mạng.", "62,5%", "Đà Nẵng"),
+    # a unit after "ở" with its parents in brackets is one place, not a list
+    ("Hồ nước rộng hơn 12 ha nằm ở Vân Hà (huyện Đông Anh, Hà Nội).", "hơn 12 ha", "Vân Hà"),
+    ("Có 5 ca được cách ly tại Thái Nguyên (2), Hà Nội (3).", "5 ca", None),
+    # a club's results are placeless, even in an article about its stadium
+    ("Khán giả chật kín sân Pleiku.\n\nCLB Hà Nội đã thắng 6 trận liên tiếp.", "6 trận", None),
+    ("Khán giả chật kín sân Pleiku.\n\nBan tổ chức đã bán hết 7.000 vé.", "7.000 vé", "Pleiku"),
     # a figure of the title or lead before the article names its unit has none
     ("Điều hòa giá 5 triệu đồng, công lắp 3 triệu đồng.\n\nAnh Tiến làm nghề ở Hạ Đình (Thanh Xuân, Hà Nội).\n\n"
      "Tiền công lắp đặt là 3,3 triệu đồng.", "5 triệu đồng", None),
