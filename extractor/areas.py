@@ -339,6 +339,7 @@ def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: b
     return None
 
 
+_COUNT_AFTER = regex.compile(r"[ \t]*\(\d+\)")
 _ABBREV_END = regex.compile(r"(?<![\p{L}])(?:TX|TT|TP|Tp|Q|H|P)\.$")
 _DURATION = regex.compile(r"[ \t]+(?:tháng|năm|ngày|tuần|quý|giờ|phút|tiếng)(?!\p{L})")
 
@@ -862,6 +863,15 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         if g["kind"] in ("quantity", "percent", "ratio", "money") and "_sent" in g:
             figures_of[g["_sent"]].append(g)
 
+    def placed_before(m: dict, lo: int, f: dict) -> bool:
+        """A unit of the figure's clause that is another figure's place: after
+        "tại"/"ở" behind that figure ("4 ca ở Hà Nội và 1 ca tại Yên Bái"), or
+        with its own count in brackets ("Khánh Hòa (2) và 1 ca ở Yên Bái")."""
+        if _COUNT_AFTER.match(text, m["end"]):
+            return True
+        return bool(locative.search(text, max(lo, m["start"] - 14), m["start"])) and any(
+            lo <= g["start"] and g["end"] <= m["start"] and g is not f for g in figures_of[m["_sent"]])
+
     def placed_other(m: dict, s0: int, s1: int, lo: int) -> bool:
         """A unit of an earlier clause, after "tại"/"ở" behind that clause's own
         figure, is that figure's place ("85% số vé bán tại TP.HCM, 15% trúng vào
@@ -909,7 +919,8 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
             # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
             #    "… được phát hành tại TP.HCM")
-            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)]
+            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)
+                      and not placed_before(m, lo, f)]
             after = [m for m in here if f["end"] <= m["start"] < hi
                      and locative.search(text, max(f["end"], m["start"] - 14), m["start"])]
             if clause:

@@ -272,11 +272,19 @@ def test_area_fields_for_roll_up():
     assert area_of("Cả nước có 1.200 hộ nghèo.", "1.200 hộ", "province") is None
 
 
-@pytest.mark.xfail(strict=True, reason="'và' does not end a clause: a unit of the coordinate before it "
-                                       "(Hà Nội) wins over one written after the figure (Yên Bái)")
-def test_gap_unit_after_the_figure_in_a_coordinate():
-    text = "Có 4 ca cách ly ở Hà Nội và 1 ca lây nhiễm tại Yên Bái."
-    assert area_of(text, "1 ca") == "Yên Bái"
+# a unit that is the place of another figure of the clause does not place the next one
+COORDINATE = [
+    ("Có 4 ca cách ly ở Hà Nội và 1 ca lây nhiễm tại Yên Bái.", "1 ca", "Yên Bái"),
+    ("Có 4 ca cách ly ở Hà Nội và 1 ca lây nhiễm tại Yên Bái.", "4 ca", "Hà Nội"),
+    ("Số ca mới gồm Hải Dương (3) và 2 ca ghi nhận ở Bắc Ninh.", "2 ca", "Bắc Ninh"),
+    # counter-example: the unit opens the clause and places every figure of it
+    ("Tại Hà Nội có 4 ca cách ly và 1 ca lây nhiễm.", "1 ca", "Hà Nội"),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", COORDINATE, ids=[t[0][:50] + " → " + t[1] for t in COORDINATE])
+def test_unit_after_the_figure_in_a_coordinate(text, figure, expected):
+    assert area_of(text, figure) == expected
 
 
 @pytest.mark.xfail(strict=True, reason="a commune named bare shares its name with communes of other provinces: "
