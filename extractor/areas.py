@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .cache import disk_cached
 from .boilerplate import Article
@@ -33,11 +33,9 @@ from .rules import load_model, load_yaml
 from .sentences import Sentence
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
-_NUMBERED = regex.compile(r"(?:Quận|Phường|Xã)\s+(\d+)")
 _PKG_SUFFIX = regex.compile(r"\s*\([^()]*\)$")
 _DASH = regex.compile(r"[ \t]*[-–][ \t]*")
 _BLANKS = regex.compile(r"[ \t]+")
-_LIST_SEP = regex.compile(r"([ \t]*(?:,|và)[ \t]*)")
 _CAPS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$")
 
 
@@ -69,7 +67,22 @@ class AreaRules(BaseModel):
     home_words: list[str] = []
     org_before: list[str] = []
     not_level_after: list[str] = []
+    package_levels: dict[str, str]
+    numbered_levels: list[str]
+    district_levels: list[str]
+    list_joiners: list[str]
+    list_head_words: list[str]
+    duration_words: list[str]
     examples: list[dict] = []
+
+    @field_validator("*")
+    @classmethod
+    def _not_empty(cls, v):
+        """A group written with no words would compile to a pattern that matches
+        nothing (or everything): refused, so that a YAML slip is seen at load."""
+        if isinstance(v, (list, dict)) and not v:
+            raise ValueError("an empty group: give it words or leave the key out")
+        return v
 
 
 LEGACY, MERGED = "legacy", "2025"
@@ -86,23 +99,49 @@ class Unit:
     era: str = LEGACY
 
 
-_TYPE_LEVEL = {"tỉnh": "tỉnh", "thành phố": "thành phố", "quận": "quận", "huyện": "huyện", "thị xã": "thị xã",
-               "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "huyện"}
-
-
 def _level_of(full: str) -> str | None:
+    """The level of a unit the package names in full ("Huyện Đông Anh")."""
     low = full.lower()
-    for t in sorted(_TYPE_LEVEL, key=len, reverse=True):
+    types = _rules().package_levels
+    for t in sorted(types, key=len, reverse=True):
         if low.startswith(t + " "):
-            return _TYPE_LEVEL[t]
+            return types[t]
     return None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> AreaRules:
+    return load_model("areas.yaml", AreaRules)
+
+
+def _alt(words, flags: str = "") -> str:
+    """One alternation of ``words``, longest first; a pattern that matches
+    nothing for none."""
+    body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@lru_cache(maxsize=1)
+def _numbered_rx() -> regex.Pattern:
+    # the package writes numbered units with their level word ("Quận 8", "Phường 5")
+    return regex.compile(rf"{_alt(_rules().numbered_levels, 'i')}\s+(\d+)")
+
+
+@lru_cache(maxsize=1)
+def _list_sep_rx() -> regex.Pattern:
+    return regex.compile(rf"([ \t]*{_joiner()}[ \t]*)")
+
+
+def _joiner() -> str:
+    """The words and marks that join the items of a list of units (",", "và")."""
+    return _alt(_rules().list_joiners)
 
 
 def _short(short: str) -> str:
     """The package writes numbered units with their level word ("Quận 8",
     "Phường 5"); articles' names are the number."""
     short = _PKG_SUFFIX.sub("", short)  # "Hồng Ngự (Huyện)": the package's disambiguator
-    m = _NUMBERED.fullmatch(short)
+    m = _numbered_rx().fullmatch(short)
     return m.group(1) if m else short
 
 
@@ -167,7 +206,6 @@ _NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?|(?<!\d)\d
 _NAME_WORD_RX = regex.compile(_NAME_WORD)
 # name words may be joined by a dash ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm")
 _NAME = rf"{_NAME_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_NAME_WORD}){{0,4}}"
-_LIST_LEVELS = "quận|huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố"
 
 
 def _flex(name: str) -> str:
@@ -214,8 +252,9 @@ def _compiled():
     # "3 quận: Hai Bà Trưng, Cầu Giấy, Ba Đình" / "các huyện Mê Linh, Sóc Sơn và Đông Anh" /
     # an address "xã Vân Hà, Đông Anh" (the items after the first may be its parents)
     list_rx = regex.compile(
-        rf"(?<![\p{{L}}])(?P<lw>(?i:{_LIST_LEVELS}))(?P<head>[ \t]*:|[ \t]+là)?[ \t]+"
-        rf"(?P<items>{_NAME}(?:[ \t]*(?:,|và)[ \t]*{_NAME})+)"
+        rf"(?<![\p{{L}}])(?P<lw>{_alt({w for w in r.level_words if w == w.lower()}, 'i')})"
+        rf"(?P<head>[ \t]*:|[ \t]+{_alt(r.list_head_words)})?[ \t]+"
+        rf"(?P<items>{_NAME}(?:[ \t]*{_joiner()}[ \t]*{_NAME})+)"
     )
     plural = "|".join(regex.escape(w) for w in sorted(r.plural_words, key=len, reverse=True)) or "(?!)"
     plural_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{plural}|\d+)[ \t]*$")
@@ -268,7 +307,6 @@ def _variants() -> dict[tuple[str, str], str]:
     return out
 
 
-_DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "thành phố")
 
 
 def key_name(written: str, level: str) -> str | None:
@@ -282,7 +320,7 @@ def key_name(written: str, level: str) -> str | None:
     v = _variants().get((_variant_form(cand), level))
     if v:
         return v
-    if level in _DISTRICT_LEVELS and not cand.isdigit():
+    if level in _district_levels() and not cand.isdigit():
         for other in _reclassified_order(level):
             units = gazetteer().get((cand, other), [])
             if other != level and any(u.parent_code is not None for u in units):
@@ -307,7 +345,7 @@ def _reclassified_order(level: str) -> list[str]:
     """District-level classes a unit written at ``level`` may have in the
     gazetteer, the likeliest first: units are raised (huyện → thị xã →
     thành phố → quận) far more often than lowered."""
-    up = ["huyện", "thị xã", "thành phố", "quận"]
+    up = list(_rules().district_levels)
     if level not in up:
         return []
     i = up.index(level)
@@ -340,8 +378,24 @@ def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: b
 
 
 _COUNT_AFTER = regex.compile(r"[ \t]*\(\d+\)")
-_ABBREV_END = regex.compile(r"(?<![\p{L}])(?:TX|TT|TP|Tp|Q|H|P)\.$")
-_DURATION = regex.compile(r"[ \t]+(?:tháng|năm|ngày|tuần|quý|giờ|phút|tiếng)(?!\p{L})")
+@lru_cache(maxsize=1)
+def _abbrev_end_rx() -> regex.Pattern:
+    """A level abbreviation with its dot ending a sentence ("… ở TX.")."""
+    return regex.compile(rf"(?<![\p{{L}}]){_alt(w for w in _rules().level_words if w.endswith('.'))}$")
+
+
+@lru_cache(maxsize=1)
+def _duration_rx() -> regex.Pattern:
+    return regex.compile(rf"[ \t]+{_alt(_rules().duration_words)}(?!\p{{L}})")
+
+
+def _district_levels() -> list[str]:
+    """District-level classes, in the order units are raised (huyện → thị xã → thành phố → quận)."""
+    return _rules().district_levels
+
+
+def _commune_levels() -> list[str]:
+    return _rules().commune_levels
 
 
 def _mention(name, level, start, end, text, sent, rule) -> dict:
@@ -373,7 +427,7 @@ def _bare_districts() -> dict[str, str]:
     province) has, of two syllables or more, or of one word that is no
     Vietnamese syllable ("Pleiku", "KBang", "M'Đrắk"; not "Vinh", a given
     name too): name → level. Only these may be named bare."""
-    district_levels = ("quận", "huyện", "thị xã", "thành phố")
+    district_levels = _district_levels()
     # a commune that shares its district's name (the district seat) does not make it ambiguous
     counts: Counter = Counter(name for name, level in gazetteer() if level in district_levels)
     provinces = _provinces()
@@ -400,7 +454,7 @@ def _bare_district_rx() -> regex.Pattern:
     names = "|".join(regex.escape(n) for n in sorted(_bare_districts(), key=len, reverse=True))
     after = "|".join(regex.escape(w) for w in sorted(_compiled()[0].bare_after, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}])(?:{after})[ \t]+(?P<name>{names})(?![\p{{L}}])"
-                         rf"(?:[ \t]*(?:,|và)[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
+                         rf"(?:[ \t]*{_joiner()}[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
 
 
 @lru_cache(maxsize=1)
@@ -451,7 +505,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
         # the level word at the end of the previous sentence belongs to this one
         lo = s.start
         if prev_sent is not None and prev_sent.paragraph == s.paragraph and s.start - prev_sent.end <= 1:
-            ab = _ABBREV_END.search(text, prev_sent.start, prev_sent.end)
+            ab = _abbrev_end_rx().search(text, prev_sent.start, prev_sent.end)
             if ab:
                 lo = ab.start()
         prev_sent = s
@@ -460,9 +514,9 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue
             level = rules.level_words.get(m.group("lw").lower(), m.group("lw").lower())
             plural = bool(m.group("head")) or bool(plural_rx.search(text, max(s.start, m.start() - 15), m.start()))
-            parts = _LIST_SEP.split(m.group("items"))
+            parts = _list_sep_rx().split(m.group("items"))
             items, joins = parts[0::2], [p.strip() for p in parts[1::2]]
-            enumerated = plural or "và" in joins
+            enumerated = plural or any(j.isalpha() for j in joins)  # a word joins the last item: "A, B và C"
             pos = m.start("items")
             prev: list[Unit] | None = None
             chain = False  # past the list: each item is the parent of the one before ("xã A, huyện B, tỉnh C")
@@ -502,7 +556,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue  # "P.V", "TP.X": a person's initials, not phường V
             if not written_level and text[m.start("name") + len(name) : m.start("name") + len(name) + 1] == ".":
                 continue
-            if name.isdigit() and _DURATION.match(text, m.start("name") + len(name)):
+            if name.isdigit() and _duration_rx().match(text, m.start("name") + len(name)):
                 continue  # "của quận 10 tháng đầu năm": a count of months, not Quận 10
             add(name, level, m.start(), m.start("name") + len(name), s.index, "area.level_word")
         for m in alias_rx.finditer(text, s.start, s.end):
@@ -608,7 +662,7 @@ def _candidates(key: tuple[str, str], era_order: tuple[str, str], code_aliases: 
 def _rank(units: list[Unit], level: str) -> int:
     if any(u.parent_code is None for u in units):
         return 2
-    return 1 if level in ("quận", "huyện", "thị xã", "thành phố") else 0
+    return 1 if level in _district_levels() else 0
 
 
 def resolve_codes(found: list[dict], ms: list[dict], published: str | None = None) -> None:
@@ -670,13 +724,12 @@ def extract(text: str, sents: list[Sentence], published: str | None = None) -> t
 
 
 
-_COMMUNE = ("xã", "phường", "thị trấn")
 
 
 def _depth(f: dict) -> int:
     """How specific a unit is: 1 a province, 2 a district, 3 a commune."""
     level = f["level"]
-    if level in _COMMUNE:
+    if level in _commune_levels():
         return 3
     if level == "tỉnh":
         return 1
@@ -803,7 +856,7 @@ def _attach_rules():
     foreign = regex.compile(
         rf"(?<!\p{{L}})(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(plain)})(?![\p{{L}}\p{{N}}])"
         rf"|(?<=\p{{Ll}}[ \t]+)(?:{alt(r.pronoun_places)})(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})")
-    lw = alt(_COMMUNE + _DISTRICT_LEVELS + ("tỉnh",))
+    lw = alt(tuple(_commune_levels()) + tuple(_district_levels()) + ("tỉnh",))
     # "toàn huyện", "trên địa bàn xã", "huyện ta", "huyện này"
     scope = regex.compile(
         rf"(?<!\p{{L}})(?:(?i:{alt(r.scope_words)})[ \t]+(?P<a>(?i:{lw}))(?![ \t]*\p{{Lu}})(?!\p{{L}})"

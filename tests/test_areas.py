@@ -291,3 +291,36 @@ def test_unit_after_the_figure_in_a_coordinate(text, figure, expected):
                                        "only bare district-level names no other unit has are read")
 def test_gap_bare_commune_name():
     assert areas_of("Thành phố Đà Nẵng xây khu xử lý rác ở Hòa Nhơn.") == [("Đà Nẵng", "thành phố"), ("Hòa Nhơn", "xã")]
+
+
+# ---- the vocabulary lives in rules/areas.yaml ------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["duration_words", "list_joiners", "package_levels", "not_after"])
+def test_an_empty_group_is_refused_naming_file_and_key(tmp_path, monkeypatch, key):
+    import shutil
+
+    import yaml
+
+    from extractor.areas import AreaRules
+    from extractor.paths import rules_dir
+    from extractor.rules import RuleError, load_model
+
+    src = rules_dir()
+    dst = tmp_path / "rules"
+    shutil.copytree(src, dst)
+    data = yaml.safe_load((dst / "areas.yaml").read_text(encoding="utf-8"))
+    data[key] = {} if isinstance(data[key], dict) else []
+    (dst / "areas.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("CHITIEU_RULES", str(dst))
+    with pytest.raises(RuleError) as exc:
+        load_model("areas.yaml", AreaRules)
+    assert "areas.yaml" in str(exc.value) and key in str(exc.value)
+
+
+def test_duration_words_come_from_the_rules():
+    # a numbered district followed by a word of time is a count of months, by the YAML list
+    from extractor.areas import _rules
+
+    assert "tháng" in _rules().duration_words
+    assert areas_of("Báo cáo kết quả của quận 10 tháng đầu năm.") == []
+    assert areas_of("Người dân quận 10 đổ ra đường.") == [("10", "quận")]
