@@ -838,7 +838,7 @@ def _home_rx() -> regex.Pattern:
     is where the person lives ("Bệnh nhân N.T.T. (24 tuổi, Nghệ An)",
     "(SN 1996, trú tại huyện Quảng Xương)"), not what the article is about."""
     hw = "|".join(regex.escape(w) for w in sorted(_compiled()[0].home_words, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"\((?:[^()]*?(?<!\p{{L}})(?:{hw}))[^()]*$")
+    return regex.compile(rf"\((?:[^()]*?(?<!\p{{L}})(?i:{hw}))[^()]*$")
 
 
 @lru_cache(maxsize=1)
@@ -975,7 +975,8 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
             clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)
                       and not placed_before(m, lo, f)]
             after = [m for m in here if f["end"] <= m["start"] < hi
-                     and locative.search(text, max(f["end"], m["start"] - 14), m["start"])]
+                     and locative.search(text, max(f["end"], m["start"] - 14), m["start"])
+                     and not _home_rx().search(text, max(0, m["start"] - 60), m["start"])]
             if clause:
                 # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
                 i0 = here.index(clause[0])

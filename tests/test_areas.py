@@ -247,6 +247,8 @@ ATTACH = [
     # a unit after "ở" with its parents in brackets is one place, not a list
     ("Hồ nước rộng hơn 12 ha nằm ở Vân Hà (huyện Đông Anh, Hà Nội).", "hơn 12 ha", "Vân Hà"),
     ("Có 5 ca được cách ly tại Thái Nguyên (2), Hà Nội (3).", "5 ca", None),
+    # … but a person's home in a bracket after the figure is not its place
+    ("Tòa xét xử 3 bị cáo Trần Văn A (Sinh năm 1990, ở phường Bồ Đề, quận Long Biên).", "3 bị cáo", None),
     # a club's results are placeless, even in an article about its stadium
     ("Khán giả chật kín sân Pleiku.\n\nCLB Hà Nội đã thắng 6 trận liên tiếp.", "6 trận", None),
     ("Khán giả chật kín sân Pleiku.\n\nBan tổ chức đã bán hết 7.000 vé.", "7.000 vé", "Pleiku"),
