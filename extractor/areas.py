@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .cache import disk_cached
 from .boilerplate import Article
@@ -33,11 +33,9 @@ from .rules import load_model, load_yaml
 from .sentences import Sentence
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
-_NUMBERED = regex.compile(r"(?:Quận|Phường|Xã)\s+(\d+)")
 _PKG_SUFFIX = regex.compile(r"\s*\([^()]*\)$")
 _DASH = regex.compile(r"[ \t]*[-–][ \t]*")
 _BLANKS = regex.compile(r"[ \t]+")
-_LIST_SEP = regex.compile(r"([ \t]*(?:,|và)[ \t]*)")
 _CAPS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$")
 
 
@@ -69,7 +67,22 @@ class AreaRules(BaseModel):
     home_words: list[str] = []
     org_before: list[str] = []
     not_level_after: list[str] = []
+    package_levels: dict[str, str]
+    numbered_levels: list[str]
+    district_levels: list[str]
+    list_joiners: list[str]
+    list_head_words: list[str]
+    duration_words: list[str]
     examples: list[dict] = []
+
+    @field_validator("*")
+    @classmethod
+    def _not_empty(cls, v):
+        """A group written with no words would compile to a pattern that matches
+        nothing (or everything): refused, so that a YAML slip is seen at load."""
+        if isinstance(v, (list, dict)) and not v:
+            raise ValueError("an empty group: give it words or leave the key out")
+        return v
 
 
 LEGACY, MERGED = "legacy", "2025"
@@ -86,23 +99,49 @@ class Unit:
     era: str = LEGACY
 
 
-_TYPE_LEVEL = {"tỉnh": "tỉnh", "thành phố": "thành phố", "quận": "quận", "huyện": "huyện", "thị xã": "thị xã",
-               "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "huyện"}
-
-
 def _level_of(full: str) -> str | None:
+    """The level of a unit the package names in full ("Huyện Đông Anh")."""
     low = full.lower()
-    for t in sorted(_TYPE_LEVEL, key=len, reverse=True):
+    types = _rules().package_levels
+    for t in sorted(types, key=len, reverse=True):
         if low.startswith(t + " "):
-            return _TYPE_LEVEL[t]
+            return types[t]
     return None
+
+
+@lru_cache(maxsize=1)
+def _rules() -> AreaRules:
+    return load_model("areas.yaml", AreaRules)
+
+
+def _alt(words, flags: str = "") -> str:
+    """One alternation of ``words``, longest first; a pattern that matches
+    nothing for none."""
+    body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@lru_cache(maxsize=1)
+def _numbered_rx() -> regex.Pattern:
+    # the package writes numbered units with their level word ("Quận 8", "Phường 5")
+    return regex.compile(rf"{_alt(_rules().numbered_levels, 'i')}\s+(\d+)")
+
+
+@lru_cache(maxsize=1)
+def _list_sep_rx() -> regex.Pattern:
+    return regex.compile(rf"([ \t]*{_joiner()}[ \t]*)")
+
+
+def _joiner() -> str:
+    """The words and marks that join the items of a list of units (",", "và")."""
+    return _alt(_rules().list_joiners)
 
 
 def _short(short: str) -> str:
     """The package writes numbered units with their level word ("Quận 8",
     "Phường 5"); articles' names are the number."""
     short = _PKG_SUFFIX.sub("", short)  # "Hồng Ngự (Huyện)": the package's disambiguator
-    m = _NUMBERED.fullmatch(short)
+    m = _numbered_rx().fullmatch(short)
     return m.group(1) if m else short
 
 
@@ -167,7 +206,6 @@ _NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?|(?<!\d)\d
 _NAME_WORD_RX = regex.compile(_NAME_WORD)
 # name words may be joined by a dash ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm")
 _NAME = rf"{_NAME_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_NAME_WORD}){{0,4}}"
-_LIST_LEVELS = "quận|huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố"
 
 
 def _flex(name: str) -> str:
@@ -214,8 +252,9 @@ def _compiled():
     # "3 quận: Hai Bà Trưng, Cầu Giấy, Ba Đình" / "các huyện Mê Linh, Sóc Sơn và Đông Anh" /
     # an address "xã Vân Hà, Đông Anh" (the items after the first may be its parents)
     list_rx = regex.compile(
-        rf"(?<![\p{{L}}])(?P<lw>(?i:{_LIST_LEVELS}))(?P<head>[ \t]*:|[ \t]+là)?[ \t]+"
-        rf"(?P<items>{_NAME}(?:[ \t]*(?:,|và)[ \t]*{_NAME})+)"
+        rf"(?<![\p{{L}}])(?P<lw>{_alt({w for w in r.level_words if w == w.lower()}, 'i')})"
+        rf"(?P<head>[ \t]*:|[ \t]+{_alt(r.list_head_words)})?[ \t]+"
+        rf"(?P<items>{_NAME}(?:[ \t]*{_joiner()}[ \t]*{_NAME})+)"
     )
     plural = "|".join(regex.escape(w) for w in sorted(r.plural_words, key=len, reverse=True)) or "(?!)"
     plural_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{plural}|\d+)[ \t]*$")
@@ -268,7 +307,6 @@ def _variants() -> dict[tuple[str, str], str]:
     return out
 
 
-_DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "thành phố")
 
 
 def key_name(written: str, level: str) -> str | None:
@@ -282,7 +320,7 @@ def key_name(written: str, level: str) -> str | None:
     v = _variants().get((_variant_form(cand), level))
     if v:
         return v
-    if level in _DISTRICT_LEVELS and not cand.isdigit():
+    if level in _district_levels() and not cand.isdigit():
         for other in _reclassified_order(level):
             units = gazetteer().get((cand, other), [])
             if other != level and any(u.parent_code is not None for u in units):
@@ -307,7 +345,7 @@ def _reclassified_order(level: str) -> list[str]:
     """District-level classes a unit written at ``level`` may have in the
     gazetteer, the likeliest first: units are raised (huyện → thị xã →
     thành phố → quận) far more often than lowered."""
-    up = ["huyện", "thị xã", "thành phố", "quận"]
+    up = list(_rules().district_levels)
     if level not in up:
         return []
     i = up.index(level)
@@ -339,8 +377,25 @@ def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: b
     return None
 
 
-_ABBREV_END = regex.compile(r"(?<![\p{L}])(?:TX|TT|TP|Tp|Q|H|P)\.$")
-_DURATION = regex.compile(r"[ \t]+(?:tháng|năm|ngày|tuần|quý|giờ|phút|tiếng)(?!\p{L})")
+_COUNT_AFTER = regex.compile(r"[ \t]*\(\d+\)")
+@lru_cache(maxsize=1)
+def _abbrev_end_rx() -> regex.Pattern:
+    """A level abbreviation with its dot ending a sentence ("… ở TX.")."""
+    return regex.compile(rf"(?<![\p{{L}}]){_alt(w for w in _rules().level_words if w.endswith('.'))}$")
+
+
+@lru_cache(maxsize=1)
+def _duration_rx() -> regex.Pattern:
+    return regex.compile(rf"[ \t]+{_alt(_rules().duration_words)}(?!\p{{L}})")
+
+
+def _district_levels() -> list[str]:
+    """District-level classes, in the order units are raised (huyện → thị xã → thành phố → quận)."""
+    return _rules().district_levels
+
+
+def _commune_levels() -> list[str]:
+    return _rules().commune_levels
 
 
 def _mention(name, level, start, end, text, sent, rule) -> dict:
@@ -369,19 +424,27 @@ def _parent_level(name: str, child_units: list[Unit]) -> str | None:
 @lru_cache(maxsize=1)
 def _bare_districts() -> dict[str, str]:
     """District-level units whose name no other district-level unit (nor a
-    province) has, of two syllables or more: name → level. Only these may be
-    named bare."""
-    district_levels = ("quận", "huyện", "thị xã", "thành phố")
+    province) has, of two syllables or more, or of one word that is no
+    Vietnamese syllable ("Pleiku", "KBang", "M'Đrắk"; not "Vinh", a given
+    name too): name → level. Only these may be named bare."""
+    district_levels = _district_levels()
     # a commune that shares its district's name (the district seat) does not make it ambiguous
     counts: Counter = Counter(name for name, level in gazetteer() if level in district_levels)
     provinces = _provinces()
     out = {}
     for (name, level), units in gazetteer().items():
         if (level in district_levels and counts[name] == 1 and len(units) == 1
-                and units[0].parent_code is not None and name not in provinces and " " in name
+                and units[0].parent_code is not None and name not in provinces
+                and (" " in name or _not_a_syllable(name))
                 and not any(ch.isdigit() for ch in name)):
             out[name] = level
     return out
+
+
+def _not_a_syllable(word: str) -> bool:
+    """A one-word name that cannot be a Vietnamese syllable: an apostrophe, a
+    capital inside it, or more letters than a syllable with a name's initial has."""
+    return any(ch in _APOSTROPHES for ch in word) or any(ch.isupper() for ch in word[1:]) or len(word) >= 6
 
 
 @disk_cached
@@ -391,7 +454,7 @@ def _bare_district_rx() -> regex.Pattern:
     names = "|".join(regex.escape(n) for n in sorted(_bare_districts(), key=len, reverse=True))
     after = "|".join(regex.escape(w) for w in sorted(_compiled()[0].bare_after, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}])(?:{after})[ \t]+(?P<name>{names})(?![\p{{L}}])"
-                         rf"(?:[ \t]*(?:,|và)[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
+                         rf"(?:[ \t]*{_joiner()}[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
 
 
 @lru_cache(maxsize=1)
@@ -442,7 +505,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
         # the level word at the end of the previous sentence belongs to this one
         lo = s.start
         if prev_sent is not None and prev_sent.paragraph == s.paragraph and s.start - prev_sent.end <= 1:
-            ab = _ABBREV_END.search(text, prev_sent.start, prev_sent.end)
+            ab = _abbrev_end_rx().search(text, prev_sent.start, prev_sent.end)
             if ab:
                 lo = ab.start()
         prev_sent = s
@@ -451,9 +514,9 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue
             level = rules.level_words.get(m.group("lw").lower(), m.group("lw").lower())
             plural = bool(m.group("head")) or bool(plural_rx.search(text, max(s.start, m.start() - 15), m.start()))
-            parts = _LIST_SEP.split(m.group("items"))
+            parts = _list_sep_rx().split(m.group("items"))
             items, joins = parts[0::2], [p.strip() for p in parts[1::2]]
-            enumerated = plural or "và" in joins
+            enumerated = plural or any(j.isalpha() for j in joins)  # a word joins the last item: "A, B và C"
             pos = m.start("items")
             prev: list[Unit] | None = None
             chain = False  # past the list: each item is the parent of the one before ("xã A, huyện B, tỉnh C")
@@ -493,7 +556,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue  # "P.V", "TP.X": a person's initials, not phường V
             if not written_level and text[m.start("name") + len(name) : m.start("name") + len(name) + 1] == ".":
                 continue
-            if name.isdigit() and _DURATION.match(text, m.start("name") + len(name)):
+            if name.isdigit() and _duration_rx().match(text, m.start("name") + len(name)):
                 continue  # "của quận 10 tháng đầu năm": a count of months, not Quận 10
             add(name, level, m.start(), m.start("name") + len(name), s.index, "area.level_word")
         for m in alias_rx.finditer(text, s.start, s.end):
@@ -599,7 +662,7 @@ def _candidates(key: tuple[str, str], era_order: tuple[str, str], code_aliases: 
 def _rank(units: list[Unit], level: str) -> int:
     if any(u.parent_code is None for u in units):
         return 2
-    return 1 if level in ("quận", "huyện", "thị xã", "thành phố") else 0
+    return 1 if level in _district_levels() else 0
 
 
 def resolve_codes(found: list[dict], ms: list[dict], published: str | None = None) -> None:
@@ -661,13 +724,12 @@ def extract(text: str, sents: list[Sentence], published: str | None = None) -> t
 
 
 
-_COMMUNE = ("xã", "phường", "thị trấn")
 
 
 def _depth(f: dict) -> int:
     """How specific a unit is: 1 a province, 2 a district, 3 a commune."""
     level = f["level"]
-    if level in _COMMUNE:
+    if level in _commune_levels():
         return 3
     if level == "tỉnh":
         return 1
@@ -776,7 +838,7 @@ def _home_rx() -> regex.Pattern:
     is where the person lives ("Bệnh nhân N.T.T. (24 tuổi, Nghệ An)",
     "(SN 1996, trú tại huyện Quảng Xương)"), not what the article is about."""
     hw = "|".join(regex.escape(w) for w in sorted(_compiled()[0].home_words, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"\((?:[^()]*?(?<!\p{{L}})(?:{hw}))[^()]*$")
+    return regex.compile(rf"\((?:[^()]*?(?<!\p{{L}})(?i:{hw}))[^()]*$")
 
 
 @lru_cache(maxsize=1)
@@ -794,7 +856,7 @@ def _attach_rules():
     foreign = regex.compile(
         rf"(?<!\p{{L}})(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(plain)})(?![\p{{L}}\p{{N}}])"
         rf"|(?<=\p{{Ll}}[ \t]+)(?:{alt(r.pronoun_places)})(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})")
-    lw = alt(_COMMUNE + _DISTRICT_LEVELS + ("tỉnh",))
+    lw = alt(tuple(_commune_levels()) + tuple(_district_levels()) + ("tỉnh",))
     # "toàn huyện", "trên địa bàn xã", "huyện ta", "huyện này"
     scope = regex.compile(
         rf"(?<!\p{{L}})(?:(?i:{alt(r.scope_words)})[ \t]+(?P<a>(?i:{lw}))(?![ \t]*\p{{Lu}})(?!\p{{L}})"
@@ -849,6 +911,30 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         lo = max(0, m["start"] - 40)
         return not m.get("_aside") and not authority.search(text, lo, m["start"])
 
+    figures_of: dict[int, list[dict]] = defaultdict(list)
+    for g in facts:
+        if g["kind"] in ("quantity", "percent", "ratio", "money") and "_sent" in g:
+            figures_of[g["_sent"]].append(g)
+
+    def placed_before(m: dict, lo: int, f: dict) -> bool:
+        """A unit of the figure's clause that is another figure's place: after
+        "tại"/"ở" behind that figure ("4 ca ở Hà Nội và 1 ca tại Yên Bái"), or
+        with its own count in brackets ("Khánh Hòa (2) và 1 ca ở Yên Bái")."""
+        if _COUNT_AFTER.match(text, m["end"]):
+            return True
+        return bool(locative.search(text, max(lo, m["start"] - 14), m["start"])) and any(
+            lo <= g["start"] and g["end"] <= m["start"] and g is not f for g in figures_of[m["_sent"]])
+
+    def placed_other(m: dict, s0: int, s1: int, lo: int) -> bool:
+        """A unit of an earlier clause, after "tại"/"ở" behind that clause's own
+        figure, is that figure's place ("85% số vé bán tại TP.HCM, 15% trúng vào
+        chủ nhật"): not the subject of the figures of the clauses after it."""
+        if m["start"] >= lo:
+            return False
+        mlo, _ = _clause(text, s0, s1, m["start"], m["end"])
+        return bool(locative.search(text, max(mlo, m["start"] - 14), m["start"])) and any(
+            mlo <= g["start"] and g["end"] <= m["start"] for g in figures_of[m["_sent"]])
+
     def last_of_level(level: str, before: int):
         """The unit of ``level`` named last before ``before``; the article's
         unit's chain when it has one of that level."""
@@ -886,9 +972,11 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
             # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
             #    "… được phát hành tại TP.HCM")
-            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)]
+            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)
+                      and not placed_before(m, lo, f)]
             after = [m for m in here if f["end"] <= m["start"] < hi
-                     and locative.search(text, max(f["end"], m["start"] - 14), m["start"])]
+                     and locative.search(text, max(f["end"], m["start"] - 14), m["start"])
+                     and not _home_rx().search(text, max(0, m["start"] - 60), m["start"])]
             if clause:
                 # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
                 i0 = here.index(clause[0])
@@ -897,15 +985,19 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                     clause.insert(0, here[i0 - 1])
                     i0 -= 1
                 key = places.deepest([m["_key"] for m in clause]) or clause[-1]["_key"]
-            elif after and not any(0 <= n["start"] - after[0]["end"] <= 12 for n in here if n is not after[0]):
-                key = after[0]["_key"]  # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"
+            elif after and not any(0 <= n["start"] - after[0]["end"] <= 12 for n in here
+                                   if n is not after[0] and (after[0]["_key"], n["_key"]) not in places.inside):
+                # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"; but an address
+                # is one place: "nằm ở Nam Hồng (huyện Đông Anh, Hà Nội)"
+                key = after[0]["_key"]
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
                 sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f["start"]]
                 if not sc:
                     # 3. the unit named last earlier in the sentence (the deepest of its address),
                     #    unless a scope word comes after it
-                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m, s0, s.end)]
+                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m, s0, s.end)
+                               and not placed_other(m, s0, s.end, lo)]
                     if earlier:
                         j = len(earlier) - 1
                         while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
@@ -923,11 +1015,17 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
                         continue
             # 3. the sentence's subject
             if key is None:
-                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m, s0, s.end)]
+                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m, s0, s.end)
+                           and not placed_other(m, s0, s.end, lo)]
                 if subject:
                     key = places.deepest([m["_key"] for m in subject]) or subject[0]["_key"]
             # 4. national, world and foreign figures have no area
             if key is None and (national_in(s) or foreign.search(text, lo, hi)):
+                f["area"] = None
+                continue
+            # a club or team named before the figure in its sentence: its results are placeless
+            # ("CLB Hà Nội đã thắng 8 trận" in an article about a stadium)
+            if key is None and any(m.get("_aside") and m["end"] <= f["start"] for m in by_sent.get(s.index, [])):
                 f["area"] = None
                 continue
             # 5. the paragraph's unit, when it lies inside the article's
@@ -958,7 +1056,12 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
 def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
     """The clause of text[a:b] in the sentence text[s0:s1]: between the commas,
     semicolons and colons around it that stand outside brackets ("phường A
-    (quận B, TP C) có 68 công trình" is one clause)."""
+    (quận B, TP C) có 68 công trình" is one clause); a decimal comma ("85,7%")
+    ends none."""
+
+    def decimal(k: int) -> bool:
+        return text[k] == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
+
     lo, depth = s0, 0
     for k in range(a - 1, s0 - 1, -1):
         ch = text[k]
@@ -968,7 +1071,7 @@ def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
             if depth == 0:
                 continue  # the figure is inside the bracket: look further back
             depth -= 1
-        elif ch in ",;:" and depth == 0:
+        elif ch in ",;:" and depth == 0 and not decimal(k):
             lo = k + 1
             break
     hi, depth = s1, 0
@@ -978,7 +1081,7 @@ def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch in ",;:" and depth == 0:
+        elif ch in ",;:" and depth == 0 and not decimal(k):
             hi = k
             break
     return lo, hi
