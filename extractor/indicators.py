@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .draft import Draft
 from .rules import load_model
 from .textnorm import fold
 
@@ -241,34 +242,32 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     return None
 
 
-def attach(facts: list[dict], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset()) -> None:
+def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset()) -> None:
     """Set ``measure`` and ``indicator`` on the numeric facts of one sentence
     (sorted by start), in place; ``active``: the article's topics (``topics``)."""
     from . import measure as _measure
 
     _measure.attach(facts, text, sent)
-    prev: dict | None = None
+    prev: Draft | None = None
     for i, f in enumerate(facts):
-        verb = f.pop("_verb", None)
-        if verb is None and f["kind"] in ("quantity", "ratio") and f.get("unit"):
+        verb = f.verb
+        if verb is None and f.kind in ("quantity", "ratio") and f.unit:
             # "19/27 chỉ tiêu đã hoàn thành …": the verb after the count
-            nxt = facts[i + 1]["start"] if i + 1 < len(facts) else sent[1]
-            end = min([nxt] + [p for p in (text.find(c, f["end"], nxt) for c in ",;(") if p >= 0])
+            nxt = facts[i + 1].start if i + 1 < len(facts) else sent[1]
+            end = min([nxt] + [p for p in (text.find(c, f.end, nxt) for c in ",;(") if p >= 0])
             for fam in taxonomy().families:
-                if fam.governed_by and _measure.achieved(text, f["end"], end, fam.governed_by):
+                if fam.governed_by and _measure.achieved(text, f.end, end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
-        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active, f.get("change"),
-                                         bool(f.get("_plan_share")), bool(f.pop("_share", False)), f.get("currency"),
-                                         f.pop("_left", None))
-        f.pop("_plan_share", None)
-        if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
+        f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
+                                         bool(f.plan_share), bool(f.share), f.currency,
+                                         f.left_phrase)
+        if f.of_plan and prev is not None and prev.indicator:
             # a share of the plan keeps the key of what was planned
-            f["indicator"] = prev["indicator"]
-        if f["indicator"] is None and f.pop("_list_item", False) and prev is not None and prev.get("indicator") \
-                and prev["kind"] == f["kind"]:
+            f.indicator = prev.indicator
+        if f.indicator is None and f.list_item and prev is not None and prev.indicator \
+                and prev.kind == f.kind:
             # a list sharing one measure: "tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 100%,
             # cấp trung học cơ sở đạt 99%"
-            f["indicator"] = prev["indicator"]
-        f.pop("_list_item", None)
+            f.indicator = prev.indicator
         prev = f
