@@ -822,6 +822,8 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
     article's unit (``main_area``). A unit named after a court or a procuracy
     ("TAND TP Hà Nội") is where the authority sits, not the figure's place."""
     national, foreign, scope, owner, authority, locative, adjunct = _attach_rules()
+    if ctx is None:
+        ctx = DocContext.build(text, sents)
     places = _Places(found, ms, text)
     main = main_area(found, ms, art, text, places)
     main_key = main.key if main else None
@@ -834,7 +836,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
     by_sent = defaultdict(list)
     for m in ms:
         by_sent[m.sent].append(m)
-    sent_of = ctx.by_index if ctx is not None else {s.index: s for s in sents}
+    sent_of = ctx.by_index
     para_units: dict[int, list[Draft]] = defaultdict(list)
     for m in ms:
         s = sent_of.get(m.sent) if m.sent is not None else None
@@ -844,7 +846,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
     def owned(m: Draft, s0: int, s1: int) -> bool:
         """A unit after "theo", "so với" … owns something else: "tỷ lệ hộ
         nghèo theo chuẩn nghèo của thành phố Hà Nội còn 45 hộ"."""
-        mlo, _ = _clause(text, s0, s1, m.start, m.end)
+        mlo, _ = ctx.bracket_clause(s0, s1, m.start, m.end)
         return bool(owner.search(text, max(s0, m.start - 12), m.start) or adjunct.search(text, mlo, m.start))
 
     def usable(m) -> bool:
@@ -884,7 +886,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
         key = None
         if s is not None:
             s0 = s.start
-            lo, hi = _clause(text, s0, s.end, f.start, f.end)
+            lo, hi = ctx.bracket_clause(s0, s.end, f.start, f.end)
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
             # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
             #    "… được phát hành tại TP.HCM")
@@ -955,35 +957,6 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
         if key is None and main_key is not None and f.start >= main_from:
             key = main_key
         _set_area(f, places.fact[key] if key is not None else None)
-
-
-def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
-    """The clause of text[a:b] in the sentence text[s0:s1]: between the commas,
-    semicolons and colons around it that stand outside brackets ("phường A
-    (quận B, TP C) có 68 công trình" is one clause)."""
-    lo, depth = s0, 0
-    for k in range(a - 1, s0 - 1, -1):
-        ch = text[k]
-        if ch == ")":
-            depth += 1
-        elif ch == "(":
-            if depth == 0:
-                continue  # the figure is inside the bracket: look further back
-            depth -= 1
-        elif ch in ",;:" and depth == 0:
-            lo = k + 1
-            break
-    hi, depth = s1, 0
-    for k in range(b, s1):
-        ch = text[k]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in ",;:" and depth == 0:
-            hi = k
-            break
-    return lo, hi
 
 
 def _set_area(f: Draft, unit: Draft | None) -> None:

@@ -135,6 +135,7 @@ class DocContext:
     facts_by_sent: dict[int, list[Draft]] = field(default_factory=dict)
     # marks → the sorted offsets of those characters in the text's sentences
     _marks: dict[str, list[int]] = field(default_factory=dict)
+    _bracket_clauses: dict[tuple[int, int, int, int], tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, sents: list[Sentence]) -> DocContext:
@@ -168,3 +169,44 @@ class DocContext:
         j = bisect_left(pos, end)
         b = pos[j] if j < len(pos) and pos[j] < hi else hi
         return max(a, lo), b
+
+    def clause_end(self, start: int, hi: int, marks: str) -> int:
+        """The first of ``marks`` in [start, hi), else ``hi``."""
+        pos = self._positions(marks)
+        j = bisect_left(pos, start)
+        return pos[j] if j < len(pos) and pos[j] < hi else hi
+
+    def bracket_clause(self, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
+        """The clause of text[a:b] in the sentence text[s0:s1]: between the
+        commas, semicolons and colons around it that stand outside brackets
+        ("phường A (quận B, TP C) có 68 công trình" is one clause); a bracket
+        that holds text[a:b] does not end it. Computed once per span."""
+        key = (s0, s1, a, b)
+        got = self._bracket_clauses.get(key)
+        if got is not None:
+            return got
+        text = self.text
+        lo, depth = s0, 0
+        for k in range(a - 1, s0 - 1, -1):
+            ch = text[k]
+            if ch == ")":
+                depth += 1
+            elif ch == "(":
+                if depth == 0:
+                    continue  # the figure is inside the bracket: look further back
+                depth -= 1
+            elif ch in ",;:" and depth == 0:
+                lo = k + 1
+                break
+        hi, depth = s1, 0
+        for k in range(b, s1):
+            ch = text[k]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch in ",;:" and depth == 0:
+                hi = k
+                break
+        self._bracket_clauses[key] = (lo, hi)
+        return lo, hi

@@ -18,7 +18,7 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from .draft import Draft
+from .draft import DocContext, Draft
 from .rules import load_model
 from .textnorm import fold
 
@@ -242,7 +242,8 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     return None
 
 
-def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset()) -> None:
+def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset(),
+           ctx: DocContext | None = None) -> None:
     """Set ``measure`` and ``indicator`` on the numeric facts of one sentence
     (sorted by start), in place; ``active``: the article's topics (``topics``)."""
     from . import measure as _measure
@@ -254,7 +255,10 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         if verb is None and f.kind in ("quantity", "ratio") and f.unit:
             # "19/27 chỉ tiêu đã hoàn thành …": the verb after the count
             nxt = facts[i + 1].start if i + 1 < len(facts) else sent[1]
-            end = min([nxt] + [p for p in (text.find(c, f.end, nxt) for c in ",;(") if p >= 0])
+            if ctx is not None:
+                end = ctx.clause_end(f.end, nxt, ",;(")
+            else:
+                end = min([nxt] + [p for p in (text.find(c, f.end, nxt) for c in ",;(") if p >= 0])
             for fam in taxonomy().families:
                 if fam.governed_by and _measure.achieved(text, f.end, end, fam.governed_by):
                     verb = fam.governed_by[0]

@@ -68,7 +68,7 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
         nums = [f for f in sent_facts if f.kind in NUMERIC_KINDS]
         if nums:
             attach.attach_goals(nums, text, (s.start, s.end), ctx)
-            indicators.attach(nums, text, (s.start, s.end), active)
+            indicators.attach(nums, text, (s.start, s.end), active, ctx)
         facts.extend(sent_facts)
 
     dates.resolve_years(facts, meta.published)
