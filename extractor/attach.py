@@ -320,15 +320,20 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
     return out
 
 
-def _opens_clause(text: str, s: Sentence, a: _Anchor) -> bool:
-    lo = max([s.start] + [text.rfind(ch, s.start, a.start) + 1 for ch in ",;:"])
+def _opens_clause(text: str, s: Sentence, a: _Anchor, ctx: DocContext | None = None) -> bool:
+    if ctx is not None:
+        lo = ctx.clause(s.start, s.end, a.start, a.start, ",;:")[0]
+    else:
+        lo = max([s.start] + [text.rfind(ch, s.start, a.start) + 1 for ch in ",;:"])
     return cues().framing.fullmatch(text, lo, a.start) is not None
 
 
-def _contrast_between(text: str, a: int, b: int, end: int) -> bool:
+def _contrast_between(text: str, a: int, b: int, end: int, ctx: DocContext | None = None) -> bool:
     """Whether a clause opening with a contrast ("trong khi", "nhưng") starts in
     text[a:b] (the clause may run on to ``end``)."""
     stop = cues().stop
+    if ctx is not None:
+        return any(stop.match(text[j + 1 : end]) for j in ctx.marks_in(a, b, ",;:"))
     i = a
     while True:
         j = min([k for k in (text.find(ch, i, b) for ch in ",;:") if k >= 0], default=-1)
@@ -383,8 +388,8 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
                 framing = [x for x in pool if x.end <= a and not x.descriptor
-                           and (not x.plan or _opens_clause(text, s, x))
-                           and not _contrast_between(text, x.end, a, f.start)]
+                           and (not x.plan or _opens_clause(text, s, x, ctx))
+                           and not _contrast_between(text, x.end, a, f.start, ctx)]
                 chosen = framing[-1] if framing else None
             if chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
                                    or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
@@ -393,9 +398,9 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 f.period = chosen.value if chosen is not None else None
         # what frames a clause, and a "từ … đến …" span, carries on
         for x in anchors:
-            if x.descriptor or x.paren or (x.plan and not _opens_clause(text, s, x)):
+            if x.descriptor or x.paren or (x.plan and not _opens_clause(text, s, x, ctx)):
                 continue
-            if _opens_clause(text, s, x) or x.span:
+            if _opens_clause(text, s, x, ctx) or x.span:
                 carried[s.paragraph] = x.value
                 carried_at[s.paragraph] = s.index
         for x in anchors:

@@ -176,6 +176,11 @@ class DocContext:
         j = bisect_left(pos, start)
         return pos[j] if j < len(pos) and pos[j] < hi else hi
 
+    def marks_in(self, a: int, b: int, marks: str) -> list[int]:
+        """The offsets of ``marks`` in [a, b) (within sentences), in order."""
+        pos = self._positions(marks)
+        return pos[bisect_left(pos, a) : bisect_left(pos, b)]
+
     def bracket_clause(self, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
         """The clause of text[a:b] in the sentence text[s0:s1]: between the
         commas, semicolons and colons around it that stand outside brackets

@@ -125,6 +125,7 @@ def test_context_clauses_equal_the_period_stage_own_scan():
                 assert ctx.clause(s.start, s.end, x, y, marks) == attach._clause(text, s.start, s.end, x, y, marks)
             assert ctx.clause_end(x, s.end, ",;(") == min(
                 [s.end] + [p for p in (text.find(c, x, s.end) for c in ",;(") if p >= 0])
+            assert ctx.marks_in(x, y, ",;:") == [k for k in range(x, y) if text[k] in ",;:"]
 
 
 def test_periods_read_the_same_with_and_without_a_shared_context():
