@@ -21,13 +21,14 @@ from __future__ import annotations
 import bisect
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from .cache import disk_cached
+from .draft import DocContext, Draft
 from .boilerplate import Article
 from .rules import load_model, load_yaml
 from .sentences import Sentence
@@ -398,10 +399,10 @@ def _commune_levels() -> list[str]:
     return _rules().commune_levels
 
 
-def _mention(name, level, start, end, text, sent, rule) -> dict:
+def _mention(name, level, start, end, text, sent, rule) -> Draft:
     name = regex.sub(r"[ \t]+", " ", name)
-    return {"kind": "area", "start": start, "end": end, "text": text[start:end], "name": name, "level": level,
-            "rule_id": rule, "_sent": sent, "_key": _unit_key(name, level)}
+    return Draft(kind="area", start=start, end=end, text=text[start:end], name=name, level=level,
+                 rule_id=rule, sent=sent, key=_unit_key(name, level))
 
 
 @disk_cached
@@ -476,11 +477,11 @@ def _child_level(name: str, parent: str, parent_level: str | None) -> tuple[str,
     return None
 
 
-def mentions(text: str, sents: list[Sentence]) -> list[dict]:
+def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
     (rules, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx,
      not_after_rx, not_before_rx, aside_rx) = _compiled()
     committee_level = {k.casefold(): v for k, v in rules.committee_words.items()}
-    out: list[dict] = []
+    out: list[Draft] = []
     # a province of the past ("Quảng Nam - Đà Nẵng") is no unit of today: nothing inside it counts
     # the spans taken so far, sorted and disjoint, so that an overlap test is a
     # binary search (a text of thousands of numbered units stays linear)
@@ -601,10 +602,10 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
             add(written, _provinces()[name], m.start(), m.end(), s.index, "area.province")
     # a unit the article has named once may come back bare ("xã Thanh Bính … Thanh
     # Bính đã có 20 ha"): a name of two syllables or more, not inside a person's name
-    known: dict[str, dict] = {}
+    known: dict[str, Draft] = {}
     for m in out:
-        if " " in m["name"] and not m["name"][0].isdigit():
-            known.setdefault(m["name"], m)
+        if " " in m.name and not m.name[0].isdigit():
+            known.setdefault(m.name, m)
     if known:
         again = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(known, key=len, reverse=True))
                               + r")(?![\p{L}\p{N}])")
@@ -616,12 +617,12 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 if (before and before.group(1) in _surnames()) or regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
                     continue  # part of a longer capitalised name ("Nguyễn Thanh Hà", "Thanh Hà Xanh")
                 first = known[m.group(0)]
-                add(first["name"], first["level"], m.start(), m.end(), s.index, "area.again")
+                add(first.name, first.level, m.start(), m.end(), s.index, "area.again")
     for m in out:
-        lo = max(0, m["start"] - 30)
-        if aside_rx.search(text, lo, m["start"]):
-            m["_aside"] = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
-    out.sort(key=lambda f: f["start"])
+        lo = max(0, m.start - 30)
+        if aside_rx.search(text, lo, m.start):
+            m.aside = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
+    out.sort(key=lambda f: f.start)
     return out
 
 
@@ -665,20 +666,20 @@ def _rank(units: list[Unit], level: str) -> int:
     return 1 if level in _district_levels() else 0
 
 
-def resolve_codes(found: list[dict], ms: list[dict], published: str | None = None) -> None:
+def resolve_codes(found: list[Draft], ms: list[Draft], published: str | None = None) -> None:
     """Set ``code`` (and ``_parent_code``) on the area facts: a unique unit, or
     the one the nearest parent named by the article leaves."""
     rules = _compiled()[0]
     order = _era_order(published)
-    keyed = {f["_key"]: f for f in found}
+    keyed = {f.key: f for f in found}
     cands = {k: _candidates(k, order, rules.code_aliases) for k in keyed}
     rank = {k: _rank(cands[k], k[1]) for k in keyed}
     starts = defaultdict(list)
     for m in ms:
-        starts[m["_key"]].append(m["start"])
+        starts[m.key].append(m.start)
 
     def distance(a, b) -> int:
-        return min((abs(x - y) for x in starts[a] or [keyed[a]["start"]] for y in starts[b] or [keyed[b]["start"]]),
+        return min((abs(x - y) for x in starts[a] or [keyed[a].start] for y in starts[b] or [keyed[b].start]),
                    default=1 << 30)
 
     resolved: dict[tuple[str, str], Unit] = {}
@@ -699,24 +700,24 @@ def resolve_codes(found: list[dict], ms: list[dict], published: str | None = Non
     for key, f in keyed.items():
         u = resolved.get(key)
         if u is not None:
-            f["code"] = u.code
-            f["_parent_code"] = u.parent_code
-            f["_unit"] = u
+            f.code = u.code
+            f.parent_code = u.parent_code
+            f.gazetteer_unit = u
 
 
-def extract(text: str, sents: list[Sentence], published: str | None = None) -> tuple[list[dict], list[dict]]:
+def extract(text: str, sents: list[Sentence], published: str | None = None) -> tuple[list[Draft], list[Draft]]:
     """(one ``area`` fact per (name, level) at its first mention, every mention)."""
     _by_code(), _levels_by_name()  # indexes built once per process (before ingest workers fork)
     ms = mentions(text, sents)
-    first: dict[tuple[str, str], dict] = {}
+    first: dict[tuple[str, str], Draft] = {}
     counts: Counter = Counter()
     for m in ms:
-        key = m["_key"]
+        key = m.key
         counts[key] += 1
         if key not in first:
-            first[key] = dict(m)
+            first[key] = replace(m)
     for key, f in first.items():
-        f["_count"] = counts[key]
+        f.mentions = counts[key]
     found = list(first.values())
     resolve_codes(found, ms, published)
     return found, ms
@@ -726,18 +727,18 @@ def extract(text: str, sents: list[Sentence], published: str | None = None) -> t
 
 
 
-def _depth(f: dict) -> int:
+def _depth(f: Draft) -> int:
     """How specific a unit is: 1 a province, 2 a district, 3 a commune."""
-    level = f["level"]
+    level = f.level
     if level in _commune_levels():
         return 3
     if level == "tỉnh":
         return 1
     if level == "thành phố":
-        u = f.get("_unit")
+        u = f.gazetteer_unit
         if u is not None:
             return 1 if u.parent_code is None else 2
-        return 1 if _canon(f["name"]) in _provinces() else 2
+        return 1 if _canon(f.name) in _provinces() else 2
     return 2
 
 
@@ -745,11 +746,11 @@ class _Places:
     """The units an article names, with what the text and the gazetteer say of
     which lies inside which."""
 
-    def __init__(self, found: list[dict], ms: list[dict], text: str):
-        self.fact = {f["_key"]: f for f in found}
+    def __init__(self, found: list[Draft], ms: list[Draft], text: str):
+        self.fact = {f.key: f for f in found}
         self.ms = ms
         self.inside: set[tuple] = set()  # (child key, ancestor key)
-        units = {k: f.get("_unit") for k, f in self.fact.items()}
+        units = {k: f.gazetteer_unit for k, f in self.fact.items()}
         for k, u in units.items():
             if u is None:
                 continue
@@ -762,14 +763,14 @@ class _Places:
         for i, m in enumerate(ms):
             chain = [m]
             for n in ms[i + 1 :]:
-                gap = text[chain[-1]["end"] : n["start"]]
+                gap = text[chain[-1].end : n.start]
                 if not regex.fullmatch(r"[\s,(–-]*(?:(?i:[\p{L}.]+(?:[ \t]+[\p{Ll}]+)?)[ \t]*)?", gap) or len(gap) > 16:
                     break
                 chain.append(n)
             for a_i, x in enumerate(chain):
                 for y in chain[a_i + 1 :]:
-                    if _depth(self.fact[y["_key"]]) < _depth(self.fact[x["_key"]]):
-                        self.inside.add((x["_key"], y["_key"]))
+                    if _depth(self.fact[y.key]) < _depth(self.fact[x.key]):
+                        self.inside.add((x.key, y.key))
         # the relation is transitive
         changed = True
         while changed:
@@ -798,7 +799,7 @@ class _Places:
         return None
 
 
-def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", places: _Places | None = None) -> dict | None:
+def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "", places: _Places | None = None) -> Draft | None:
     """The unit the article is about: the most specific unit that its title, its
     lead and its first paragraph name on one chain ("Nam Hồng (huyện Đông Anh,
     Hà Nội)" → Nam Hồng); none when they name units that are not on one chain
@@ -809,22 +810,22 @@ def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", p
     places = places or _Places(found, ms, text)
     authority = _attach_rules()[4]
     home_rx = _home_rx()
-    ms = [m for m in ms if not m.get("_aside") and not authority.search(text, max(0, m["start"] - 40), m["start"])
-          and not home_rx.search(text, max(0, m["start"] - 60), m["start"])]
+    ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
+          and not home_rx.search(text, max(0, m.start - 60), m.start)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
-    keys = [m["_key"] for m in ms if any(lo <= m["start"] < hi for lo, hi in heads) and not m.get("_aside")]
+    keys = [m.key for m in ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside]
     if not keys and len(body) > 1:
         # a lead that names no unit: the first paragraph after it
         heads.append(body[1])
-        keys = [m["_key"] for m in ms if body[1][0] <= m["start"] < body[1][1] and not m.get("_aside")]
+        keys = [m.key for m in ms if body[1][0] <= m.start < body[1][1] and not m.aside]
     if not keys:
         return None
     best = places.deepest(keys)
     if best is None:
         # a unit the title names, when the rest of the head stays inside it
-        tkeys = [m["_key"] for m in ms if art.title and art.title[0] <= m["start"] < art.title[1] and not m.get("_aside")]
+        tkeys = [m.key for m in ms if art.title and art.title[0] <= m.start < art.title[1] and not m.aside]
         t = places.deepest(tkeys)
         if t is not None and all(places.related(t, k) or places.depth(k) > places.depth(t) and (k, t) in places.inside
                                  for k in keys):
@@ -871,7 +872,8 @@ def _attach_rules():
     return national, foreign, scope, owner, authority, locative, adjunct
 
 
-def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict], ms: list[dict], art: Article) -> None:
+def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Draft], ms: list[Draft], art: Article,
+           ctx: DocContext | None = None) -> None:
     """Set ``area`` (and ``area_level``, ``area_code``, ``province``,
     ``province_code``) on numeric facts: the most specific unit named in the
     figure's own clause; else the unit a scope word points to ("toàn huyện",
@@ -882,69 +884,71 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
     article's unit (``main_area``). A unit named after a court or a procuracy
     ("TAND TP Hà Nội") is where the authority sits, not the figure's place."""
     national, foreign, scope, owner, authority, locative, adjunct = _attach_rules()
+    if ctx is None:
+        ctx = DocContext.build(text, sents)
     places = _Places(found, ms, text)
     main = main_area(found, ms, art, text, places)
-    main_key = main["_key"] if main else None
+    main_key = main.key if main else None
     # the article's unit holds from where the text first names it (or a unit
     # around it): a figure of the title or lead before that is placeless
     chain_keys = {main_key} | {b for a, b in places.inside if a == main_key} if main_key else set()
-    main_from = min((m["start"] for m in ms if m["_key"] in chain_keys), default=0)
+    main_from = min((m.start for m in ms if m.key in chain_keys), default=0)
     if art.title and art.title[0] <= main_from < art.title[1]:
         main_from = art.title[0]  # the title is one statement: "Hơn 664 tỷ đồng … tại Đồng Tháp"
     by_sent = defaultdict(list)
     for m in ms:
-        by_sent[m["_sent"]].append(m)
-    sent_of = {s.index: s for s in sents}
-    para_units: dict[int, list[dict]] = defaultdict(list)
+        by_sent[m.sent].append(m)
+    sent_of = ctx.by_index
+    para_units: dict[int, list[Draft]] = defaultdict(list)
     for m in ms:
-        s = sent_of.get(m["_sent"])
+        s = sent_of.get(m.sent) if m.sent is not None else None
         if s is not None:
             para_units[s.paragraph].append(m)
 
-    def owned(m: dict, s0: int, s1: int) -> bool:
+    def owned(m: Draft, s0: int, s1: int) -> bool:
         """A unit after "theo", "so với" … owns something else: "tỷ lệ hộ
         nghèo theo chuẩn nghèo của thành phố Hà Nội còn 45 hộ"."""
-        mlo, _ = _clause(text, s0, s1, m["start"], m["end"])
-        return bool(owner.search(text, max(s0, m["start"] - 12), m["start"]) or adjunct.search(text, mlo, m["start"]))
+        mlo, _ = ctx.bracket_clause(s0, s1, m.start, m.end)
+        return bool(owner.search(text, max(s0, m.start - 12), m.start) or adjunct.search(text, mlo, m.start))
 
     def usable(m) -> bool:
-        lo = max(0, m["start"] - 40)
-        return not m.get("_aside") and not authority.search(text, lo, m["start"])
+        lo = max(0, m.start - 40)
+        return not m.aside and not authority.search(text, lo, m.start)
 
-    figures_of: dict[int, list[dict]] = defaultdict(list)
+    figures_of: dict[int, list[Draft]] = defaultdict(list)
     for g in facts:
-        if g["kind"] in ("quantity", "percent", "ratio", "money") and "_sent" in g:
-            figures_of[g["_sent"]].append(g)
+        if g.kind in ("quantity", "percent", "ratio", "money") and g.sent is not None:
+            figures_of[g.sent].append(g)
 
-    def placed_before(m: dict, lo: int, f: dict) -> bool:
+    def placed_before(m: Draft, lo: int, f: Draft) -> bool:
         """A unit of the figure's clause that is another figure's place: after
         "tại"/"ở" behind that figure ("4 ca ở Hà Nội và 1 ca tại Yên Bái"), or
         with its own count in brackets ("Khánh Hòa (2) và 1 ca ở Yên Bái")."""
-        if _COUNT_AFTER.match(text, m["end"]):
+        if _COUNT_AFTER.match(text, m.end):
             return True
-        return bool(locative.search(text, max(lo, m["start"] - 14), m["start"])) and any(
-            lo <= g["start"] and g["end"] <= m["start"] and g is not f for g in figures_of[m["_sent"]])
+        return bool(locative.search(text, max(lo, m.start - 14), m.start)) and any(
+            lo <= g.start and g.end <= m.start and g is not f for g in figures_of[m.sent if m.sent is not None else -1])
 
-    def placed_other(m: dict, s0: int, s1: int, lo: int) -> bool:
+    def placed_other(m: Draft, s0: int, s1: int, lo: int) -> bool:
         """A unit of an earlier clause, after "tại"/"ở" behind that clause's own
         figure, is that figure's place ("85% số vé bán tại TP.HCM, 15% trúng vào
         chủ nhật"): not the subject of the figures of the clauses after it."""
-        if m["start"] >= lo:
+        if m.start >= lo:
             return False
-        mlo, _ = _clause(text, s0, s1, m["start"], m["end"])
-        return bool(locative.search(text, max(mlo, m["start"] - 14), m["start"])) and any(
-            mlo <= g["start"] and g["end"] <= m["start"] for g in figures_of[m["_sent"]])
+        mlo, _ = ctx.bracket_clause(s0, s1, m.start, m.end)
+        return bool(locative.search(text, max(mlo, m.start - 14), m.start)) and any(
+            mlo <= g.start and g.end <= m.start for g in figures_of[m.sent if m.sent is not None else -1])
 
     def last_of_level(level: str, before: int):
         """The unit of ``level`` named last before ``before``; the article's
         unit's chain when it has one of that level."""
-        cands = [m for m in ms if m["level"] == level and m["start"] < before and usable(m)]
+        cands = [m for m in ms if m.level == level and m.start < before and usable(m)]
         if main_key is not None:
             chain = [main_key] + [b for a, b in places.inside if a == main_key]
             for k in chain:
-                if places.fact[k]["level"] == level and not cands:
+                if places.fact[k].level == level and not cands:
                     return k
-        return cands[-1]["_key"] if cands else None
+        return cands[-1].key if cands else None
 
     # searched once per sentence, not once per figure: a sentence of thousands of
     # figures stays linear
@@ -962,144 +966,110 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         return national_cache[sent.index]
 
     for f in facts:
-        if f["kind"] not in ("quantity", "percent", "ratio", "money"):
+        if f.kind not in ("quantity", "percent", "ratio", "money"):
             continue
-        s = sent_of.get(f["_sent"]) if "_sent" in f else None
+        s = sent_of.get(f.sent) if f.sent is not None else None
         key = None
         if s is not None:
             s0 = s.start
-            lo, hi = _clause(text, s0, s.end, f["start"], f["end"])
+            lo, hi = ctx.bracket_clause(s0, s.end, f.start, f.end)
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
             # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
             #    "… được phát hành tại TP.HCM")
-            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)
+            clause = [m for m in here if lo <= m.start and m.end <= f.start and not owned(m, s0, s.end)
                       and not placed_before(m, lo, f)]
-            after = [m for m in here if f["end"] <= m["start"] < hi
-                     and locative.search(text, max(f["end"], m["start"] - 14), m["start"])
-                     and not _home_rx().search(text, max(0, m["start"] - 60), m["start"])]
+            after = [m for m in here if f.end <= m.start < hi
+                     and locative.search(text, max(f.end, m.start - 14), m.start)
+                     and not _home_rx().search(text, max(0, m.start - 60), m.start)]
             if clause:
                 # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
                 i0 = here.index(clause[0])
-                while i0 > 0 and clause[0]["start"] - here[i0 - 1]["end"] <= 20 \
-                        and (here[i0 - 1]["_key"], clause[0]["_key"]) in places.inside:
+                while i0 > 0 and clause[0].start - here[i0 - 1].end <= 20 \
+                        and (here[i0 - 1].key, clause[0].key) in places.inside:
                     clause.insert(0, here[i0 - 1])
                     i0 -= 1
-                key = places.deepest([m["_key"] for m in clause]) or clause[-1]["_key"]
-            elif after and not any(0 <= n["start"] - after[0]["end"] <= 12 for n in here
-                                   if n is not after[0] and (after[0]["_key"], n["_key"]) not in places.inside):
+                key = places.deepest([m.key for m in clause]) or clause[-1].key
+            elif after and not any(0 <= n.start - after[0].end <= 12 for n in here
+                                   if n is not after[0] and (after[0].key, n.key) not in places.inside):
                 # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"; but an address
                 # is one place: "nằm ở Nam Hồng (huyện Đông Anh, Hà Nội)"
-                key = after[0]["_key"]
+                key = after[0].key
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
-                sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f["start"]]
+                sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f.start]
                 if not sc:
                     # 3. the unit named last earlier in the sentence (the deepest of its address),
                     #    unless a scope word comes after it
-                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m, s0, s.end)
+                    earlier = [m for m in here if m.end <= f.start and not owned(m, s0, s.end)
                                and not placed_other(m, s0, s.end, lo)]
                     if earlier:
                         j = len(earlier) - 1
-                        while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
-                                and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
+                        while j > 0 and earlier[j].start - earlier[j - 1].end <= 20 \
+                                and (earlier[j - 1].key, earlier[j].key) in places.inside:
                             j -= 1
-                        if not any(x.start() > earlier[-1]["end"] and x.end() <= f["start"] for x in scopes_of(s)):
-                            key = earlier[j]["_key"]
+                        if not any(x.start() > earlier[-1].end and x.end() <= f.start for x in scopes_of(s)):
+                            key = earlier[j].key
                 if key is None and not sc:
-                    sc = [x for x in scopes_of(s) if x.end() <= f["start"]]
+                    sc = [x for x in scopes_of(s) if x.end() <= f.start]
                 if sc:
                     lvl = (sc[-1].group("a") or sc[-1].group("b")).lower()
-                    key = last_of_level(lvl, f["start"])
+                    key = last_of_level(lvl, f.start)
                     if key is None:
-                        f["area"] = None
+                        f.area = None
                         continue
             # 3. the sentence's subject
             if key is None:
-                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m, s0, s.end)
+                subject = [m for m in here if m.end <= f.start and m.start - s0 < 60 and not owned(m, s0, s.end)
                            and not placed_other(m, s0, s.end, lo)]
                 if subject:
-                    key = places.deepest([m["_key"] for m in subject]) or subject[0]["_key"]
+                    key = places.deepest([m.key for m in subject]) or subject[0].key
             # 4. national, world and foreign figures have no area
             if key is None and (national_in(s) or foreign.search(text, lo, hi)):
-                f["area"] = None
+                f.area = None
                 continue
             # a club or team named before the figure in its sentence: its results are placeless
             # ("CLB Hà Nội đã thắng 8 trận" in an article about a stadium)
-            if key is None and any(m.get("_aside") and m["end"] <= f["start"] for m in by_sent.get(s.index, [])):
-                f["area"] = None
+            if key is None and any(m.aside and m.end <= f.start for m in by_sent.get(s.index, [])):
+                f.area = None
                 continue
             # 5. the paragraph's unit, when it lies inside the article's
             if key is None and main_key is not None:
-                earlier = [m for m in para_units.get(s.paragraph, []) if m["end"] <= f["start"] and usable(m)]
+                earlier = [m for m in para_units.get(s.paragraph, []) if m.end <= f.start and usable(m)]
                 para_named = bool(earlier)
                 if not earlier:
                     # else the unit inside the article's that the text moved to last
-                    earlier = [m for m in ms if main_from <= m["start"] and m["end"] <= f["start"] and usable(m)]
+                    earlier = [m for m in ms if main_from <= m.start and m.end <= f.start and usable(m)]
                 if earlier:
                     # the last unit named, or the most specific one of the address it ends
                     # ("xã Thanh Bính, huyện Thanh Hà" → Thanh Bính)
                     j = len(earlier) - 1
-                    while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
-                            and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
+                    while j > 0 and earlier[j].start - earlier[j - 1].end <= 20 \
+                            and (earlier[j - 1].key, earlier[j].key) in places.inside:
                         j -= 1
-                    k = earlier[j]["_key"]
+                    k = earlier[j].key
                     # a unit inside the article's, or one beside it ("… anh Dũng (xã Hoàng Hoa
                     # Thám, thị xã Chí Linh)" in an article about Thanh Hà); not one around it
                     if k == main_key or (k, main_key) in places.inside or (
                             para_named and (main_key, k) not in places.inside):
                         key = k
-        if key is None and main_key is not None and f["start"] >= main_from:
+        if key is None and main_key is not None and f.start >= main_from:
             key = main_key
         _set_area(f, places.fact[key] if key is not None else None)
 
 
-def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
-    """The clause of text[a:b] in the sentence text[s0:s1]: between the commas,
-    semicolons and colons around it that stand outside brackets ("phường A
-    (quận B, TP C) có 68 công trình" is one clause); a decimal comma ("85,7%")
-    ends none."""
-
-    def decimal(k: int) -> bool:
-        return text[k] == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
-
-    lo, depth = s0, 0
-    for k in range(a - 1, s0 - 1, -1):
-        ch = text[k]
-        if ch == ")":
-            depth += 1
-        elif ch == "(":
-            if depth == 0:
-                continue  # the figure is inside the bracket: look further back
-            depth -= 1
-        elif ch in ",;:" and depth == 0 and not decimal(k):
-            lo = k + 1
-            break
-    hi, depth = s1, 0
-    for k in range(b, s1):
-        ch = text[k]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in ",;:" and depth == 0 and not decimal(k):
-            hi = k
-            break
-    return lo, hi
-
-
-def _set_area(f: dict, unit: dict | None) -> None:
+def _set_area(f: Draft, unit: Draft | None) -> None:
     if unit is None:
-        f["area"] = None
+        f.area = None
         return
-    f["area"] = unit["name"]
-    f["area_level"] = unit["level"]
-    u: Unit | None = unit.get("_unit")
+    f.area = unit.name
+    f.area_level = unit.level
+    u: Unit | None = unit.gazetteer_unit
     if u is not None:
-        f["area_code"] = u.code
+        f.area_code = u.code
         top = u
         for k in ancestors(u):
             p = _by_code().get(k)
             if p is not None:
                 top = p
-        f["province"] = top.name
-        f["province_code"] = top.code
+        f.province = top.name
+        f.province_code = top.code

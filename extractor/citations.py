@@ -18,6 +18,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
+from .draft import Draft
 from .sentences import Sentence
 from .rules import alternation, load_model
 
@@ -87,11 +88,11 @@ def _type_from_symbol(ref: str, r: DocumentRules) -> str | None:
 
 
 
-def extract(text: str, sents: list[Sentence], published: str | None, facts: list[dict]) -> list[dict]:
+def extract(text: str, sents: list[Sentence], published: str | None, facts: list[Draft]) -> list[Draft]:
     rx, r, needs = _compiled()
     issue_rx, date_link, _ = _links()
-    dates = [f for f in facts if f["kind"] == "date" and f.get("value")]
-    found: dict[str, dict] = {}
+    dates = [f for f in facts if f.kind == "date" and f.date_value]
+    found: dict[str, Draft] = {}
     for s in sents:
         if needs is not None and not needs.search(text, s.start, s.end):
             continue  # no symbol can match here
@@ -99,30 +100,30 @@ def extract(text: str, sents: list[Sentence], published: str | None, facts: list
             ref = normalize_ref(m.group("ref"))
             written_type = m.group("type")
             date = None
-            after = [d for d in dates if d["start"] >= m.end() and date_link.fullmatch(text, m.end(), d["start"])]
+            after = [d for d in dates if d.start >= m.end() and date_link.fullmatch(text, m.end(), d.start)]
             if after:
-                date = after[0]["value"]
+                date = after[0].date_value
             else:
-                issued = [d for d in dates if s.start <= d["start"] < m.start() and issue_rx.search(text, d["end"], m.start())]
+                issued = [d for d in dates if s.start <= d.start < m.start() and issue_rx.search(text, d.end, m.start())]
                 if issued:
-                    date = issued[-1]["value"]
+                    date = issued[-1].date_value
             f = found.get(ref)
             if f is None:
-                found[ref] = {
-                    "kind": "document",
-                    "start": m.start(),
-                    "end": m.end(),
-                    "text": text[m.start() : m.end()],
-                    "ref": ref,
-                    "doc_type": written_type or _type_from_symbol(ref, r),
-                    "date": date,
-                    "rule_id": "document.symbol",
-                    "_sent": s.index,
-                    "_written": bool(written_type),
-                }
+                found[ref] = Draft(
+                    kind="document",
+                    start=m.start(),
+                    end=m.end(),
+                    text=text[m.start() : m.end()],
+                    ref=ref,
+                    doc_type=written_type or _type_from_symbol(ref, r),
+                    date=date,
+                    rule_id="document.symbol",
+                    sent=s.index,
+                    type_written=bool(written_type),
+                )
             else:
-                if f["date"] is None and date:
-                    f["date"] = date
-                if written_type and not f["_written"]:
-                    f["doc_type"], f["_written"] = written_type, True
+                if f.date is None and date:
+                    f.date = date
+                if written_type and not f.type_written:
+                    f.doc_type, f.type_written = written_type, True
     return list(found.values())

@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .draft import DocContext, Draft
 from .rules import load_model
 from .textnorm import fold
 
@@ -281,26 +282,26 @@ def _time_denominators() -> tuple[tuple[str, ...], ...]:
     return tuple(_words(w) for w in taxonomy().time_denominators)
 
 
-def _per_unit_of(facts: list[dict], i: int, text: str) -> bool:
+def _per_unit_of(facts: list[Draft], i: int, text: str) -> bool:
     """``per_unit`` of a figure, or of the high end of the range it opens
     ("từ 150 triệu - 500 triệu đồng/lần")."""
     f = facts[i]
-    if per_unit(text, f["start"], f["end"]):
+    if per_unit(text, f.start, f.end):
         return True
     nxt = facts[i + 1] if i + 1 < len(facts) else None
-    return bool(nxt is not None and f.get("comparator") == ">=" and nxt.get("comparator") == "<="
-                and nxt["start"] - f["end"] <= 24 and per_unit(text, nxt["start"], nxt["end"]))
+    return bool(nxt is not None and f.comparator == ">=" and nxt.comparator == "<="
+                and nxt.start - f.end <= 24 and per_unit(text, nxt.start, nxt.end))
 
 
-def _denominator(f: dict) -> bool:
+def _denominator(f: Draft) -> bool:
     """Whether a count is the denominator of a rate: "trên 100.000 dân", "mỗi 1.000 trẻ"."""
-    v = f.get("value")
-    if f["kind"] != "quantity" or not isinstance(v, (int, float)) or v < 100:
+    v = f.value
+    if f.kind != "quantity" or not isinstance(v, (int, float)) or v < 100:
         return False
     k = round(math.log10(v))
     if 10 ** k != v:
         return False
-    first = tuple(fold(f["text"]).split()[:2])
+    first = tuple(fold(f.text).split()[:2])
     return any(first[: len(w)] == w for w in _per_words())
 
 
@@ -309,37 +310,38 @@ def _per_words() -> tuple[tuple[str, ...], ...]:
     return tuple(_words(w) for w in taxonomy().per_words)
 
 
-def attach(facts: list[dict], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset()) -> None:
+def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset(),
+           ctx: DocContext | None = None) -> None:
     """Set ``measure`` and ``indicator`` on the numeric facts of one sentence
     (sorted by start), in place; ``active``: the article's topics (``topics``)."""
     from . import measure as _measure
 
     _measure.attach(facts, text, sent)
-    prev: dict | None = None
+    prev: Draft | None = None
     for i, f in enumerate(facts):
-        verb = f.pop("_verb", None)
-        if verb is None and f["kind"] in ("quantity", "ratio") and f.get("unit"):
+        verb = f.verb
+        if verb is None and f.kind in ("quantity", "ratio") and f.unit:
             # "19/27 chỉ tiêu đã hoàn thành …": the verb after the count
-            nxt = facts[i + 1]["start"] if i + 1 < len(facts) else sent[1]
-            end = min([nxt] + [p for p in (text.find(c, f["end"], nxt) for c in ",;(") if p >= 0])
+            nxt = facts[i + 1].start if i + 1 < len(facts) else sent[1]
+            if ctx is not None:
+                end = ctx.clause_end(f.end, nxt, ",;(")
+            else:
+                end = min([nxt] + [p for p in (text.find(c, f.end, nxt) for c in ",;(") if p >= 0])
             for fam in taxonomy().families:
-                if fam.governed_by and _measure.achieved(text, f["end"], end, fam.governed_by):
+                if fam.governed_by and _measure.achieved(text, f.end, end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
-        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active, f.get("change"),
-                                         bool(f.get("_plan_share")), bool(f.pop("_share", False)), f.get("currency"),
-                                         f.pop("_left", None),
-                                         f["kind"] == "money" and _per_unit_of(facts, i, text))
-        f.pop("_plan_share", None)
-        if f["indicator"] and _denominator(f):
-            f["indicator"] = None
-        if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
+        f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
+                                      bool(f.plan_share), bool(f.share), f.currency,
+                                      f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
+        if f.indicator and _denominator(f):
+            f.indicator = None
+        if f.of_plan and prev is not None and prev.indicator:
             # a share of the plan keeps the key of what was planned
-            f["indicator"] = prev["indicator"]
-        if f["indicator"] is None and f.pop("_list_item", False) and prev is not None and prev.get("indicator") \
-                and prev["kind"] == f["kind"]:
+            f.indicator = prev.indicator
+        if f.indicator is None and f.list_item and prev is not None and prev.indicator \
+                and prev.kind == f.kind:
             # a list sharing one measure: "tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 100%,
             # cấp trung học cơ sở đạt 99%"
-            f["indicator"] = prev["indicator"]
-        f.pop("_list_item", None)
+            f.indicator = prev.indicator
         prev = f

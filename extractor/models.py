@@ -157,6 +157,23 @@ Fact = Annotated[
 ]
 FactAdapter: TypeAdapter = TypeAdapter(Fact)
 
+_MODEL_OF_KIND: dict[str, type[_Fact]] = {
+    "quantity": Quantity, "percent": Percent, "ratio": Ratio, "money": Money, "date": Date, "period": Period,
+    "person": Person, "document": Document, "area": Area,
+}
+# provenance the pipeline sets itself at the end (sentence, doc), not from a draft
+_SET_AT_END = ("doc", "sentence", "sentence_start")
+
+
+def contract_fields(kind: str) -> tuple[str, ...]:
+    """The fields of ``kind``'s model that a pipeline ``Draft`` carries
+    (``kind`` itself included); an unknown kind has just ``kind``, so that the
+    model's validation names the error."""
+    model = _MODEL_OF_KIND.get(kind)
+    if model is None:
+        return ("kind", "start", "end", "text")
+    return tuple(k for k in model.model_fields if k not in _SET_AT_END)
+
 
 class Meta(BaseModel):
     model_config = ConfigDict(extra="forbid")

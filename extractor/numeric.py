@@ -14,6 +14,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
+from .draft import Draft
 from . import tokens
 from .matching import Candidate
 from .numerals import NotANumber, parse_amount, parse_number
@@ -79,8 +80,8 @@ def _comparator(m: regex.Match) -> str:
     return "="
 
 
-def _base(c: Candidate, text: str, start: int, end: int, **fields) -> dict:
-    return {"kind": c.kind, "start": start, "end": end, "text": text[start:end], "rule_id": c.rule.id, **fields}
+def _base(c: Candidate, text: str, start: int, end: int, **fields) -> Draft:
+    return Draft(kind=c.kind, start=start, end=end, text=text[start:end], rule_id=c.rule.id, **fields)
 
 
 def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, int]:
@@ -98,7 +99,7 @@ def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, i
     return (word if word.isupper() else word.lower()) + text[us + len(word) : ue], ue
 
 
-def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
+def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[Draft]:
     """Facts from one kept numeric candidate (two for a range); [] to reject."""
     m = c.match
     gd = m.groupdict()
@@ -145,7 +146,7 @@ def _reads_as_day_month(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12
 
 
-def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
+def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[Draft]:
     m = c.match
     gd = m.groupdict()
     kind = c.kind

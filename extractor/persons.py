@@ -29,6 +29,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
+from .draft import Draft, PersonMention
 from .rules import load_model
 from .sentences import Sentence
 from .textnorm import compare_form
@@ -490,11 +491,11 @@ def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tupl
     return titles, last
 
 
-def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
+def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonMention]]:
     """(one ``person`` fact per titled name, every mention of those names)."""
     _compiled(), _places(), _place_word_levels()  # built once per process (before ingest workers fork)
-    found: dict[str, dict] = {}
-    mentions: list[dict] = []
+    found: dict[str, Draft] = {}
+    mentions: list[PersonMention] = []
     # every foreign name the article writes (a shorter one shows what runs before it is not the name)
     known = frozenset(m.group(0) for s in sents for m in _LATIN_RUN.finditer(text, s.start, s.end))
     for s in sents:
@@ -513,21 +514,21 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
                 if dg and "\n" not in dg.group(0) and dg.start() < s.start:
                     titles = [dg.group(0).strip()] + titles
             prev_end = max(b, after_end)
-            mentions.append({"name": name, "start": a, "end": b, "_sent": s.index, "_titled": bool(titles)})
+            mentions.append(PersonMention(name, a, b, s.index, bool(titles)))
             if not titles:
                 continue
             f = found.get(name)
             if f is None:
-                found[name] = f = {"kind": "person", "start": a, "end": b, "text": text[a:b], "name": name,
-                                   "titles": [], "rule_id": "person.titled_name", "_sent": s.index}
-            seen = {compare_form(t) for t in f["titles"]}
+                found[name] = f = Draft(kind="person", start=a, end=b, text=text[a:b], name=name,
+                                        titles=[], rule_id="person.titled_name", sent=s.index)
+            seen = {compare_form(t) for t in f.titles}
             for t in titles:
                 if compare_form(t) not in seen:
-                    f["titles"].append(t)
+                    f.titles.append(t)
                     seen.add(compare_form(t))
     _merge_overlong(found, mentions)
     _merge_single(found, mentions)
-    ms = [{k: v for k, v in m.items() if k != "_titled"} for m in mentions if m["name"] in found]
+    ms = [m for m in mentions if m.name in found]
     return list(found.values()), ms
 
 
@@ -558,10 +559,10 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
         yield a, b, w
 
 
-def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
+def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A one-word name that ends a longer name of the document is that person
     ("Thủ tướng Modi" is Narendra Modi): its titles go to the full name."""
-    full = {m["name"] for m in mentions} | set(found)
+    full = {m.name for m in mentions} | set(found)
     for name in [n for n in found if " " not in n]:
         longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
         if not longer:
@@ -570,33 +571,33 @@ def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
         g = found.get(longer[0])
         if g is None:
             continue  # the full name has no position of its own: keep to what the text gave
-        seen = {compare_form(t) for t in g["titles"]}
-        g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
+        seen = {compare_form(t) for t in g.titles}
+        g.titles += [t for t in f.titles if compare_form(t) not in seen]
         for m in mentions:
-            if m["name"] == name:
-                m["name"] = longer[0]
+            if m.name == name:
+                m.name = longer[0]
 
 
-def _merge_overlong(found: dict[str, dict], mentions: list[dict]) -> None:
+def _merge_overlong(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A name one syllable longer than another name of the same document is
     that name with the next word run on ("Vũ Hồng Thanh Đồng quan điểm")."""
-    known = {m["name"] for m in mentions}
+    known = {m.name for m in mentions}
     for name in list(found):
         words = name.split()
         short = " ".join(words[:-1])
         if len(words) >= 4 and short in known:
             f = found.pop(name)
-            f["name"] = short
-            f["end"] = f["start"] + len(short)
-            f["text"] = short
+            f.name = short
+            f.end = f.start + len(short)
+            f.text = short
             g = found.get(short)
             if g is None:
                 found[short] = f
             else:
-                seen = {compare_form(t) for t in g["titles"]}
-                g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
-                if f["start"] < g["start"]:
-                    g.update(start=f["start"], end=f["end"], text=f["text"], _sent=f["_sent"])
+                seen = {compare_form(t) for t in g.titles}
+                g.titles += [t for t in f.titles if compare_form(t) not in seen]
+                if f.start < g.start:
+                    g.start, g.end, g.text, g.sent = f.start, f.end, f.text, f.sent
             for m in mentions:
-                if m["name"] == name:
-                    m["name"], m["end"] = short, m["start"] + len(short)
+                if m.name == name:
+                    m.name, m.end = short, m.start + len(short)
