@@ -26,7 +26,7 @@ import unicodedata
 from functools import lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .cache import disk_cached
 from .rules import load_model
@@ -39,7 +39,6 @@ _BLANKS = regex.compile(r"[ \t]+")
 _LETTER = regex.compile(r"\p{L}")
 _SPACES = regex.compile(r"\s+")
 _LOWER_PAREN_END = regex.compile(r"\s*\([^()\p{Lu}]*\)$")
-_TRAILING_AND = regex.compile(r"(?:\s+(?:và|hoặc))+$")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+")
 _FIVE_LOWER = regex.compile(r"(?:\s\p{Ll}+){5}")
 _LOWER_PAREN = regex.compile(r"\(\s*\p{Ll}")
@@ -70,18 +69,30 @@ class PersonRules(BaseModel):
     apposition_words: list[str] = []
     single_name_heads: list[str] = []
     role_verbs: list[str] = []
+    name_honorifics: list[str] = []
+    and_words: list[str]
+    trailing_conjunctions: list[str]
+    glued_honorifics: list[str]
+    name_particles: list[str]
+    prefix_compounds: list[str] = []
+    vietnamese_syllable: str
     examples: list[dict] = []
+
+    @field_validator("*")
+    @classmethod
+    def _not_empty(cls, v, info):
+        if isinstance(v, list) and not v:
+            raise ValueError(f"the word group `{info.field_name}` is empty; give it at least one word or remove it")
+        return v
 
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
+# a word of a foreign name: "Kun-hee", "Schulze-Makuch", "al-Ja'afari", "McGraw"; particles
+# (``name_particles``: "von der", "bin") may stand between its words
+_LATIN_WORD = r"(?:(?:al|el)-)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z'’]+)(?:-[A-Za-z][a-z'’]+)?"
 _QUOTES = "\"“”„«»"
 _CLAUSE_MARK = regex.compile(rf"[;:{_QUOTES}]")
 
-# a Vietnamese syllable once its tone marks are dropped: onset, one to three
-# vowels, a final consonant
-_SYLLABLE = regex.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
 
@@ -91,7 +102,7 @@ def _toneless(w: str) -> str:
 
 def is_syllable(w: str) -> bool:
     """A Vietnamese syllable ("Nguyễn", "khoa"); not "Roesler", "Trọngmong"."""
-    return bool(_SYLLABLE.fullmatch(_toneless(w)))
+    return bool(_compiled().syllable_rx.fullmatch(_toneless(w)))
 
 
 def _glued_prefix(w: str) -> int | None:
@@ -113,15 +124,30 @@ class _Compiled:
         def alt(ws):
             return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
 
+        # a Vietnamese syllable once its tone marks are dropped: onset, vowels, a final consonant
+        self.syllable_rx = regex.compile(r.vietnamese_syllable)
+        # a prefix that ends a compound is no prefix: "chính quyền Tổng thống X" is not "quyền Tổng thống"
+        not_prefix = "|".join(rf"(?<=(?i:{regex.escape(c.rsplit(' ', 1)[0])})[ \t]+)(?i:{regex.escape(c.rsplit(' ', 1)[1])})"
+                              for c in r.prefix_compounds if " " in c) or "(?!)"
         # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
         # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
         self.head_rx = regex.compile(
-            rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
+            rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
         )
+        self.trailing_and_rx = regex.compile(rf"(?:\s+(?:{alt(r.trailing_conjunctions)}))+$")
+        # "… Chủ nhiệm Chương trìnhđồng chí Trần …": an honorific glued to the word before it ends a title
+        self.title_end_rx = regex.compile(
+            rf"[;:{_QUOTES}]|\.(?!\p{{L}})|\s[-–]\s+(?=\p{{Ll}})|(?:{alt(r.glued_honorifics)})\s+\p{{Lu}}|(?<=\p{{Ll}})(?:{alt(r.glued_honorifics)})"
+        )
+        self.latin_run_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,3}}(?![\p{{L}}])"
+        )
+        self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
         self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
         self.run_rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_SYL}(?:[ \t]+{_SYL})+")
-        # a stop word is a whole lowercase word (never "và": see stops())
-        self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) - {'và'})}|và)(?![\p{{L}}])")
+        # a stop word is a whole lowercase word (an and-word only as stops() says)
+        self.and_words = frozenset(r.and_words)
+        self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) | self.and_words)})(?![\p{{L}}])")
         self.compound_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.compounds)})(?![\p{{L}}])")
         self.surnames = {s.split()[0] for s in r.surnames}
         self.honorifics = set(r.honorifics)
@@ -160,7 +186,7 @@ class _Compiled:
                 continue
             if self.link_rx.match(text, m.start()) and self.head_rx.search(text, max(0, m.start() - 60), m.start()):
                 continue  # "người phát ngôn của Taliban": part of the position
-            if m.group(0) == "và" and not self.and_stop_rx.match(text, m.end()):
+            if m.group(0) in self.and_words and not self.and_stop_rx.match(text, m.end()):
                 continue
             yield m
 
@@ -234,13 +260,6 @@ def _names(text: str, s: Sentence):
             break
 
 
-# a word of a foreign name: "Kun-hee", "Schulze-Makuch", "al-Ja'afari"; particles
-# ("von der", "bin", "de") may stand between its words
-_LATIN_WORD = r"(?:(?:al|el)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?"
-_LATIN_RUN = regex.compile(
-    rf"(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:von|van|der|den|de|da|di|du|bin|le|la)[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,3}}(?![\p{{L}}])"
-)
-
 
 def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: frozenset = frozenset()):
     """Names in Latin letters that cannot be Vietnamese ("Emmanuel Macron",
@@ -249,7 +268,7 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
     syllable = _syllable_rx(c.rules.foreign_syllable)
     if syllable is None:
         return
-    for m in _LATIN_RUN.finditer(text, s.start, s.end):
+    for m in _compiled().latin_run_rx.finditer(text, s.start, s.end):
         if any(m.start() < e and a < m.end() for a, e in taken):
             continue
         words = list(_BLANKS.split(m.group(0)))
@@ -340,7 +359,7 @@ def _clean(t: str) -> str:
     # a bracket the sentence never closes: "… Sen Vàng (Hai Bà Trưng"
     if t.count("(") > t.count(")"):
         t = t[: t.rindex("(")]
-    t = _TRAILING_AND.sub("", t)
+    t = _compiled().trailing_and_rx.sub("", t)
     return t.strip(" ,-–;:")
 
 
@@ -417,11 +436,6 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
     return list(reversed(titles)) + degree_titles
 
 
-_TITLE_END = regex.compile(
-    rf"[;:{_QUOTES}]|\.(?!\p{{L}})|\s[-–]\s+(?=\p{{Ll}})|đồng chí\s+\p{{Lu}}|(?<=\p{{Ll}})đồng chí"
-)
-
-
 def _title_end(text: str, start: int, hi: int) -> int:
     """Where a title written after a name, starting at ``start``, ends: at a
     verb, a comma, sentence punctuation (not the dot of "TP.HCM", "T.Ư"), a
@@ -432,7 +446,7 @@ def _title_end(text: str, start: int, hi: int) -> int:
     stop = next(c.stops(text, start, hi), None)
     if stop:
         ends.append(stop.start())
-    m = _TITLE_END.search(text, start, hi)
+    m = c.title_end_rx.search(text, start, hi)
     if m:
         ends.append(m.start())
     depth = 0
@@ -496,7 +510,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
     found: dict[str, dict] = {}
     mentions: list[dict] = []
     # every foreign name the article writes (a shorter one shows what runs before it is not the name)
-    known = frozenset(m.group(0) for s in sents for m in _LATIN_RUN.finditer(text, s.start, s.end))
+    known = frozenset(m.group(0) for s in sents for m in _compiled().latin_run_rx.finditer(text, s.start, s.end))
     for s in sents:
         names = list(_names(text, s))
         names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known)))
