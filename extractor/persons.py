@@ -75,6 +75,7 @@ class PersonRules(BaseModel):
     glued_honorifics: list[str]
     name_particles: list[str]
     prefix_compounds: list[str] = []
+    comma_phrases: list[str] = []
     vietnamese_syllable: str
     examples: list[dict] = []
 
@@ -143,6 +144,10 @@ class _Compiled:
             rf"(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,3}}(?![\p{{L}}])"
         )
         self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
+        self.name_honorifics_set = frozenset(r.name_honorifics)
+        self.comma_phrase_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.comma_phrases)})(?![\p{{L}}])")
+        self.single_head_end_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})[ \t]+$")
         self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
         self.run_rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_SYL}(?:[ \t]+{_SYL})+")
         # a stop word is a whole lowercase word (an and-word only as stops() says)
@@ -170,7 +175,7 @@ class _Compiled:
             rf"(?:[ \t]+(?!(?:{alt(r.stop_words)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
         # "X - một nhà kinh tế …", "do X làm Giám đốc"
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
-        self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{Lu}})")
+        self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{L}})")
         self.single_head_rx = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})(?![\p{{L}}])")
         self.org_suffix_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.org_suffixes)})$")
@@ -239,6 +244,10 @@ def _names(text: str, s: Sentence):
         elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()) \
                 or c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
             first = 2  # "trường THPT Chu Văn An", "Công ty thương mại Hoàng Lan": the institution's name
+        anchored = _anchored_name(text, s, m.start(), starts, words, end_of, c)
+        if anchored is not None:
+            yield anchored
+            continue
         for i in range(first, len(words)):
             w = words[i]
             if w not in c.surnames or not 2 <= len(words) - i <= 4:
@@ -259,6 +268,37 @@ def _names(text: str, s: Sentence):
             yield starts[i], end_of[i + len(name_words) - 1], name
             break
 
+
+
+def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], words: list[str],
+                   end_of: list[int], c: _Compiled) -> tuple[int, int, str] | None:
+    """A name whose first word is no known surname, read from where it stands:
+    the whole run after "ông"/"bà" ("ông Thang Văn Phúc", "ông Ken Hu"), or an
+    unmarked run right after a position that takes a bare name ("HLV Tan Cheng
+    Hoe"); every word a syllable, no place, no country."""
+    i = 0
+    if words[0] in c.name_honorifics_set:
+        i = 1  # "Ông Thang Văn Phúc" at the start of a sentence
+    elif not (c.name_hon_rx.search(text, max(s.start, run_start - 12), run_start)
+              or (all(w.isascii() for w in words)
+                  and c.single_head_end_rx.search(text, max(s.start, run_start - 40), run_start))):
+        return None
+    rest = words[i:]
+    if not 2 <= len(rest) <= 4 or rest[0] in c.surnames:
+        return None
+    end = end_of[len(words) - 1]
+    if regex.match(r"[-'’]\p{L}", text[end : end + 2]):
+        return None  # "Lee Kun-hee": the run goes on as a foreign name
+    if not all(is_syllable(w) for w in rest):
+        return None
+    places, _ = _places()
+    if any(" ".join(words[:k]) in places or " ".join(words[:k]) in _all_foreign_places()
+           for k in range(1, len(words) + 1)) or any(w in _countries() for w in rest):
+        return None  # "Bà Rịa", "ông Hàn Quốc …"
+    if any(text.startswith(ph, starts[k]) for k in range(i, len(words)) for ph in c.not_names):
+        return None
+    name = " ".join(rest)
+    return starts[i], end, name
 
 
 def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: frozenset = frozenset()):
@@ -288,8 +328,10 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
                             text[max(s.start, m.start() - 8) : m.start()])
         # "người phát ngôn của Taliban Zabihullah Mujahid": the word after a position's link is its object
         linked = bool(link) and bool(c.head_rx.search(text, max(s.start, m.start() - 60), m.start() - 4))
+        if m.group(0) in _all_foreign_places() or " ".join(words[-2:]) in _all_foreign_places():
+            continue  # "Úc - New Zealand": a country
         while len(words) - lead0 > 2 and (words[lead0] in countries or " ".join(words[lead0 + 1 :]) in known
-                                          or (linked and lead0 == 0)):
+                                          or (linked and lead0 == 0) or _bare_somewhere(text, words[lead0])):
             lead0 += 1  # … or an organisation before a name the article also writes alone ("Samsung Lee Kun-hee")
         if lead0:
             off = m.group(0).index(words[lead0], len(" ".join(words[:lead0])))
@@ -312,6 +354,14 @@ def _countries() -> frozenset:
     from .areas import _compiled as area_rules
 
     return frozenset(w for w in area_rules()[0].foreign_places if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _all_foreign_places() -> frozenset:
+    """Country and place names of ``rules/areas.yaml`` ``foreign_places``, of any length ("New Zealand")."""
+    from .areas import _compiled as area_rules
+
+    return frozenset(area_rules()[0].foreign_places)
 
 
 @lru_cache(maxsize=4)
@@ -372,6 +422,21 @@ def _foreign_name_at_end(seg: str) -> bool:
     return all(_CAPITALISED.fullmatch(t) for t in last) and not all(is_syllable(t) for t in last)
 
 
+def _inner_commas(text: str, lo: int, hi: int) -> set[int]:
+    """Offsets of the commas inside a fixed phrase of an organisation's name
+    ("phòng, chống", "phòng cháy, chữa cháy"): they split no titles."""
+    return {m.start() + m.group(0).index(",") for m in _compiled().comma_phrase_rx.finditer(text, lo, hi)}
+
+
+def _split_commas(window: str, inner: set[int]) -> list[str]:
+    parts, last = [], 0
+    for k, ch in enumerate(window):
+        if ch == "," and k not in inner:
+            parts.append(window[last:k])
+            last = k + 1
+    return parts + [window[last:]]
+
+
 def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
     c = _compiled()
     window = text[lo:name_start]
@@ -403,7 +468,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         return degree_titles
     base = lo + cut
     segs, pos = [], 0
-    for part in window.split(","):
+    inner = _inner_commas(text, base, base + len(window))
+    for part in _split_commas(window, {k - base for k in inner}):
         segs.append((base + pos, part))
         pos += len(part) + 1
     titles: list[str] = []
@@ -450,6 +516,7 @@ def _title_end(text: str, start: int, hi: int) -> int:
     if m:
         ends.append(m.start())
     depth = 0
+    inner = _inner_commas(text, start, min(ends))
     for k in range(start, min(ends)):
         ch = text[k]
         if ch == "(":
@@ -462,7 +529,7 @@ def _title_end(text: str, start: int, hi: int) -> int:
                 ends.append(k)
                 break
             depth -= 1
-        elif ch == "," and depth == 0:
+        elif ch == "," and depth == 0 and k not in inner:
             ends.append(k)  # a comma inside brackets does not end it: "(Bộ Văn hóa, Thể thao và Du lịch)"
             break
     return min(ends)
@@ -478,6 +545,12 @@ def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tupl
         if not m or not c.head_rx.match(text, name_end + m.end(), hi):
             return [], name_end
     pos = name_end + m.end()
+    if m.group(0).strip() == "(" and not c.head_rx.match(text, pos, hi):
+        # "X (đoàn Hòa Bình), Phó Giám đốc Sở Y tế": a remark in brackets, then the position
+        close = text.find(")", pos, hi)
+        after = _NAME_SEP.match(text[close + 1 : hi]) if close > 0 and "(" not in text[pos:close] else None
+        if after and after.group(1) != "(":
+            pos = close + 1 + after.end()
     art = c.apposition_rx.match(text, pos, hi)
     if art and c.head_rx.match(text, art.end(), hi):
         pos = art.end()  # "X - một nhà kinh tế học tại DBS"
@@ -534,12 +607,15 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
             if f is None:
                 found[name] = f = {"kind": "person", "start": a, "end": b, "text": text[a:b], "name": name,
                                    "titles": [], "rule_id": "person.titled_name", "_sent": s.index}
-            seen = {compare_form(t) for t in f["titles"]}
+            # "PGS.TS." where a sentence ends after the degree is "PGS.TS"
+            seen = {compare_form(t.rstrip(".")) for t in f["titles"]}
             for t in titles:
-                if compare_form(t) not in seen:
+                if compare_form(t.rstrip(".")) not in seen:
                     f["titles"].append(t)
-                    seen.add(compare_form(t))
+                    seen.add(compare_form(t.rstrip(".")))
     _merge_overlong(found, mentions)
+    _merge_front(found, mentions)
+    _merge_short(found, mentions)
     _merge_single(found, mentions)
     ms = [{k: v for k, v in m.items() if k != "_titled"} for m in mentions if m["name"] in found]
     return list(found.values()), ms
@@ -569,7 +645,34 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
             continue  # could be a Vietnamese word
         if w in _countries() or c.org_suffix_rx.search(w) or w in c.not_names:
             continue
+        if any(_AFTER_NAME.fullmatch(text, e, h.start()) for _, e in taken):
+            continue  # "Lee Kun-hee, Chủ tịch Samsung": the position is the name's before it, the word its employer
+        if _mostly_bare(text, w, c):
+            continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
         yield a, b, w
+
+
+_AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")
+
+
+def _bare_somewhere(text: str, w: str) -> bool:
+    """The article writes the word alone after a lowercase word somewhere
+    ("tại Bulgaria,"): a place or an organisation before a name, not its first word."""
+    return bool(regex.search(rf"(?<=(?<![\p{{L}}\p{{M}}])\p{{Ll}}[\p{{Ll}}\p{{M}}]*[ \t]+){regex.escape(w)}(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})", text))
+
+
+def _mostly_bare(text: str, w: str, c: _Compiled) -> bool:
+    """The article writes the word bare (no position or honorific before it,
+    no other capitalised word beside it) four times or more, and three times
+    as often as beside a position or honorific: an organisation or a place."""
+    bare = anchored = 0
+    for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if c.single_head_end_rx.search(before) or c.name_hon_rx.search(before) or c.trailing_hon_rx.search(before):
+            anchored += 1
+        elif not regex.search(r"\p{Lu}\S*[ \t]+$", before) and not regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
+            bare += 1
+    return bare >= 4 and bare > 3 * anchored
 
 
 def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
@@ -614,3 +717,40 @@ def _merge_overlong(found: dict[str, dict], mentions: list[dict]) -> None:
             for m in mentions:
                 if m["name"] == name:
                     m["name"], m["end"] = short, m["start"] + len(short)
+
+
+def _merge_front(found: dict[str, dict], mentions: list[dict]) -> None:
+    """A four-word name whose last three words are another name of the document
+    is that name with an organisation's last word before it ("Trung ương Đoàn
+    Lê Quốc Phong" beside "ông Lê Quốc Phong")."""
+    known = {m["name"] for m in mentions}
+    for name in list(found):
+        words = name.split()
+        short = " ".join(words[1:])
+        if len(words) == 4 and short in known and name in found:
+            f = found.pop(name)
+            cut = len(words[0]) + 1
+            g = found.get(short)
+            if g is None:
+                found[short] = dict(f, name=short, start=f["start"] + cut, text=short)
+            else:
+                seen = {compare_form(t) for t in g["titles"]}
+                g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
+            for m in mentions:
+                if m["name"] == name:
+                    m["name"], m["start"] = short, m["start"] + cut
+
+
+def _merge_short(found: dict[str, dict], mentions: list[dict]) -> None:
+    """A name of two or more words that ends a longer name of the document is a
+    short mention of that person ("Bộ trưởng Kim Tiến" beside "Nguyễn Thị Kim
+    Tiến"): no fact of its own, and (as the guidelines say) no title."""
+    full = {m["name"] for m in mentions} | set(found)
+    for name in [n for n in found if " " in n]:
+        longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
+        if not longer:
+            continue
+        del found[name]
+        for m in mentions:
+            if m["name"] == name:
+                m["name"] = longer[0]
