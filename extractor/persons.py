@@ -88,6 +88,8 @@ class PersonRules(BaseModel):
 
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
+# a house number right before a capitalised run: the run is a street ("35B Trần Phú")
+_HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}/.,:-])\d{1,4}[A-Z]?[ \t]+$")
 # a word of a foreign name: "Kun-hee", "Schulze-Makuch", "al-Ja'afari", "McGraw"; particles
 # (``name_particles``: "von der", "bin") may stand between its words
 _LATIN_WORD = r"(?:(?:al|el)-)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z'’]+)(?:-[A-Za-z][a-z'’]+)?"
@@ -174,6 +176,7 @@ class _Compiled:
             rf"(?<![\p{{L}}])(?:{alt(r.company_words)})"
             rf"(?:[ \t]+(?!(?:{alt(r.stop_words)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
         # "X - một nhà kinh tế …", "do X làm Giám đốc"
+        self.link_word_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.title_links)})(?![\p{{L}}])")
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
         self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{L}})")
         self.single_head_rx = regex.compile(
@@ -187,10 +190,16 @@ class _Compiled:
         """Stop words in text[pos:end] that are not part of a compound ("dự án", "Thư ký")."""
         covered = [(m.start(), m.end()) for m in self.compound_rx.finditer(text, max(0, pos - 20), min(len(text), end + 20))]
         for m in self.stop_rx.finditer(text, pos, end):
-            if any(a <= m.start() < b for a, b in covered):
-                continue
-            if self.link_rx.match(text, m.start()) and self.head_rx.search(text, max(0, m.start() - 60), m.start()):
-                continue  # "người phát ngôn của Taliban": part of the position
+            if any(a <= m.start() < b and m.end() <= b for a, b in covered):
+                continue  # inside a compound; a longer stop ("làm việc với") still stops
+            if self.link_rx.match(text, m.start()):
+                head = None
+                for head in self.head_rx.finditer(text, max(0, m.start() - 60), m.start()):
+                    pass
+                # "người phát ngôn của Taliban": part of the position; one link per position
+                # ("Chủ tịch của Huawei tại Hội nghị …" ends before "tại")
+                if head is not None and not self.link_word_rx.search(text, head.end(), m.start()):
+                    continue
             if m.group(0) in self.and_words and not self.and_stop_rx.match(text, m.end()):
                 continue
             yield m
@@ -227,7 +236,11 @@ def _names(text: str, s: Sentence):
                 break
         # a position starts inside the run: "… Nguyễn Mạnh Hùng Tổng giám đốc …"
         for j in range(1, len(words)):
-            if c.head_rx.match(text, starts[j]):
+            h = c.head_rx.match(text, starts[j])
+            if h:
+                inside = [k for k in range(j + 1, len(words)) if starts[k] < h.end()]
+                if inside and words[inside[-1]] in c.surnames and inside[-1] + 1 < len(words):
+                    continue  # "Trung Quốc Vương Nghị": the head's last word starts a name
                 words, starts = words[:j], starts[:j]
                 break
         end_of = [st + len(w) for st, w in zip(starts, words)]
@@ -244,6 +257,8 @@ def _names(text: str, s: Sentence):
         elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()) \
                 or c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
             first = 2  # "trường THPT Chu Văn An", "Công ty thương mại Hoàng Lan": the institution's name
+        if _HOUSE_NUMBER.search(text, max(s.start, m.start() - 12), m.start()):
+            continue  # "số 35B Trần Phú": a street named after a person
         anchored = _anchored_name(text, s, m.start(), starts, words, end_of, c)
         if anchored is not None:
             yield anchored
