@@ -308,7 +308,7 @@ def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], wo
         return None
     places, _ = _places()
     if any(" ".join(words[:k]) in places or " ".join(words[:k]) in _all_foreign_places()
-           for k in range(1, len(words) + 1)) or any(w in _countries() for w in rest):
+           for k in range(2, len(words) + 1)) or any(w in _countries() for w in rest):
         return None  # "Bà Rịa", "ông Hàn Quốc …"
     if any(text.startswith(ph, starts[k]) for k in range(i, len(words)) for ph in c.not_names):
         return None
