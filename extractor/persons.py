@@ -194,8 +194,8 @@ class _Compiled:
                 continue  # inside a compound; a longer stop ("làm việc với") still stops
             if self.link_rx.match(text, m.start()):
                 head = None
-                for head in self.head_rx.finditer(text, max(0, m.start() - 60), m.start()):
-                    pass
+                for hm in self.head_rx.finditer(text, max(0, m.start() - 60), m.start()):
+                    head = hm  # the last one
                 # "người phát ngôn của Taliban": part of the position; one link per position
                 # ("Chủ tịch của Huawei tại Hội nghị …" ends before "tại")
                 if head is not None and not self.link_word_rx.search(text, head.end(), m.start()):
