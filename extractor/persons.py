@@ -164,6 +164,7 @@ class _Compiled:
         self.institution_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.institution_words)})[ \t]+$")
         self.trailing_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.honorifics + r.degrees)})[ \t]*$")
         # an academic degree or rank right before a name is a title as written ("TS.", "PGS.TS", "ThS.BS")
+        self.degree_start_rx = regex.compile(rf"(?i:{alt(r.degrees)})\.?(?![\p{{L}}])")
         self.degree_rx = regex.compile(rf"(?<![\p{{L}}])(?:(?i:{alt(r.degrees)})\.?)[ \t]*$")
         # "người phát ngôn của Taliban", "nhà kinh tế học tại DBS", "cổ đông lớn nhất của tập đoàn X":
         # a link word inside a position, before a name or an organisation
@@ -560,18 +561,21 @@ def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tupl
         if not m or not c.head_rx.match(text, name_end + m.end(), hi):
             return [], name_end
     pos = name_end + m.end()
+    skipped = False  # a bracketed remark (a birth year, a delegation) was passed over
     if m.group(0).strip() == "(" and not c.head_rx.match(text, pos, hi):
         # "X (đoàn Hòa Bình), Phó Giám đốc Sở Y tế": a remark in brackets, then the position
         close = text.find(")", pos, hi)
         after = _NAME_SEP.match(text[close + 1 : hi]) if close > 0 and "(" not in text[pos:close] else None
         if after and after.group(1) != "(":
             pos = close + 1 + after.end()
+            skipped = True
     art = c.apposition_rx.match(text, pos, hi)
     if art and c.head_rx.match(text, art.end(), hi):
         pos = art.end()  # "X - một nhà kinh tế học tại DBS"
     titles, last = [], name_end
     while pos < hi:
-        h = c.head_rx.match(text, pos, hi)
+        # a degree in the chain is a title too: "X (sinh năm 1978), Bác sĩ, Trưởng khoa …"
+        h = c.head_rx.match(text, pos, hi) or (c.degree_start_rx.match(text, pos, hi) if titles or skipped else None)
         if not h:
             break
         end = _title_end(text, h.end(), hi)

@@ -391,6 +391,11 @@ GENERAL = [
      {"Tạ Minh Phú": ["Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy"]}),
     ("Ông Lê Hữu Trí, Quyền Giám đốc Học viện, qua đời sau thời gian bệnh nặng.",
      {"Lê Hữu Trí": ["Quyền Giám đốc Học viện"]}),
+    # a degree inside the chain after a bracketed birth year; a place after a youth-union word
+    ("Ông Đỗ Văn Khải (sinh năm 1975), Bác sĩ chuyên khoa II, Trưởng khoa Nhi Bệnh viện huyện, được giới thiệu ứng cử.",
+     {"Đỗ Văn Khải": ["Bác sĩ chuyên khoa II", "Trưởng khoa Nhi Bệnh viện huyện"]}),
+    ("Bà Hà Thị Mơ (sinh năm 1990), Phó Bí thư Huyện đoàn Mai Sơn, được giới thiệu ứng cử.",
+     {"Hà Thị Mơ": ["Phó Bí thư Huyện đoàn Mai Sơn"]}),
     # "chính quyền Tổng thống X": no "quyền" prefix
     ("Chính quyền Tổng thống Mỹ Joe Biden công bố gói viện trợ mới.", {"Joe Biden": ["Tổng thống Mỹ"]}),
 ]
