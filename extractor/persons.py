@@ -74,7 +74,7 @@ class PersonRules(BaseModel):
     trailing_conjunctions: list[str]
     glued_honorifics: list[str]
     name_particles: list[str]
-    prefix_compounds: list[str] = []
+    not_head_after: dict[str, list[str]] = {}
     comma_phrases: list[str] = []
     vietnamese_syllable: str
     examples: list[dict] = []
@@ -82,8 +82,12 @@ class PersonRules(BaseModel):
     @field_validator("*")
     @classmethod
     def _not_empty(cls, v, info):
-        if isinstance(v, list) and not v:
+        if isinstance(v, (list, dict)) and not v:
             raise ValueError(f"the word group `{info.field_name}` is empty; give it at least one word or remove it")
+        if isinstance(v, dict):
+            for k, words in v.items():
+                if not words:
+                    raise ValueError(f"the word group `{info.field_name}.{k}` is empty; give it at least one word")
         return v
 
 
@@ -129,9 +133,10 @@ class _Compiled:
 
         # a Vietnamese syllable once its tone marks are dropped: onset, vowels, a final consonant
         self.syllable_rx = regex.compile(r.vietnamese_syllable)
-        # a prefix that ends a compound is no prefix: "chính quyền Tổng thống X" is not "quyền Tổng thống"
-        not_prefix = "|".join(rf"(?<=(?i:{regex.escape(c.rsplit(' ', 1)[0])})[ \t]+)(?i:{regex.escape(c.rsplit(' ', 1)[1])})"
-                              for c in r.prefix_compounds if " " in c) or "(?!)"
+        # a prefix or head that ends a compound starts no position: "chính quyền Tổng thống X" is not
+        # "quyền Tổng thống", "đại hội cổ đông" names no shareholder
+        not_prefix = "|".join(rf"(?<=(?<![\p{{L}}])(?i:{regex.escape(before)})[ \t]+)(?i:{alt(heads)})(?![\p{{L}}])"
+                              for before, heads in r.not_head_after.items()) or "(?!)"
         # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
         # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
         self.head_rx = regex.compile(

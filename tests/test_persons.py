@@ -396,6 +396,12 @@ GENERAL = [
      {"Đỗ Văn Khải": ["Bác sĩ chuyên khoa II", "Trưởng khoa Nhi Bệnh viện huyện"]}),
     ("Bà Hà Thị Mơ (sinh năm 1990), Phó Bí thư Huyện đoàn Mai Sơn, được giới thiệu ứng cử.",
      {"Hà Thị Mơ": ["Phó Bí thư Huyện đoàn Mai Sơn"]}),
+    # a meeting of shareholders names no shareholder; senators are positions; a verb after a dash ends it
+    ("Tại đại hội cổ đông thường niên của Tập đoàn Thép Nam, Chủ tịch HĐQT Trần Văn Long trả lời cổ đông.",
+     {"Trần Văn Long": ["Chủ tịch HĐQT"]}),
+    ("Đề xuất này do thượng nghị sĩ Mark Fenwick đưa ra năm ngoái.", {"Mark Fenwick": ["thượng nghị sĩ"]}),
+    ("Tài sản của ông Lê Văn Quang - Chủ tịch Tập đoàn Hòa Bình tăng thêm 100 tỷ đồng trong tuần.",
+     {"Lê Văn Quang": ["Chủ tịch Tập đoàn Hòa Bình"]}),
     # "chính quyền Tổng thống X": no "quyền" prefix
     ("Chính quyền Tổng thống Mỹ Joe Biden công bố gói viện trợ mới.", {"Joe Biden": ["Tổng thống Mỹ"]}),
 ]
@@ -455,4 +461,9 @@ def test_an_empty_word_group_is_refused_with_file_and_key(tmp_path, monkeypatch)
     (tmp_path / "persons.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
     with pytest.raises(rules.RuleError, match=r"persons\.yaml: and_words: .*empty"):
+        rules.load_model("persons.yaml", PersonRules)
+    data["and_words"] = ["và"]
+    data["not_head_after"] = {"chính": []}
+    (tmp_path / "persons.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(rules.RuleError, match=r"persons\.yaml: not_head_after: .*not_head_after\.chính` is empty"):
         rules.load_model("persons.yaml", PersonRules)
