@@ -577,7 +577,8 @@ def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tupl
     art = c.apposition_rx.match(text, pos, hi)
     if art and c.head_rx.match(text, art.end(), hi):
         pos = art.end()  # "X - một nhà kinh tế học tại DBS"
-    titles, last = [], name_end
+    titles: list[str] = []
+    last = name_end
     while pos < hi:
         # a degree in the chain is a title too: "X (sinh năm 1978), Bác sĩ, Trưởng khoa …"
         h = c.head_rx.match(text, pos, hi) or (c.degree_start_rx.match(text, pos, hi) if titles or skipped else None)
