@@ -672,7 +672,7 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
             continue
         if any(_AFTER_NAME.fullmatch(text, e, h.start()) for _, e in taken):
             continue  # "Lee Kun-hee, Chủ tịch Samsung": the position is the name's before it, the word its employer
-        if _mostly_bare(text, w, c):
+        if _mostly_bare(text, w):
             continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
         yield a, b, w
 
@@ -680,16 +680,20 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
 _AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")
 
 
+@lru_cache(maxsize=512)
 def _bare_somewhere(text: str, w: str) -> bool:
     """The article writes the word alone after a lowercase word somewhere
     ("tại Bulgaria,"): a place or an organisation before a name, not its first word."""
     return bool(regex.search(rf"(?<=(?<![\p{{L}}\p{{M}}])\p{{Ll}}[\p{{Ll}}\p{{M}}]*[ \t]+){regex.escape(w)}(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})", text))
 
 
-def _mostly_bare(text: str, w: str, c: _Compiled) -> bool:
+@lru_cache(maxsize=512)
+def _mostly_bare(text: str, w: str) -> bool:
     """The article writes the word bare (no position or honorific before it,
     no other capitalised word beside it) four times or more, and three times
-    as often as beside a position or honorific: an organisation or a place."""
+    as often as beside a position or honorific: an organisation or a place.
+    Cached: a document asks once per word, however often it writes it."""
+    c = _compiled()
     bare = anchored = 0
     for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", text):
         before = text[max(0, m.start() - 40) : m.start()]
