@@ -26,6 +26,7 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from .draft import Draft
 from .rules import RuleError, load_model
 from .textnorm import fold
 
@@ -45,6 +46,10 @@ class MeasureWords(BaseModel):
     share_phrase_keeps: list[str]
     weak_heads: list[str]
     value_of: list[str]
+    has_attribute: list[str]
+    amount_nouns: list[str]
+    range_connectors: list[str]
+    thing_openers: list[str]
     dimensions: list[str]
     time_units: list[str]
     demonstratives: list[str]
@@ -90,6 +95,10 @@ class _Lexicon:
         self.dimensions = _phrases(m.dimensions)
         self.time_units = frozenset(fold(u) for u in m.time_units)
         self.demonstratives = _phrases(m.demonstratives)
+        self.has_attribute = _phrases(m.has_attribute)
+        self.amount_nouns = _phrases(m.amount_nouns)
+        self.range_connectors = _phrases(m.range_connectors)
+        self.thing_openers = _phrases(m.thing_openers)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
         self.not_achieved = _phrases(m.not_achieved)
@@ -392,18 +401,18 @@ def achieved(text: str, lo: int, hi: int, verbs: list[str]) -> bool:
     return False
 
 
-def _counted(text: str, f: dict, hi: int) -> str | None:
-    unit = f.get("unit")
+def _counted(text: str, f: Draft, hi: int) -> str | None:
+    unit = f.unit
     if not unit:
         return None
     base = unit.split("/")[0]
-    u0 = fold(text[f["start"] : f["end"]]).rfind(fold(base))  # the figure's span only: linear in the text
+    u0 = fold(text[f.start : f.end]).rfind(fold(base))  # the figure's span only: linear in the text
     if u0 < 0:
         return None
-    u0 += f["start"]
+    u0 += f.start
     lx = lexicon()
     measuring = fold(unit) in lx.measuring or "/" in unit
-    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
+    extra = _right_phrase(text, f.end, hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
                           names_end=fold(unit) not in lx.classifiers)
     if measuring:
         # "2.200 ha vải sớm" → "vải sớm", when a noun follows the unit ("22 inch mạ crôm" names
@@ -413,80 +422,140 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
         return extra
     if fold(unit) in lx.classifiers and extra:
         return extra  # "776 chiếc công tơ điện" → "công tơ điện"
-    return _SPACES.sub(" ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
+    return _SPACES.sub(" ", text[u0 : f.end]).lower() + (" " + extra if extra else "")
 
 
-def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
+def _range_gap(text: str, lo: int, hi: int, end: int) -> bool:
+    """Whether the words between a range's two ends are only its connector and the
+    units the high end repeats ("180.000 đồng đến 200.000 đồng": "đồng đến")."""
+    own = {x[2] for x in _syllables(text, hi, end)}
+    connectors = lexicon().range_connectors
+    gap = _syllables(text, lo, hi)
+    return len(gap) <= 4 and any((x[2],) in connectors for x in gap) \
+        and all((x[2],) in connectors or x[2] in own for x in gap)
+
+
+def tidy(measure: str | None) -> str | None:
+    """The last touches on a measure phrase: a demonstrative at its end points
+    back and names nothing ("dự án khởi nghiệp này" → "dự án khởi nghiệp"), and
+    "X có giá" names the attribute of a thing ("một chiếc xe cổ có giá" → "giá xe
+    cổ"; a name as the thing is a subject and goes: "Apple có vốn hóa" → "vốn hóa")."""
+    if not measure:
+        return measure
+    lx = lexicon()
+    syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
+    while len(syl) > 1 and _match_end(syl, len(syl), lx.demonstratives, lx.longest) == 1:
+        syl = syl[:-1]
+    for k in range(len(syl) - 1):
+        n = _match_at(syl, k, lx.has_attribute, lx.longest)
+        if n and _match_at(syl, k + n, lx.heads, lx.longest):
+            thing = syl[:k]
+            i = 0
+            while i < len(thing):
+                m = _match_at(thing, i, lx.thing_openers, lx.longest)
+                if not m:
+                    break
+                i += m
+            thing = thing[i:]
+            j = len(thing)
+            while j > 0:
+                m = _match_end(thing, j, lx.thing_openers, lx.longest)
+                if not m:
+                    break
+                j -= m
+            thing = thing[:j]
+            attr = measure[syl[k + n][0] : syl[-1][1]]
+            if thing and thing[0][2] == syl[k + n][2]:
+                return measure[thing[0][0] : thing[-1][1]]  # "giá vàng có giá": the thing says it
+            if thing and not all(_titlecase(measure[a:b]) for a, b, _ in thing):
+                return f"{attr} {measure[thing[0][0] : thing[-1][1]]}"
+            return attr
+        if n:
+            break
+    return measure[syl[0][0] : syl[-1][1]] if syl else None
+
+
+def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
     """Set ``measure`` on the numeric facts of one sentence (sorted by start), in place."""
     lx = lexicon()
     s0, s1 = sent
-    prev: dict | None = None
+    prev: Draft | None = None
     for i, f in enumerate(facts):
-        nxt = facts[i + 1]["start"] if i + 1 < len(facts) else s1
-        m = _BREAK.search(text, f["end"], nxt)
+        nxt = facts[i + 1].start if i + 1 < len(facts) else s1
+        m = _BREAK.search(text, f.end, nxt)
         clause_end = m.start() if m else nxt
-        floor = prev["end"] if prev is not None else s0
-        lo = _clause_start(text, floor, f["start"])
-        left, colon = _left_syllables(text, s0, floor, f["start"])
-        if prev is not None and prev["end"] == lo:
+        floor = prev.end if prev is not None else s0
+        lo = _clause_start(text, floor, f.start)
+        left, colon = _left_syllables(text, s0, floor, f.start)
+        if prev is not None and prev.end == lo:
             # "… 2.134 hộ nghèo, chiếm 0,095% tổng số hộ và 22.263 hộ cận nghèo": after a
             # coordinator, a new item of the list
             for k in range(len(left) - 1, -1, -1):
                 if _match_at(left, k, lx.coordinators, lx.longest):
                     left = left[k + 1 :]
                     break
-        right = _syllables(text, f["end"], clause_end)
-        kind = f["kind"]
+        right = _syllables(text, f.end, clause_end)
+        kind = f.kind
         measured = None
-        if kind == "quantity" and f.get("unit") and (fold(f["unit"]) in lx.measuring or "/" in f["unit"]):
+        if kind == "quantity" and f.unit and (fold(f.unit) in lx.measuring or "/" in f.unit):
             kind = "money"  # a measured amount: what follows its unit, else the words before it
             measured = _counted(text, f, clause_end)
         measure, carrier, verb = _left_measure(text, left, kind, colon)
-        f["_left"] = _phrase(text, left)
+        f.left_phrase = _phrase(text, left)
         if measured and not (measure and _starts_with_head(measure)):
             measure, carrier, verb = measured, False, None
         if verb:
-            f["_verb"] = verb
-        if measure and f["kind"] == "percent" and right and not _match_at(right, 0, lx.of_plan, lx.longest) \
+            f.verb = verb
+        if measure and f.kind == "percent" and right and not _match_at(right, 0, lx.of_plan, lx.longest) \
                 and (tuple(fold(measure).split()[:2]) in lx.weak_heads or tuple(fold(measure).split()[:1]) in lx.weak_heads):
             # "các chỉ tiêu chủ yếu … bảo đảm 100% người có công": the share's own noun phrase
-            own = _share_phrase(text, f["end"], clause_end)
+            own = _share_phrase(text, f.end, clause_end)
             if own:
                 measure = own
-        if f["kind"] == "percent" and right and not carrier and not f.get("_of_plan") \
+        if f.kind == "percent" and right and not carrier and not f.of_plan \
                 and not (measure and _starts_with_head(measure)) and not _match_at(right, 0, lx.of_plan, lx.longest) \
                 and not (prev is not None and left and _match_end(left, len(left), lx.share, lx.longest)):
             # "Trung Quốc chiếm 30% cổ phần", "gửi 1 triệu USD viện trợ": a share or an amount
             # followed by its own noun phrase, with no head noun before it
-            own = _share_phrase(text, f["end"], clause_end)
+            own = _share_phrase(text, f.end, clause_end)
             if own:
                 measure = own
-                f["_share"] = True
-        if f["kind"] == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
-            f["_plan_share"] = True  # "đạt 95% kế hoạch"
-        if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
-                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure) \
-                and fold(measure).split()[0] in fold(prev["measure"]).split()[1:]:
+                f.share = True
+        if f.kind == "money" and right and not carrier and not (measure and _starts_with_head(measure)) \
+                and _match_at(right, 0, lx.amount_nouns, lx.longest):
+            own = _right_phrase(text, f.end, clause_end, MAX_COUNTED, lx.np_stops, lx.np_stops | lx.stop)
+            if own:
+                # "gửi 1 triệu USD viện trợ": an amount followed by what it is; a verb before
+                # it stays, as the verb phrase it is ("giải ngân 3.200 tỷ đồng vốn đầu tư công")
+                measure = f"{measure} {own}" if measure else own
+        if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
+            f.plan_share = True  # "đạt 95% kế hoạch"
+        if measure and prev is not None and prev.measure and prev.kind == f.kind \
+                and ";" not in text[prev.end : f.start] and not _has_head(measure) \
+                and fold(measure).split()[0] in fold(prev.measure).split()[1:]:
             # an item of a list sharing one measure, parallel to the previous one: "tỷ lệ đi học
             # đúng độ tuổi cấp tiểu học đạt 100%, cấp trung học cơ sở đạt 99%"
-            f["_list_item"] = True
-        prev_measure = prev.get("measure") if prev is not None else None
+            f.list_item = True
+        prev_measure = prev.measure if prev is not None else None
         if measure is None:
-            if f["kind"] == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest) and prev_measure:
+            if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest) and prev_measure:
                 measure = prev_measure  # "8.623 lao động, đạt 132,06% chỉ tiêu giao"
-                f["_of_plan"] = True
+                f.of_plan = True
             elif left and _match_end(left, len(left), lx.share, lx.longest) and prev_measure and len(left) <= 4:
                 measure = prev_measure  # "45 hộ nghèo, chiếm 0,084%"
-            elif f["kind"] in ("quantity", "ratio") and f.get("unit"):
+            elif f.kind in ("quantity", "ratio") and f.unit:
                 measure = _counted(text, f, clause_end)
-                if measure is None and f["kind"] == "quantity" and "/" in f["unit"]:
-                    measure = f["unit"]  # "6,71 giường bệnh/1 vạn dân"
-            elif f["kind"] == "percent" and right:
-                measure = _share_phrase(text, f["end"], clause_end)
-            if measure is None and prev_measure and prev is not None and f.get("unit") and prev.get("unit") == f.get("unit") \
-                    and text.count(";", prev["end"], f["start"]) == 0:
+                if measure is None and f.kind == "quantity" and "/" in f.unit:
+                    measure = f.unit  # "6,71 giường bệnh/1 vạn dân"
+            elif f.kind == "percent" and right:
+                measure = _share_phrase(text, f.end, clause_end)
+            if measure is None and prev_measure and prev is not None and f.unit and prev.unit == f.unit \
+                    and text.count(";", prev.end, f.start) == 0:
                 measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
-            if measure is None and prev_measure and len(left) <= 3 and not (right and f["kind"] == "percent"):
+            if measure is None and prev_measure and len(left) <= 3 and not (right and f.kind == "percent"):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
-        f["measure"] = measure
+        if prev is not None and prev.comparator == ">=" and f.comparator == "<=" \
+                and prev.kind == f.kind and _range_gap(text, prev.end, f.start, f.end):
+            measure = prev.measure  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"
+        f.measure = tidy(measure)
         prev = f

@@ -26,9 +26,10 @@ import unicodedata
 from functools import lru_cache
 
 import regex
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
+from .draft import Draft, PersonMention
 from .rules import load_model
 from .sentences import Sentence
 from .textnorm import compare_form
@@ -79,18 +80,6 @@ class PersonRules(BaseModel):
     vietnamese_syllable: str
     examples: list[dict] = []
 
-    @field_validator("*")
-    @classmethod
-    def _not_empty(cls, v, info):
-        if isinstance(v, (list, dict)) and not v:
-            raise ValueError(f"the word group `{info.field_name}` is empty; give it at least one word or remove it")
-        if isinstance(v, dict):
-            for k, words in v.items():
-                if not words:
-                    raise ValueError(f"the word group `{info.field_name}.{k}` is empty; give it at least one word")
-        return v
-
-
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
 # a house number right before a capitalised run: the run is a street ("35B Trần Phú")
 _HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}/.,:-])\d{1,4}[A-Z]?[ \t]+$")
@@ -100,7 +89,8 @@ _LATIN_WORD = r"(?:(?:al|el)-)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z'’]+)(?:-[A-Za-z][a
 _QUOTES = "\"“”„«»"
 _CLAUSE_MARK = regex.compile(rf"[;:{_QUOTES}]")
 
-_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+# the five tone marks as combining code points (grave, acute, tilde, hook above, dot below)
+_TONES = dict.fromkeys((0x300, 0x301, 0x303, 0x309, 0x323))
 
 
 def _toneless(w: str) -> str:
@@ -602,11 +592,11 @@ def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tupl
     return titles, last
 
 
-def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
+def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonMention]]:
     """(one ``person`` fact per titled name, every mention of those names)."""
     _compiled(), _places(), _place_word_levels()  # built once per process (before ingest workers fork)
-    found: dict[str, dict] = {}
-    mentions: list[dict] = []
+    found: dict[str, Draft] = {}
+    mentions: list[PersonMention] = []
     # every foreign name the article writes (a shorter one shows what runs before it is not the name)
     known = frozenset(m.group(0) for s in sents for m in _compiled().latin_run_rx.finditer(text, s.start, s.end))
     for s in sents:
@@ -625,24 +615,24 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
                 if dg and "\n" not in dg.group(0) and dg.start() < s.start:
                     titles = [dg.group(0).strip()] + titles
             prev_end = max(b, after_end)
-            mentions.append({"name": name, "start": a, "end": b, "_sent": s.index, "_titled": bool(titles)})
+            mentions.append(PersonMention(name, a, b, s.index, bool(titles)))
             if not titles:
                 continue
             f = found.get(name)
             if f is None:
-                found[name] = f = {"kind": "person", "start": a, "end": b, "text": text[a:b], "name": name,
-                                   "titles": [], "rule_id": "person.titled_name", "_sent": s.index}
+                found[name] = f = Draft(kind="person", start=a, end=b, text=text[a:b], name=name,
+                                        titles=[], rule_id="person.titled_name", sent=s.index)
             # "PGS.TS." where a sentence ends after the degree is "PGS.TS"
-            seen = {compare_form(t.rstrip(".")) for t in f["titles"]}
+            seen = {compare_form(t.rstrip(".")) for t in f.titles}
             for t in titles:
                 if compare_form(t.rstrip(".")) not in seen:
-                    f["titles"].append(t)
+                    f.titles.append(t)
                     seen.add(compare_form(t.rstrip(".")))
     _merge_overlong(found, mentions)
     _merge_front(found, mentions)
     _merge_short(found, mentions)
     _merge_single(found, mentions)
-    ms = [{k: v for k, v in m.items() if k != "_titled"} for m in mentions if m["name"] in found]
+    ms = [m for m in mentions if m.name in found]
     return list(found.values()), ms
 
 
@@ -704,10 +694,10 @@ def _mostly_bare(text: str, w: str) -> bool:
     return bare >= 4 and bare > 3 * anchored
 
 
-def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
+def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A one-word name that ends a longer name of the document is that person
     ("Thủ tướng Modi" is Narendra Modi): its titles go to the full name."""
-    full = {m["name"] for m in mentions} | set(found)
+    full = {m.name for m in mentions} | set(found)
     for name in [n for n in found if " " not in n]:
         longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
         if not longer:
@@ -716,43 +706,43 @@ def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
         g = found.get(longer[0])
         if g is None:
             continue  # the full name has no position of its own: keep to what the text gave
-        seen = {compare_form(t) for t in g["titles"]}
-        g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
+        seen = {compare_form(t) for t in g.titles}
+        g.titles += [t for t in f.titles if compare_form(t) not in seen]
         for m in mentions:
-            if m["name"] == name:
-                m["name"] = longer[0]
+            if m.name == name:
+                m.name = longer[0]
 
 
-def _merge_overlong(found: dict[str, dict], mentions: list[dict]) -> None:
+def _merge_overlong(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A name one syllable longer than another name of the same document is
     that name with the next word run on ("Vũ Hồng Thanh Đồng quan điểm")."""
-    known = {m["name"] for m in mentions}
+    known = {m.name for m in mentions}
     for name in list(found):
         words = name.split()
         short = " ".join(words[:-1])
         if len(words) >= 4 and short in known:
             f = found.pop(name)
-            f["name"] = short
-            f["end"] = f["start"] + len(short)
-            f["text"] = short
+            f.name = short
+            f.end = f.start + len(short)
+            f.text = short
             g = found.get(short)
             if g is None:
                 found[short] = f
             else:
-                seen = {compare_form(t) for t in g["titles"]}
-                g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
-                if f["start"] < g["start"]:
-                    g.update(start=f["start"], end=f["end"], text=f["text"], _sent=f["_sent"])
+                seen = {compare_form(t) for t in g.titles}
+                g.titles += [t for t in f.titles if compare_form(t) not in seen]
+                if f.start < g.start:
+                    g.start, g.end, g.text, g.sent = f.start, f.end, f.text, f.sent
             for m in mentions:
-                if m["name"] == name:
-                    m["name"], m["end"] = short, m["start"] + len(short)
+                if m.name == name:
+                    m.name, m.end = short, m.start + len(short)
 
 
-def _merge_front(found: dict[str, dict], mentions: list[dict]) -> None:
+def _merge_front(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A four-word name whose last three words are another name of the document
     is that name with an organisation's last word before it ("Trung ương Đoàn
     Lê Quốc Phong" beside "ông Lê Quốc Phong")."""
-    known = {m["name"] for m in mentions}
+    known = {m.name for m in mentions}
     for name in list(found):
         words = name.split()
         short = " ".join(words[1:])
@@ -761,25 +751,26 @@ def _merge_front(found: dict[str, dict], mentions: list[dict]) -> None:
             cut = len(words[0]) + 1
             g = found.get(short)
             if g is None:
-                found[short] = dict(f, name=short, start=f["start"] + cut, text=short)
+                f.name, f.start, f.text = short, f.start + cut, short
+                found[short] = f
             else:
-                seen = {compare_form(t) for t in g["titles"]}
-                g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
+                seen = {compare_form(t) for t in g.titles}
+                g.titles += [t for t in f.titles if compare_form(t) not in seen]
             for m in mentions:
-                if m["name"] == name:
-                    m["name"], m["start"] = short, m["start"] + cut
+                if m.name == name:
+                    m.name, m.start = short, m.start + cut
 
 
-def _merge_short(found: dict[str, dict], mentions: list[dict]) -> None:
+def _merge_short(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A name of two or more words that ends a longer name of the document is a
     short mention of that person ("Bộ trưởng Kim Tiến" beside "Nguyễn Thị Kim
     Tiến"): no fact of its own, and (as the guidelines say) no title."""
-    full = {m["name"] for m in mentions} | set(found)
+    full = {m.name for m in mentions} | set(found)
     for name in [n for n in found if " " in n]:
         longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
         if not longer:
             continue
         del found[name]
         for m in mentions:
-            if m["name"] == name:
-                m["name"] = longer[0]
+            if m.name == name:
+                m.name = longer[0]

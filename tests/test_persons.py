@@ -460,10 +460,10 @@ def test_an_empty_word_group_is_refused_with_file_and_key(tmp_path, monkeypatch)
     data["and_words"] = []
     (tmp_path / "persons.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(rules, "rules_dir", lambda: tmp_path)
-    with pytest.raises(rules.RuleError, match=r"persons\.yaml: and_words: .*empty"):
+    with pytest.raises(rules.RuleError, match=r"persons\.yaml: and_words: empty"):
         rules.load_model("persons.yaml", PersonRules)
     data["and_words"] = ["và"]
     data["not_head_after"] = {"chính": []}
     (tmp_path / "persons.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(rules.RuleError, match=r"persons\.yaml: not_head_after: .*not_head_after\.chính` is empty"):
+    with pytest.raises(rules.RuleError, match=r"persons\.yaml: not_head_after\.chính: empty"):
         rules.load_model("persons.yaml", PersonRules)
