@@ -70,6 +70,7 @@ class PersonRules(BaseModel):
     apposition_words: list[str] = []
     single_name_heads: list[str] = []
     role_verbs: list[str] = []
+    role_agents: list[str] = []
     name_honorifics: list[str] = []
     and_words: list[str]
     trailing_conjunctions: list[str]
@@ -172,6 +173,7 @@ class _Compiled:
             rf"(?<![\p{{L}}])(?:{alt(r.company_words)})"
             rf"(?:[ \t]+(?!(?:{alt(r.stop_words)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
         # "X - một nhà kinh tế …", "do X làm Giám đốc"
+        self.role_agent_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.role_agents)})[ \t]+(?:(?:{alt(r.honorifics + r.name_honorifics)})[ \t]+)?$")
         self.link_word_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.title_links)})(?![\p{{L}}])")
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
         self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{L}})")
@@ -546,10 +548,13 @@ def _title_end(text: str, start: int, hi: int) -> int:
     return min(ends)
 
 
-def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tuple[list[str], int]:
+def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_name: bool) -> tuple[list[str], int]:
     """Titles written after the name, and where they end."""
     c = _compiled()
     m = _NAME_SEP.match(text[name_end:hi]) or c.role_verb_rx.match(text[name_end:hi])
+    if m and m.re is c.role_verb_rx and not text[name_end + m.end() : name_end + m.end() + 1].isupper() \
+            and not c.role_agent_rx.search(text, max(0, name_start - 16), name_start):
+        return [], name_end  # "Bộ trưởng … Barack Obama làm cố vấn": a lowercase post needs "do X làm …"
     if not m:
         # no punctuation at all (scraped text): a capitalised position right after the name
         m = _BLANK_BEFORE_CAP.match(text[name_end:hi])
@@ -607,7 +612,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
             lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
-            after, after_end = _titles_after(text, b, nxt, k + 1 < len(names))
+            after, after_end = _titles_after(text, a, b, nxt, k + 1 < len(names))
             titles = _titles_before(text, lo, a) + after
             if lo == s.start:
                 # the splitter may end a sentence after a degree's dot ("PGS.TS. Vũ Ngọc Lâm")
@@ -660,7 +665,7 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
             continue  # could be a Vietnamese word
         if w in _countries() or c.org_suffix_rx.search(w) or w in c.not_names:
             continue
-        if any(_AFTER_NAME.fullmatch(text, e, h.start()) for _, e in taken):
+        if any(_AFTER_NAME.fullmatch(text, e, h.start()) for _, e in taken) and _APPOSITION_END.match(text, b):
             continue  # "Lee Kun-hee, Chủ tịch Samsung": the position is the name's before it, the word its employer
         if _mostly_bare(text, w):
             continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
@@ -668,6 +673,7 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
 
 
 _AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")
+_APPOSITION_END = regex.compile(r"[ \t]*(?:[,;:.)–-]|$)")
 
 
 @lru_cache(maxsize=512)
@@ -764,13 +770,19 @@ def _merge_front(found: dict[str, Draft], mentions: list[PersonMention]) -> None
 def _merge_short(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A name of two or more words that ends a longer name of the document is a
     short mention of that person ("Bộ trưởng Kim Tiến" beside "Nguyễn Thị Kim
-    Tiến"): no fact of its own, and (as the guidelines say) no title."""
+    Tiến"): no fact of its own, and (as the guidelines say) no title when the
+    full name has a position of its own."""
     full = {m.name for m in mentions} | set(found)
     for name in [n for n in found if " " in n]:
         longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
         if not longer:
             continue
-        del found[name]
+        f = found.pop(name)
+        full_mention = next((m for m in mentions if m.name == longer[0]), None)
+        if longer[0] not in found and full_mention is not None:
+            # the full name has no position of its own: it takes this one's, at the full name's mention
+            f.name, f.text, f.start, f.end, f.sent = longer[0], longer[0], full_mention.start, full_mention.end, full_mention.sent
+            found[longer[0]] = f
         for m in mentions:
             if m.name == name:
                 m.name = longer[0]

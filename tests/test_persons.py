@@ -402,6 +402,9 @@ GENERAL = [
     ("Đề xuất này do thượng nghị sĩ Mark Fenwick đưa ra năm ngoái.", {"Mark Fenwick": ["thượng nghị sĩ"]}),
     ("Tài sản của ông Lê Văn Quang - Chủ tịch Tập đoàn Hòa Bình tăng thêm 100 tỷ đồng trong tuần.",
      {"Lê Văn Quang": ["Chủ tịch Tập đoàn Hòa Bình"]}),
+    # "dưới thời" ends a position; a lowercase post after "làm" without "do" is not the name's before it
+    ("Hãng đã mời ông Peter Lang, cựu Bộ trưởng dưới thời Thủ tướng Tony Blair làm cố vấn pháp lý.",
+     {"Peter Lang": ["cựu Bộ trưởng"], "Tony Blair": ["Thủ tướng"]}),
     # "chính quyền Tổng thống X": no "quyền" prefix
     ("Chính quyền Tổng thống Mỹ Joe Biden công bố gói viện trợ mới.", {"Joe Biden": ["Tổng thống Mỹ"]}),
 ]
@@ -424,6 +427,9 @@ GENERAL_NOT = [
     ("Người phát ngôn Lầu Năm Góc cho biết cuộc tập trận sẽ diễn ra.", "Lầu Năm Góc"),
     # "Bà Rịa" is a place, not "bà" + a name
     ("Chủ tịch UBND tỉnh Bà Rịa Vũng Tàu đã ký quyết định.", "Rịa Vũng Tàu"),
+    # a place before a coach's surname takes no title; a bare "công chức" is no position
+    ("Sau trận đấu trên sân San Siro, huấn luyện viên Montella lại thất vọng.", "San Siro"),
+    ("Cô Trần Thị Mai, công chức Bùi Văn Tâm và người dân cùng dọn vệ sinh.", "Bùi Văn Tâm"),
     # a reporter's byline and a quoted resident stay out
     ("Ông Tư, người dân thôn Đông, kể lại sự việc.\nThanh Hà", "Thanh Hà"),
 ]
@@ -447,6 +453,8 @@ def test_short_and_front_extended_mentions_merge_into_the_full_name():
     got = persons_of(text)
     assert "Thanh Hà" not in got and "Đoàn Trần Quốc Lâm" not in got
     assert got["Nguyễn Thị Thanh Hà"] == ["Bộ trưởng Y tế"]
+    # a short mention's position goes to the full name when that one has none of its own
+    assert persons_of("Bà Lê Thị Kim Hà thăm trường. HLV Kim Hà cảm ơn các học trò.") == {"Lê Thị Kim Hà": ["HLV"]}
     assert "Chủ tịch Hội Sinh viên" in got["Trần Quốc Lâm"]
 
 
