@@ -71,6 +71,7 @@ class PersonRules(BaseModel):
     single_name_heads: list[str] = []
     role_verbs: list[str] = []
     role_agents: list[str] = []
+    house_number_words: list[str] = []
     name_honorifics: list[str] = []
     and_words: list[str]
     trailing_conjunctions: list[str]
@@ -82,8 +83,6 @@ class PersonRules(BaseModel):
     examples: list[dict] = []
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
-# a house number right before a capitalised run: the run is a street ("35B Trần Phú")
-_HOUSE_NUMBER = regex.compile(r"(?<![\p{L}\p{N}/.,:-])\d{1,4}[A-Z]?[ \t]+$")
 # a word of a foreign name: "Kun-hee", "Schulze-Makuch", "al-Ja'afari", "McGraw"; particles
 # (``name_particles``: "von der", "bin") may stand between its words
 _LATIN_WORD = r"(?:(?:al|el)-)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z'’]+)(?:-[A-Za-z][a-z'’]+)?"
@@ -174,6 +173,10 @@ class _Compiled:
             rf"(?:[ \t]+(?!(?:{alt(r.stop_words)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
         # "X - một nhà kinh tế …", "do X làm Giám đốc"
         self.role_agent_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.role_agents)})[ \t]+(?:(?:{alt(r.honorifics + r.name_honorifics)})[ \t]+)?$")
+        # a house number right before a capitalised run makes it a street ("số 12 Trần Phú", "35B Lê
+        # Lợi"); a bare number is not one ("quận 2 Nguyễn Văn A" is the district's official)
+        self.house_number_rx = regex.compile(
+            rf"(?:(?<![\p{{L}}])(?i:{alt(r.house_number_words)})[ \t]+\d{{1,4}}[A-Z]?|(?<![\p{{L}}\p{{N}}/.,:-])\d{{1,4}}[A-Z])[ \t]+$")
         self.link_word_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.title_links)})(?![\p{{L}}])")
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
         self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{L}})")
@@ -255,7 +258,7 @@ def _names(text: str, s: Sentence):
         elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()) \
                 or c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
             first = 2  # "trường THPT Chu Văn An", "Công ty thương mại Hoàng Lan": the institution's name
-        if _HOUSE_NUMBER.search(text, max(s.start, m.start() - 12), m.start()):
+        if c.house_number_rx.search(text, max(s.start, m.start() - 16), m.start()):
             continue  # "số 35B Trần Phú": a street named after a person
         anchored = _anchored_name(text, s, m.start(), starts, words, end_of, c)
         if anchored is not None:
@@ -354,7 +357,9 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
             m_start = m.start()
         # a country written without marks before the name ("Tổng thống Nga Vladimir Putin")
         lead = 0
-        while len(words) - lead > 2 and vietnamese(words[lead]):
+        # (only a word the article also writes bare: "Kim Jong Un", "Moon Jae In" keep their surname)
+        while len(words) - lead > 2 and vietnamese(words[lead]) and (words[lead] in countries
+                                                                       or _bare_somewhere(text, words[lead])):
             lead += 1
         run = text[m_start : m.end()]
         start = m_start + run.index(words[lead], len(" ".join(words[:lead]))) if lead else m_start
@@ -679,8 +684,15 @@ _APPOSITION_END = regex.compile(r"[ \t]*(?:[,;:.)–-]|$)")
 @lru_cache(maxsize=512)
 def _bare_somewhere(text: str, w: str) -> bool:
     """The article writes the word alone after a lowercase word somewhere
-    ("tại Bulgaria,"): a place or an organisation before a name, not its first word."""
-    return bool(regex.search(rf"(?<=(?<![\p{{L}}\p{{M}}])\p{{Ll}}[\p{{Ll}}\p{{M}}]*[ \t]+){regex.escape(w)}(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})", text))
+    ("tại Bulgaria,"): a place or an organisation before a name, not its first
+    word. Not after an honorific or a position ("ông Kim" is Kim Jong Un)."""
+    c = _compiled()
+    for m in regex.finditer(rf"(?<=(?<![\p{{L}}\p{{M}}])\p{{Ll}}[\p{{Ll}}\p{{M}}]*[ \t]+){regex.escape(w)}(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not (c.name_hon_rx.search(before) or c.trailing_hon_rx.search(before) or c.single_head_end_rx.search(before)
+                or c.head_rx.search(before, max(0, len(before) - 30))):
+            return True
+    return False
 
 
 @lru_cache(maxsize=512)

@@ -405,6 +405,11 @@ GENERAL = [
     # "dưới thời" ends a position; a lowercase post after "làm" without "do" is not the name's before it
     ("Hãng đã mời ông Peter Lang, cựu Bộ trưởng dưới thời Thủ tướng Tony Blair làm cố vấn pháp lý.",
      {"Peter Lang": ["cựu Bộ trưởng"], "Tony Blair": ["Thủ tướng"]}),
+    # a district's number before a name is no house number; surname-first foreign names keep the surname
+    ("Chủ tịch UBND quận 5 Trần Minh Tâm kiểm tra công trình.", {"Trần Minh Tâm": ["Chủ tịch UBND quận 5"]}),
+    ("Chủ tịch Kim Jong Un thị sát nhà máy. Ông Kim hài lòng.", {"Kim Jong Un": ["Chủ tịch"]}),
+    ("Thủ tướng Singapore Lee Hsien Loong phát biểu. Ông Lee nhấn mạnh hợp tác.",
+     {"Lee Hsien Loong": ["Thủ tướng Singapore"]}),
     # "chính quyền Tổng thống X": no "quyền" prefix
     ("Chính quyền Tổng thống Mỹ Joe Biden công bố gói viện trợ mới.", {"Joe Biden": ["Tổng thống Mỹ"]}),
 ]
