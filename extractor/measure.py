@@ -49,6 +49,8 @@ class MeasureWords(BaseModel):
     has_attribute: list[str]
     amount_nouns: list[str]
     range_connectors: list[str]
+    verb_heads: list[str]
+    name_measures: list[str]
     thing_openers: list[str]
     dimensions: list[str]
     time_units: list[str]
@@ -98,6 +100,8 @@ class _Lexicon:
         self.has_attribute = _phrases(m.has_attribute)
         self.amount_nouns = _phrases(m.amount_nouns)
         self.range_connectors = _phrases(m.range_connectors)
+        self.verb_heads = _phrases(m.verb_heads)
+        self.name_measures = frozenset(fold(w) for w in m.name_measures)
         self.thing_openers = _phrases(m.thing_openers)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
@@ -310,10 +314,15 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     bounds = {a for a, _, _ in words} or {0}
     ends = {b for _, b, _ in words} or {len(body)}
     start = None
+    verb_head = False
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
         if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
             start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
+            v = _match_end(body, k, lx.verb_heads, lx.longest)
+            if v and k - v in bounds:
+                start = k - v  # "giải ngân vốn đầu tư công": the verb is what is measured of the noun
+                verb_head = True
             break
     if start is None and carrier:
         # "Thành phố giải quyết việc làm cho": the verb phrase from its first verb
@@ -329,6 +338,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 break
     head_found = start is not None and start < len(body) and _match_at(body, start, lx.heads, lx.longest) > 0 \
         and start + _match_at(body, start, lx.heads, lx.longest) in ends
+    head_found = head_found or verb_head
     body = body[start or 0 :]
     # cut before area, period and possessor phrases (never at the first syllable, and
     # only at a word of its own: "nhà ở xã hội" goes on)
@@ -343,8 +353,12 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         head_found = False  # "thu 72 súng trường": a verb and its object, the counted noun says it
     if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
         return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
+    named = [k for k in range(len(body)) if body[k][2] in lx.name_measures]
+    if not head_found and not carrier and named:
+        return _phrase(text, body[: named[-1] + 1]), False, None  # "VN-Index mất 9 điểm"
     if not head_found and not carrier:
-        if all(_titlecase(text[a:b]) for a, b, _ in body):  # "GDP", "CPI" are measures, not names
+        if all(_titlecase(text[a:b]) for a, b, _ in body) \
+                and not any(x[2] in lx.name_measures for x in body):  # "GDP", "VN-Index" are measures, not names
             return None, False, None  # only a name: a subject, not a measure
         if kind in ("quantity", "ratio"):
             # a verb or subject before a count: the counted noun says it; the words
@@ -559,7 +573,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if measure is None and prev_measure and prev is not None and f.unit and prev.unit == f.unit \
                     and text.count(";", prev.end, f.start) == 0:
                 measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
-            if measure is None and prev_measure and len(left) <= 3 and not (right and f.kind == "percent"):
+            if measure is None and prev_measure and len(left) <= 3 \
+                    and not (right and f.kind == "percent" and not _match_at(right, 0, lx.cut, lx.longest)):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
         if prev is not None and prev.comparator == ">=" and f.comparator == "<=" \
                 and prev.kind == f.kind and _range_gap(text, prev.end, f.start, f.end):

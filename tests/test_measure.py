@@ -73,6 +73,13 @@ TABLE = [
     ("Mỗi ngày anh uống 2 tách cà phê trở lên.", "2 tách", "tách cà phê", None),
     # a size adjective alone names the size measured
     ("Cái ao sâu 3 m, rộng 12 m.", "12 m", "rộng", None),
+    # a verb right before a head noun is part of what is measured
+    ("Tỉnh đã giải ngân vốn đầu tư công đạt 45% kế hoạch.", "45%", "giải ngân vốn đầu tư công", "public_investment_disbursement"),
+    ("Năm nay tỉnh thu hút vốn FDI đạt 1,5 tỷ USD.", "1,5 tỷ USD", "thu hút vốn fdi", "fdi"),
+    # a change after an amount, compared with an earlier time, is the amount's change
+    ("Kim ngạch xuất khẩu đạt 2,1 tỷ USD, tăng 8% so với cùng kỳ.", "8%", "kim ngạch xuất khẩu", "export_turnover"),
+    # an index's name is its measure
+    ("Phiên chiều, VN-Index mất 9 điểm.", "9 điểm", "vn-index", "stock_index"),
     ("Số tiền lắp đặt tính ra hết 4 triệu đồng; tức là 180 USD.", "180 USD", "số tiền lắp đặt", None),
 ]
 
