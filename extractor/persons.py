@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 from .cache import disk_cached
 from .draft import Draft, PersonMention
 from .rules import load_model
+from .ruleset import per_rules
 from .sentences import Sentence
 from .textnorm import compare_form
 
@@ -171,7 +172,7 @@ def _compiled() -> _Compiled:
     return _Compiled(load_model("persons.yaml", PersonRules))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _places() -> tuple[frozenset, frozenset]:
     """(every unit name, the province names) of the gazetteer."""
     from .areas import gazetteer
@@ -288,7 +289,7 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
         yield start, m.end(), text[start : m.end()]
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _countries() -> frozenset:
     """One-word country and place names (``rules/areas.yaml`` ``foreign_places``)."""
     from .areas import _compiled as area_rules
@@ -307,7 +308,7 @@ def _gazetteer_keys():
     return gazetteer()
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _place_word_levels() -> dict[str, str]:
     from .areas import _compiled as area_rules
 
