@@ -186,10 +186,15 @@ def _clearer(key: str) -> Callable[[], None]:
     return cache_clear
 
 
+def _key_of(fn: Callable[..., Any]) -> str:
+    """A table's name: "module.function" ("rules.span_rules", "indicators._index")."""
+    return f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__qualname__}"
+
+
 def per_rules(fn: Callable[[], T], build: Callable[[], T] | None = None) -> Callable[[], T]:
     """Decorator for a table function without arguments: its value is built
     once per RuleSet (by ``build``, default ``fn``) and kept on it."""
-    key = f"{fn.__module__}.{fn.__qualname__}"
+    key = _key_of(fn)
     make = build or fn
 
     @functools.wraps(fn)
@@ -210,7 +215,7 @@ def per_rules_memo(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T
     syllable): an ``lru_cache`` of ``maxsize`` per RuleSet."""
 
     def decorate(fn: Callable[..., T]) -> Callable[..., T]:
-        key = f"{fn.__module__}.{fn.__qualname__}"
+        key = _key_of(fn)
 
         @functools.wraps(fn)
         def wrapper(*args: Any) -> T:
