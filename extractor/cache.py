@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TypeVar
 from collections.abc import Callable
 
-from .ruleset import per_rules, rules_dir
+from .ruleset import active, per_rules, rules_dir
 
 T = TypeVar("T")
 
@@ -81,8 +81,13 @@ def _key(rules: str) -> str:
 
 
 def key() -> str:
-    """The key of the rules in use: the folder of the RuleSet being built, else the default folder."""
-    return _key(str(rules_dir().resolve()))
+    """The key of the rules in use: that of the RuleSet being built (hashed
+    once per RuleSet, so a RuleSet made after an edit of its folder has a new
+    key), else that of the default folder."""
+    rs = active()
+    if rs is None:
+        return _key(str(rules_dir().resolve()))
+    return rs.table("cache.key", lambda: _key.__wrapped__(str(rs.folder.resolve())))
 
 
 def load_or_build(name: str, build: Callable[[], T]) -> T:

@@ -167,3 +167,14 @@ def test_eval_with_rules_option(edited, tmp_path):
     assert scores("--rules", str(edited)) == (1.0, 1.0)
     res = _cli("eval", "--gold", str(gold), "--root", str(tmp_path), "--rules", str(edited), "--pred", str(doc))
     assert res.exit_code == 2 and "--pred" in res.output
+
+
+def test_a_folder_edited_between_two_rulesets_is_not_read_from_the_old_cache(tmp_path, monkeypatch):
+    """The disk key is the folder's content, hashed once per RuleSet: a RuleSet
+    made after an edit builds its tables again instead of reading the old ones."""
+    monkeypatch.setenv("CHITIEU_CACHE_DIR", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    assert _households(RuleSet(rules)) == PACKAGE
+    _edit(rules / "numbers.yaml", '    không quá: "<="\n', '    không quá: "<="\n    ngót: "<"\n')
+    assert _households(RuleSet(rules))[0][:2] == ("ngót 120 hộ", "<")
