@@ -62,7 +62,7 @@ class RuleSet:
     """The rules of one folder and the tables built from them, each built once
     (on first use, or all at once by :meth:`build`)."""
 
-    __slots__ = ("folder", "tables", "__weakref__")
+    __slots__ = ("folder", "tables")
 
     def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
         self.folder = Path(folder) if folder is not None else default_rules_dir()
