@@ -178,3 +178,34 @@ def test_a_folder_edited_between_two_rulesets_is_not_read_from_the_old_cache(tmp
     assert _households(RuleSet(rules)) == PACKAGE
     _edit(rules / "numbers.yaml", '    không quá: "<="\n', '    không quá: "<="\n    ngót: "<"\n')
     assert _households(RuleSet(rules))[0][:2] == ("ngót 120 hộ", "<")
+
+
+# the process-wide caches left: each is a function of its arguments (or of
+# installed packages) alone, never of the rules, so RuleSets may share them
+PROCESS_WIDE = {
+    "cache._key": "the disk key of a folder path outside any RuleSet (cache.key() hashes once per RuleSet)",
+    "dedup._params": "datasketch's permutations and banding: no rules",
+    "measure._pos": "underthesea's POS tags of a phrase: no rules",
+    "persons._syllable_rx": "a compiled pattern keyed by the pattern itself",
+    "tokens.words": "underthesea's word segmentation of a sentence: no rules",
+    "tokens.tagged": "underthesea's POS tagging of a sentence: no rules",
+}
+
+
+def test_every_table_of_the_rules_belongs_to_a_ruleset():
+    """A table built from the rules kept in a module-level ``lru_cache`` would
+    be shared by two RuleSets: such caches are ``per_rules``/``per_rules_memo``/
+    ``disk_cached``; the few process-wide ones left are listed with a reason."""
+    import ast
+
+    found = set()
+    for path in sorted((ROOT / "extractor").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for d in node.decorator_list:
+                    target = d.func if isinstance(d, ast.Call) else d
+                    name = ast.unparse(target)
+                    if name.endswith("lru_cache") or name.endswith(".cache") or name == "cache":
+                        found.add(f"{path.stem}.{node.name}")
+    found.discard("ruleset.per_rules_memo")
+    assert found <= set(PROCESS_WIDE), sorted(found - set(PROCESS_WIDE))
