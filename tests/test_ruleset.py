@@ -205,7 +205,6 @@ def test_every_table_of_the_rules_belongs_to_a_ruleset():
                 for d in node.decorator_list:
                     target = d.func if isinstance(d, ast.Call) else d
                     name = ast.unparse(target)
-                    if name.endswith("lru_cache") or name.endswith(".cache") or name == "cache":
+                    if name.endswith(("lru_cache", ".cache")) or name == "cache":
                         found.add(f"{path.stem}.{node.name}")
-    found.discard("ruleset.per_rules_memo")
     assert found <= set(PROCESS_WIDE), sorted(found - set(PROCESS_WIDE))
