@@ -22,7 +22,6 @@ import bisect
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -31,6 +30,7 @@ from .cache import disk_cached
 from .draft import DocContext, Draft
 from .boilerplate import Article
 from .rules import load_model, load_yaml
+from .ruleset import per_rules
 from .sentences import Sentence
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
@@ -110,7 +110,7 @@ def _level_of(full: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _rules() -> AreaRules:
     return load_model("areas.yaml", AreaRules)
 
@@ -122,13 +122,13 @@ def _alt(words, flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _numbered_rx() -> regex.Pattern:
     # the package writes numbered units with their level word ("Quận 8", "Phường 5")
     return regex.compile(rf"{_alt(_rules().numbered_levels, 'i')}\s+(\d+)")
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _list_sep_rx() -> regex.Pattern:
     return regex.compile(rf"([ \t]*{_joiner()}[ \t]*)")
 
@@ -176,7 +176,7 @@ def gazetteer() -> dict[tuple[str, str], list[Unit]]:
     return {k: sorted(v, key=lambda u: (u.era, u.code or "")) for k, v in g.items()}
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _by_code() -> dict[tuple[str, str], Unit]:
     return {(u.era, u.code): u for units in gazetteer().values() for u in units if u.code}
 
@@ -195,7 +195,7 @@ def ancestors(u: Unit) -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _provinces() -> dict[str, str]:
     """bare province name → its level (Hà Nội → thành phố, Hà Tĩnh → tỉnh)."""
     return {name: level for (name, level), units in gazetteer().items() if any(u.parent_code is None for u in units)}
@@ -224,7 +224,7 @@ def _flex(name: str) -> str:
     return "".join(words)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _spelling_alternatives() -> dict[str, set[str]]:
     r = load_model("areas.yaml", AreaRules)
     out: dict[str, set[str]] = defaultdict(set)
@@ -292,14 +292,14 @@ def _variant_form(name: str) -> str:
     return " ".join(sv.get(w, w) for w in regex.split(r"[\s\-–]+", f) if w)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _spellings() -> dict[str, str]:
     from .textnorm import compare_form
 
     return {compare_form(k): compare_form(v) for k, v in _compiled()[0].spelling_variants.items()}
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _variants() -> dict[tuple[str, str], str]:
     """(variant form, level) → the gazetteer's name."""
     out: dict[tuple[str, str], str] = {}
@@ -353,7 +353,7 @@ def _reclassified_order(level: str) -> list[str]:
     return up[i + 1 :] + list(reversed(up[:i]))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _full_level_words() -> frozenset:
     """Level words written in full ("xã", "Huyện"), not abbreviated ("P.", "TP")."""
     return frozenset(k for k in _compiled()[0].level_words if k == k.lower())
@@ -379,13 +379,13 @@ def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: b
 
 
 _COUNT_AFTER = regex.compile(r"[ \t]*\(\d+\)")
-@lru_cache(maxsize=1)
+@per_rules
 def _abbrev_end_rx() -> regex.Pattern:
     """A level abbreviation with its dot ending a sentence ("… ở TX.")."""
     return regex.compile(rf"(?<![\p{{L}}]){_alt(w for w in _rules().level_words if w.endswith('.'))}$")
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _duration_rx() -> regex.Pattern:
     return regex.compile(rf"[ \t]+{_alt(_rules().duration_words)}(?!\p{{L}})")
 
@@ -422,7 +422,7 @@ def _parent_level(name: str, child_units: list[Unit]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _bare_districts() -> dict[str, str]:
     """District-level units whose name no other district-level unit (nor a
     province) has, of two syllables or more, or of one word that is no
@@ -458,7 +458,7 @@ def _bare_district_rx() -> regex.Pattern:
                          rf"(?:[ \t]*{_joiner()}[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _paren_rx() -> regex.Pattern:
     lw = "|".join(regex.escape(w) for w in sorted(_compiled()[0].level_words, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}.])(?P<name>{_NAME})[ \t]*\([ \t]*(?:(?P<plw>(?i:{lw}))[ \t]*)?(?P<parent>{_NAME})")
@@ -833,7 +833,7 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     return places.fact[best] if best is not None else None
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _home_rx() -> regex.Pattern:
     """A bracket that opens with a person's age or birth year: the unit in it
     is where the person lives ("Bệnh nhân N.T.T. (24 tuổi, Nghệ An)",
@@ -842,7 +842,7 @@ def _home_rx() -> regex.Pattern:
     return regex.compile(rf"\((?:[^()]*?(?<!\p{{L}})(?i:{hw}))[^()]*$")
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _attach_rules():
     r = _compiled()[0]
 

@@ -37,10 +37,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
+from .ruleset import per_rules
 from .textnorm import compare_form, fold
 
 NUMERIC = ("quantity", "percent", "ratio", "money")
@@ -62,7 +62,7 @@ class _Words:
     filler: regex.Pattern
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def words() -> _Words:
     """rules/checks.yaml, read at the first check (not at import: read-only
     commands import this module through the store and never load the rules)."""

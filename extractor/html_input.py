@@ -35,11 +35,11 @@ network.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import logging
 import re
 import unicodedata
 
+from .ruleset import per_rules
 
 # a paragraph needs this many words for the page to count as an article
 MIN_WORDS = 5
@@ -59,7 +59,7 @@ _DMY = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
 _HM = r"(?P<H>\d{1,2})\s*[:hH]\s*(?P<M>\d{2})"
 
 
-@functools.lru_cache(maxsize=1)
+@per_rules
 def _visible_time() -> tuple[re.Pattern, re.Pattern]:
     """Date-and-time patterns, with the words of ``published`` in rules/boilerplate.yaml."""
     w = _published_words()
@@ -67,7 +67,7 @@ def _visible_time() -> tuple[re.Pattern, re.Pattern]:
             re.compile(_HM + r"\s*(?:\([^)]*\))?\s*[,|\-–]?\s*" + w.before_date + _DMY, re.I))
 
 
-@functools.lru_cache(maxsize=1)
+@per_rules
 def _published_words():
     from .boilerplate import BoilerplateRules
     from .rules import load_model
@@ -80,7 +80,7 @@ _DATELINE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b|GMT", re.I)
 
 
-@functools.lru_cache(maxsize=1)
+@per_rules
 def _dateline_words() -> re.Pattern:
     return re.compile(
         r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\b\d{1,2}\s*[:h]\s*\d{2}\b|\(?GMT\s*[+-]?\s*\d*\)?"

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import math
 
-from functools import lru_cache
 
 import regex
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from .draft import DocContext, Draft
 from .rules import load_model
+from .ruleset import per_rules
 from .textnorm import fold
 
 
@@ -105,12 +105,12 @@ class Taxonomy(BaseModel):
         return self
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def taxonomy() -> Taxonomy:
     return load_model("indicators.yaml", Taxonomy)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def known_keys() -> frozenset[str]:
     return frozenset(taxonomy().keys)
 
@@ -144,7 +144,7 @@ class _Compiled:
         self.percent_is_change = pk is not None and not f.percent_is_rate and pk in (f.keys.get("count"), f.keys.get("money"))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int, tuple[_Compiled, ...]]:
     """wording (folded syllables) → families; the generic prefixes; the global
     refusals; the longest wording; every family compiled."""
@@ -158,7 +158,7 @@ def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int,
     return by_wording, tuple(_words(p) for p in t.prefixes), tuple(_words(r) for r in t.refuse), longest, compiled
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _change_words() -> tuple[tuple[str, ...], ...]:
     return tuple(_words(w) for w in taxonomy().change_words)
 
@@ -181,7 +181,7 @@ def topics(text: str, title: str | None) -> frozenset[str]:
     return frozenset(on)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
     out = []
     for f in taxonomy().families:
@@ -277,7 +277,7 @@ def per_unit(text: str, start: int, end: int) -> bool:
     return not any(words[: len(t)] == t for t in times)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _time_denominators() -> tuple[tuple[str, ...], ...]:
     return tuple(_words(w) for w in taxonomy().time_denominators)
 
@@ -305,7 +305,7 @@ def _denominator(f: Draft) -> bool:
     return any(first[: len(w)] == w for w in _per_words())
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _per_words() -> tuple[tuple[str, ...], ...]:
     return tuple(_words(w) for w in taxonomy().per_words)
 

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from .draft import Draft
 from .rules import RuleError, load_model
+from .ruleset import per_rules, per_rules_memo
 from .textnorm import fold
 
 
@@ -109,7 +110,7 @@ class _Lexicon:
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def lexicon() -> _Lexicon:
     try:
         return _Lexicon(load_model("measure.yaml", MeasureWords))
@@ -124,7 +125,7 @@ MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo
 MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
 
-@lru_cache(maxsize=65536)
+@per_rules_memo(65536)
 def _fold_syllable(s: str) -> str:
     return fold(s)
 
@@ -207,7 +208,7 @@ def _phrase(text: str, syl: list) -> str | None:
     return _SPACES.sub(" ", text[syl[0][0] : syl[-1][1]]).lower()
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _dictionary() -> tuple[frozenset[tuple[str, ...]], int]:
     """The multi-syllable words of underthesea's Vietnamese word list (Viet74K,
     shipped in its PyPI package), folded, for word boundaries by longest match:

@@ -8,8 +8,6 @@ comparator. Its change, goal and period come from the words around it
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 from pydantic import BaseModel, ConfigDict
 
@@ -19,6 +17,7 @@ from . import tokens
 from .matching import Candidate
 from .numerals import NotANumber, parse_amount, parse_number
 from .rules import alternation, load_model, words
+from .ruleset import per_rules
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _LETTERS = regex.compile(r"\p{L}+")
@@ -42,7 +41,7 @@ def _units() -> regex.Pattern:
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})", regex.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _fraction_noun() -> regex.Pattern:
     """A noun after a day/month-like ratio that makes it a fraction (FRACTION_NOUNS of rules/numbers.yaml)."""
     return regex.compile(r"\s+(?:" + alternation(words("FRACTION_NOUNS")) + r")\s")

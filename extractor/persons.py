@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 from .cache import disk_cached
 from .draft import Draft, PersonMention
 from .rules import load_model
+from .ruleset import per_rules, per_rules_memo
 from .sentences import Sentence
 from .textnorm import compare_form
 
@@ -211,7 +212,7 @@ def _compiled() -> _Compiled:
     return _Compiled(load_model("persons.yaml", PersonRules))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _places() -> tuple[frozenset, frozenset]:
     """(every unit name, the province names) of the gazetteer."""
     from .areas import gazetteer
@@ -366,7 +367,7 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
         yield start, m.end(), text[start : m.end()]
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _countries() -> frozenset:
     """One-word country and place names (``rules/areas.yaml`` ``foreign_places``)."""
     from .areas import _compiled as area_rules
@@ -374,7 +375,7 @@ def _countries() -> frozenset:
     return frozenset(w for w in area_rules()[0].foreign_places if " " not in w)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _all_foreign_places() -> frozenset:
     """Country and place names of ``rules/areas.yaml`` ``foreign_places``, of any length ("New Zealand")."""
     from .areas import _compiled as area_rules
@@ -393,7 +394,7 @@ def _gazetteer_keys():
     return gazetteer()
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _place_word_levels() -> dict[str, str]:
     from .areas import _compiled as area_rules
 
@@ -681,7 +682,7 @@ _AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")
 _APPOSITION_END = regex.compile(r"[ \t]*(?:[,;:.)–-]|$)")
 
 
-@lru_cache(maxsize=512)
+@per_rules_memo(512)
 def _bare_somewhere(text: str, w: str) -> bool:
     """The article writes the word alone after a lowercase word somewhere
     ("tại Bulgaria,"): a place or an organisation before a name, not its first
@@ -695,7 +696,7 @@ def _bare_somewhere(text: str, w: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=512)
+@per_rules_memo(512)
 def _mostly_bare(text: str, w: str) -> bool:
     """The article writes the word bare (no position or honorific before it,
     no other capitalised word beside it) four times or more, and three times

@@ -15,6 +15,7 @@ from .draft import DocContext, Draft
 from .matching import candidates_by_sentence, resolve
 from .meta import meta_of
 from .models import NUMERIC_KINDS, FactAdapter, Meta, contract_fields, fact_to_dict
+from .ruleset import RuleSet, use
 from .sentences import Sentence, split
 
 
@@ -40,7 +41,13 @@ class Extraction:
         return (zs[0][0], zs[-1][1]) if zs else (0, 0)
 
 
-def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None) -> Extraction:
+def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None,
+                 rules: RuleSet | None = None) -> Extraction:
+    """The facts of ``text`` under ``rules`` (default: the current RuleSet, see
+    :mod:`extractor.ruleset`)."""
+    if rules is not None:
+        with use(rules):
+            return extract_text(text, sidecar, doc)
     art = article(text)
     meta = meta_of(text, art)
     if sidecar:

@@ -10,10 +10,8 @@ that the test suite runs.  Every fact records the id of the rule that made it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import regex
@@ -22,10 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from .cache import disk_cached
 from .paths import rules_dir
-
-
-class RuleError(ValueError):
-    """A rules file is malformed; the message names the file and the rule."""
+from .ruleset import RuleError as RuleError  # defined there: read-only commands raise it without pydantic
+from .ruleset import RuleSet as RuleSet, folder_hash, per_rules, use as use  # the rules in use: see ruleset.py
 
 
 class Example(BaseModel):
@@ -171,7 +167,7 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def word_groups() -> dict[str, dict[str, Any]]:
     """Every word group of the span rule files: NAME → {word key: value}; a
     group written as a list maps each word to itself."""
@@ -197,7 +193,7 @@ def words(group: str) -> dict[str, Any]:
     return word_groups()[group]
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def macros() -> dict[str, str]:
     """The macros of ``macros.yaml`` and one per word group (its words' alternation)."""
     out = dict(load_model("macros.yaml", MacroFile).macros)
@@ -232,9 +228,4 @@ def span_rules() -> tuple[CompiledRule, ...]:
 
 def rules_hash() -> str:
     """sha256 over every file in ``rules/`` (names and bytes), to tag runs."""
-    h = hashlib.sha256()
-    root = rules_dir()
-    for p in sorted(root.rglob("*.yaml")):
-        h.update(str(p.relative_to(root)).encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
+    return folder_hash(rules_dir())

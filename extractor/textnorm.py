@@ -7,10 +7,11 @@ scorer uses for strings (NFC, whitespace folded, case folded, tone placement).
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from typing import overload
 
 import regex
+
+from .ruleset import per_rules
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _SPACES = regex.compile(r"\s+")
@@ -33,7 +34,7 @@ def _plain(s: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in s if not unicodedata.combining(ch)))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _spellings() -> tuple[regex.Pattern, dict[str, str], regex.Pattern, dict[str, str]]:
     """Whole-word spelling variants folded to one form (``folded`` of
     rules/spelling.yaml: "tỉ" → "tỷ"): the pattern and table of the folded
