@@ -26,6 +26,7 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from .cache import disk_cached
 from .draft import Draft
 from .rules import RuleError, load_model
 from .textnorm import fold
@@ -203,7 +204,7 @@ def _phrase(text: str, syl: list) -> str | None:
     return _SPACES.sub(" ", text[syl[0][0] : syl[-1][1]]).lower()
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _dictionary() -> tuple[frozenset[tuple[str, ...]], int]:
     """The multi-syllable words of underthesea's Vietnamese word list (Viet74K,
     shipped in its PyPI package), folded, for word boundaries by longest match:
