@@ -148,7 +148,7 @@ def _match_end(syl: list, j: int, phrases: frozenset, longest: int) -> int:
 
 @lru_cache(maxsize=4096)
 def _pos(phrase: str) -> list[tuple[str, str]]:
-    from underthesea import pos_tag
+    from .vnlp import pos_tag
 
     return [(w, t) for w, t in pos_tag(phrase)]
 
