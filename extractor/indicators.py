@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .cache import disk_cached
 from .draft import DocContext, Draft
 from .rules import load_model
 from .textnorm import fold
@@ -105,7 +106,7 @@ class Taxonomy(BaseModel):
         return self
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def taxonomy() -> Taxonomy:
     return load_model("indicators.yaml", Taxonomy)
 
@@ -181,7 +182,7 @@ def topics(text: str, title: str | None) -> frozenset[str]:
     return frozenset(on)
 
 
-@lru_cache(maxsize=1)
+@disk_cached
 def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
     out = []
     for f in taxonomy().families:
