@@ -338,8 +338,9 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         if f.indicator and _denominator(f):
             f.indicator = None
         if f.of_plan and prev is not None and prev.indicator:
-            # a share of the plan keeps the key of what was planned
-            f.indicator = prev.indicator
+            # a share of the plan keeps the key of what was planned; a rate's excess over its
+            # plan ("69,46%, vượt 0,96% chỉ tiêu") is a gap in points, no value of the rate
+            f.indicator = prev.indicator if prev.kind != "percent" else None
         if f.indicator is None and f.list_item and prev is not None and prev.indicator \
                 and prev.kind == f.kind:
             # a list sharing one measure: "tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 100%,

@@ -275,6 +275,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     and the verb governing the figure when that is all there is."""
     lx = lexicon()
     starts_all = {a for a, _, _ in _words(text, syl)} if syl else set()
+    dim: list = []  # a size adjective linking the measure to the figure ("rộng 5 m")
     j = len(syl)
     while j:
         n = _match_end(syl, j, lx.strip_right, lx.longest)
@@ -288,6 +289,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             n = _match_end(syl, j, lx.dimensions, lx.longest)
             if not n or (starts_all and j - n not in starts_all):
                 break
+            dim = syl[j - n : j]
         j -= n
     linked = j < len(syl) or colon  # a linking word, comparator, change word or colon stood before the figure
     valued = any(_match_at(syl, k, lx.value_of, lx.longest) for k in range(j, len(syl)))
@@ -311,6 +313,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         if k < j:
             i = k
     body = syl[i:j]
+    if not body and dim:
+        return _phrase(text, dim), carrier, None  # "sâu 3 m, rộng 5 m": the size is what is measured
     if valued:
         # the thing valued is the phrase after the last possessor or place word
         last = max([k + 1 for k in range(len(body)) if _match_at(body, k, lx.cut, lx.longest)] + [0])
@@ -380,7 +384,7 @@ def _titlecase(word: str) -> bool:
 
 
 def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset,
-                  names_end: bool = False) -> str | None:
+                  names_end: bool = False, names_first: bool = False) -> str | None:
     lx = lexicon()
     syl = _syllables(text, lo, hi)[: limit + 1]
     bounds = {a for a, _, _ in _words(text, syl)} if len(syl) > 1 else {0}
@@ -390,7 +394,7 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
         if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
             break
         word = text[syl[k][0] : syl[k][1]]
-        if names_end and k and _titlecase(word) and not any(c.isdigit() or c == "-" for c in word):
+        if names_end and (k or names_first) and _titlecase(word) and not any(c.isdigit() or c == "-" for c in word):
             break  # a name after the noun: "2 đối tượng Lê Văn A", "1 điện thoại iPhone"
         if k == 0 and _match_at(syl, 0, first_stops, lx.longest):
             return None
@@ -430,8 +434,11 @@ def _counted(text: str, f: Draft, hi: int) -> str | None:
     u0 += f.start
     lx = lexicon()
     measuring = fold(unit) in lx.measuring or "/" in unit
+    # a name right after a counted noun is who or what it is, not a qualifier ("2 bị cáo
+    # Lê Văn A", "1 điện thoại Oppo"); after a classifier it is the thing ("2 chiếc iPhone")
     extra = _right_phrase(text, f.end, hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
-                          names_end=fold(unit) not in lx.classifiers)
+                          names_end=fold(unit) not in lx.classifiers,
+                          names_first=not measuring and fold(unit) not in lx.classifiers)
     if measuring:
         # "2.200 ha vải sớm" → "vải sớm", when a noun follows the unit ("22 inch mạ crôm" names
         # no measure); none: the words before say it

@@ -117,6 +117,9 @@ CHANGES = [
     ("Doanh thu tăng từ 5 tỷ đồng lên 8 tỷ đồng.", "8 tỷ đồng", None),
     ("Tỷ lệ hộ nghèo giảm còn 2,1%.", "2,1%", None),
     ("Tỉnh có thêm 320 ca mắc, nâng tổng số ca lên 5.000 ca.", "5.000 ca", None),
+    # a yearly rate of change: "giảm trung bình hằng năm", "tăng bình quân mỗi năm"
+    ("Tỷ lệ hộ nghèo của huyện giảm trung bình hằng năm 2,5%.", "2,5%", "decrease"),
+    ("Thu ngân sách tăng bình quân mỗi năm 11%.", "11%", "increase"),
 ]
 
 

@@ -65,6 +65,14 @@ TABLE = [
     # an amount followed by what it is
     ("Tỉnh đã giải ngân 3.200 tỷ đồng vốn đầu tư công.", "3.200 tỷ đồng", "giải ngân vốn đầu tư công", "public_investment_disbursement"),
     ("Em nhận 20 triệu đồng tiền thưởng sau cuộc thi.", "20 triệu đồng", "nhận tiền thưởng", None),
+    # a name right after a counted noun says who it is; a classifier's noun may be a name
+    ("Tòa tuyên phạt 2 bị cáo Nguyễn Văn Hùng và Trần Bình.", "2 bị cáo", "bị cáo", None),
+    ("Chị mua thêm 2 chiếc iPhone mới.", "2 chiếc", "iphone mới", None),
+    # adverbs after the counted noun are no qualifiers
+    ("Đội cần thắng thêm 3 trận nữa.", "3 trận", "trận", None),
+    ("Mỗi ngày anh uống 2 tách cà phê trở lên.", "2 tách", "tách cà phê", None),
+    # a size adjective alone names the size measured
+    ("Cái ao sâu 3 m, rộng 12 m.", "12 m", "rộng", None),
     ("Số tiền lắp đặt tính ra hết 4 triệu đồng; tức là 180 USD.", "180 USD", "số tiền lắp đặt", None),
 ]
 

@@ -31,7 +31,6 @@ _REGEX_CALLS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findi
 # module → reason: every literal of the module is allowed (its vocabulary moves
 # in other work of this session)
 ALLOWED_MODULES = {
-    "persons.py": "owned by the persons work this session; to move",
     "serve.py": "UI text (the workbench's table and column descriptions), not matching vocabulary",
     "models.py": "the contract's eight values of an area's `level` (AreaLevel, ANNOTATION.md): a type, not matching vocabulary",
 }
