@@ -12,7 +12,10 @@ of the machine's load hits both (CPU = user + sys of the child, and wall) of:
     in one process after a warm-up, against a pure regex pass (read + NFC + a
     fixed set of number/date regexes, as benchmarks/throughput.py) over the
     same files,
-for this checkout and for the reference commit (default b7cbe14, checked out
+(the warm-up: one article, then ``ingest.warm_once`` or ``warm_up``, each
+side's own, which load every model as an ingest worker does; children run
+with bytecode written, as from an installed package, whatever
+PYTHONDONTWRITEBYTECODE says) for this checkout and for the reference commit (default b7cbe14, checked out
 with ``git worktree add --detach`` into --workdir), each run from its own
 sources first on PYTHONPATH. Nothing here is a test: figures are printed.
 """
@@ -59,6 +62,8 @@ def floor():
 from extractor.pipeline import extract_text
 from extractor.reader import read_document
 extract_text(read_document(files[0]).text)  # warm-up: models, rules, gazetteer
+import extractor.ingest as _ingest  # every model (segmenter, POS tagger), as an ingest worker before its first file
+getattr(_ingest, "warm_once", _ingest.warm_up)()
 floor()  # the same files, now in the page cache
 c0, w0 = time.process_time(), time.perf_counter()
 floor()
@@ -140,6 +145,7 @@ def main() -> int:
             cache = workdir / f"cache-{label.replace(' ', '_')}"
             shutil.rmtree(cache, ignore_errors=True)
             env = dict(os.environ, PYTHONPATH=str(src), CHITIEU_CACHE_DIR=str(cache))
+            env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode (else ~0.2 s of compiling per run)
             db = workdir / f"stats-{label.replace(' ', '_')}.db"
             for p in workdir.glob(db.name + "*"):
                 p.unlink()

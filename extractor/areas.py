@@ -299,7 +299,7 @@ def _spellings() -> dict[str, str]:
     return {compare_form(k): compare_form(v) for k, v in _compiled()[0].spelling_variants.items()}
 
 
-@per_rules
+@disk_cached
 def _variants() -> dict[tuple[str, str], str]:
     """(variant form, level) → the gazetteer's name."""
     out: dict[tuple[str, str], str] = {}

@@ -36,7 +36,7 @@ T = TypeVar("T")
 
 # the packages the tables are built from or pickled with; their installed
 # distribution folders ("regex-2026.5.9.dist-info") name their versions
-_DEPENDENCIES = ("regex", "pydantic", "pydantic_core", "vietnamadminunits", "yaml")
+_DEPENDENCIES = ("regex", "pydantic", "pydantic_core", "vietnamadminunits", "yaml", "underthesea")
 
 
 def cache_dir() -> Path | None:

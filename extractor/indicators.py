@@ -19,6 +19,7 @@ import math
 import regex
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .cache import disk_cached
 from .draft import DocContext, Draft
 from .rules import load_model
 from .ruleset import per_rules
@@ -105,7 +106,7 @@ class Taxonomy(BaseModel):
         return self
 
 
-@per_rules
+@disk_cached
 def taxonomy() -> Taxonomy:
     return load_model("indicators.yaml", Taxonomy)
 
@@ -181,7 +182,7 @@ def topics(text: str, title: str | None) -> frozenset[str]:
     return frozenset(on)
 
 
-@per_rules
+@disk_cached
 def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
     out = []
     for f in taxonomy().families:

@@ -62,7 +62,7 @@ def words(sentence: str) -> tuple[Token, ...]:
 @lru_cache(maxsize=1024)
 def tagged(sentence: str) -> tuple[Token, ...]:
     """Word segmentation with POS tags (slower still: only where a rule needs POS)."""
-    from underthesea import pos_tag
+    from .vnlp import pos_tag
 
     pairs = pos_tag(sentence)
     spans = _align(sentence, [w for w, _ in pairs])

@@ -155,3 +155,104 @@ def word_tokenize(sentence: str) -> list[str]:
 
             _segmenter = public
     return _segmenter(sentence)
+
+
+_POS_TEMPLATE = [
+    "T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower",
+    "T[2].lower",
+    "T[0].istitle", "T[-1].istitle", "T[1].istitle",
+    # word unigram and bigram
+    "T[-2]", "T[-1]", "T[0]", "T[1]", "T[2]",
+    "T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]",
+    # pos unigram and bigram
+    "T[-3][1]", "T[-2][1]", "T[-1][1]",
+    "T[-3,-2][1]", "T[-2,-1][1]",
+]
+
+
+def _istitle(word: str) -> bool:
+    """underthesea's ``text_istitle``: every space-separated part opens with a title-case letter."""
+    if not word:
+        return False
+    parts = word.split(" ")
+    if any(not p for p in parts):
+        return False  # its ``s[0]`` of an empty part raises, which it reads as False
+    return all(p[0].istitle() for p in parts)
+
+
+def _pos_features(words: list[str]) -> list[list[str]]:
+    """The features underthesea's ``TaggedTransformer`` computes for ``_POS_TEMPLATE``
+    over ``[(w, "X") for w in words]``, without re-reading the template and
+    re-building every column for each feature (quadratic in the sentence)."""
+    n = len(words)
+    out = []
+    for i in range(n):
+        f = []
+        for k in (-2, -1, 0, 1, 2):
+            j = i + k
+            f.append(f"T[{k}].lower=" + ("BOS" if j < 0 else "EOS" if j >= n else words[j].lower()))
+        for k in (0, -1, 1):
+            j = i + k
+            f.append(f"T[{k}].istitle=" + ("BOS" if j < 0 else "EOS" if j >= n else str(_istitle(words[j]))))
+        for k in (-2, -1, 0, 1, 2):
+            j = i + k
+            f.append(f"T[{k}]=" + ("BOS" if j < 0 else "EOS" if j >= n else words[j]))
+        for a, b in ((-2, -1), (-1, 0), (0, 1), (1, 2)):
+            ja, jb = i + a, i + b
+            f.append(f"T[{a},{b}]=" + ("BOS" if ja < 0 else "EOS" if ja >= n or jb >= n else " ".join(words[ja : jb + 1])))
+        for k in (-3, -2, -1):
+            f.append(f"T[{k}][1]=" + ("BOS" if i + k < 0 else "X"))
+        for a, b in ((-3, -2), (-2, -1)):
+            f.append(f"T[{a},{b}][1]=" + ("BOS" if i + a < 0 else "X X"))
+        out.append(f)
+    return out
+
+
+class _PosTagger:
+    """underthesea.pos_tag(sentence), default arguments: its word segmentation,
+    then its CRF model (``CRFPOSTagPredictor``) on the features of its template,
+    without importing underthesea's ``__init__`` or its feature module (which
+    reads a 74,000-word dictionary that this template does not use)."""
+
+    def __init__(self) -> None:
+        _deferred_package()
+        spec = importlib.util.find_spec(_PKG)
+        assert spec is not None and spec.origin is not None
+        folder = Path(spec.origin).parent / "pipeline" / "pos_tag"
+        src = (folder / "model_crf.py").read_text(encoding="utf-8")
+        init = (folder / "__init__.py").read_text(encoding="utf-8")
+        import re
+
+        template = re.search(r"template = \[(.*?)\]\n", src, re.S)
+        files = re.findall(r'join\(dirname\(__file__\), "([\w.]+)"\)', src)
+        if (template is None or re.findall(r'"([^"]+)"', template.group(1)) != _POS_TEMPLATE or len(files) != 1
+                or 'tokens = [(token, "X") for token in sentence]' not in src
+                or "crf_model.predict(sentence, format)" not in init):
+            raise ImportError("unexpected pos_tag")
+        from underthesea_core import CRFTagger
+
+        self.model = CRFTagger()
+        self.model.load(str(folder / files[0]))
+
+    def __call__(self, sentence: str) -> list[tuple[str, str]]:
+        words = word_tokenize(sentence)
+        if not words:
+            return []
+        tags = self.model.tag(_pos_features(words))
+        return list(zip(words, tags))
+
+
+_pos_tagger: Callable[[str], list[tuple[str, str]]] | None = None
+
+
+def pos_tag(sentence: str) -> list[tuple[str, str]]:
+    """POS tags as ``underthesea.pos_tag(sentence)``; the model loads on first use."""
+    global _pos_tagger
+    if _pos_tagger is None:
+        try:
+            _pos_tagger = _PosTagger()
+        except Exception:  # pragma: no cover - another underthesea layout
+            from underthesea import pos_tag as public
+
+            _pos_tagger = public
+    return _pos_tagger(sentence)

@@ -187,6 +187,7 @@ PROCESS_WIDE = {
     "dedup._params": "datasketch's permutations and banding: no rules",
     "measure._pos": "underthesea's POS tags of a phrase: no rules",
     "persons._syllable_rx": "a compiled pattern keyed by the pattern itself",
+    "measure._edges": "the first and last syllables of a phrase set, keyed by that set itself",
     "tokens.words": "underthesea's word segmentation of a sentence: no rules",
     "tokens.tagged": "underthesea's POS tagging of a sentence: no rules",
 }

@@ -43,3 +43,11 @@ def test_fast_segmenter_agrees_with_underthesea():
         assert vnlp.word_tokenize(s) == underthesea.word_tokenize(s)
         assert vnlp.sent_tokenize(s) == underthesea.sent_tokenize(s)
     assert isinstance(vnlp._segmenter, vnlp._WordSegmenter)  # the fast path was taken, not the fallback
+
+
+def test_fast_pos_tagger_agrees_with_underthesea():
+    import underthesea
+
+    for s in SENTENCES + ["", "  ", "Ông  Nguyễn Văn A nói", "GDP tăng 5%", "Giá thuê mặt bằng giảm 12% so với cùng kỳ"]:
+        assert vnlp.pos_tag(s) == underthesea.pos_tag(s), s
+    assert isinstance(vnlp._pos_tagger, vnlp._PosTagger)  # the fast path was taken, not the fallback
