@@ -70,7 +70,7 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
         facts.extend(sent_facts)
 
     dates.resolve_years(facts, meta.published)
-    attach.attach_periods(facts, text, sents)
+    attach.attach_periods(facts, text, sents, meta.published)
 
     entity_facts = []
     entity_facts += citations.extract(text, sents, meta.published, facts)
