@@ -417,17 +417,17 @@ def _contrast_between(text: str, a: int, b: int, end: int) -> bool:
         i = j + 1
 
 
-OPENING_WORDS = 7  # words before the time in a sentence's opening adverbial ("Mở cửa phiên sáng 22/4, …")
+OPENING_WORDS = 9  # words before the time in a sentence's opening adverbial ("Mở cửa phiên sáng 22/4, …")
 
 
 def _opening_adverbial(text: str, s: Sentence, a: _Anchor, first_figure: int) -> bool:
-    """Whether ``a`` ends a short clause that opens the sentence before its
-    first figure ("Cụ thể, lúc 11h hôm nay 29/4, giá …"): such a time frames
-    the sentence like one that opens a clause."""
-    lo, hi = _clause(text, s.start, s.end, a.start, a.end, ",;:")
-    if hi >= first_figure or text[a.end : hi].strip(" )") or hi >= s.end:
+    """Whether ``a`` ends a short opening of a sentence that reports figures
+    ("Cụ thể, lúc 11h hôm nay 29/4, giá …"): such a time frames the sentence
+    like one that opens a clause."""
+    _, hi = _clause(text, s.start, s.end, a.start, a.end, ",;:")
+    if first_figure >= s.end or hi >= first_figure or text[a.end : hi].strip(" )"):
         return False
-    return len(text[lo : a.start].split()) <= OPENING_WORDS
+    return len(text[s.start : a.start].split()) <= OPENING_WORDS
 
 
 def attach_periods(facts: list[dict], text: str, sents: list[Sentence], published: str | None = None) -> None:
@@ -487,7 +487,7 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence], publishe
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
                 framing = [x for x in pool if x.end <= a and not x.descriptor
-                           and (not x.plan or _opens_clause(text, s, x))
+                           and (not x.plan or _opens_clause(text, s, x) or _opening_adverbial(text, s, x, nums[0]["start"]))
                            and not _contrast_between(text, x.end, a, f["start"])]
                 chosen = framing[-1] if framing else None
             if chosen is not None and chosen.same_period:
