@@ -94,6 +94,7 @@ PERIODS = [
     # vague spans end the carried period
     ("Năm 2020, hợp tác xã có 40 thành viên. Trong 10 năm qua, hợp tác xã đã trồng 300 ha chè.", "300 ha", None),
     ("Năm 2020, hợp tác xã có 40 thành viên. Hiện hợp tác xã đã có 65 thành viên.", "65 thành viên", None),
+    ("Năm 2020, hợp tác xã có 40 thành viên. Hiện, hợp tác xã có 65 thành viên.", "65 thành viên", None),
 ]
 
 
