@@ -10,3 +10,20 @@ def test_unit_extent_without_a_word_token(monkeypatch):
     monkeypatch.setattr(numeric.tokens, "word_at", lambda *a: None)
     monkeypatch.setattr(numeric, "_units", lambda: numeric.regex.compile("(?!)"))
     assert text[start : numeric.unit_extent(text, start, (0, len(text)))] == "hộdân"
+
+
+import pytest  # noqa: E402
+
+from extractor.pipeline import extract_text  # noqa: E402
+
+
+@pytest.mark.parametrize("text, figure, comparator", [
+    # a comparator word is a whole word: the end of a longer word before a figure is not one
+    ("Công ty đã nộp Nhà nước 482 tỷ đồng.", "482 tỷ đồng", "="),   # n|ước is not 'ước'
+    ("Doanh thu ước 482 tỷ đồng.", "ước 482 tỷ đồng", "~"),
+    ("Sản lượng đạt trên 25 tấn.", "trên 25 tấn", ">"),
+])
+def test_comparator_is_a_whole_word(text, figure, comparator):
+    facts = {f["text"]: f for f in extract_text(text).facts}
+    assert figure in facts, list(facts)
+    assert facts[figure]["comparator"] == comparator
