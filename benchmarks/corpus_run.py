@@ -95,17 +95,33 @@ SERIES_KEYS = ("poor_household_rate", "health_insurance_coverage")
 
 
 def print_series(con: sqlite3.Connection, key: str, top: int = 5) -> None:
-    """The largest series of one indicator: achieved levels (no change, no
-    target) per area and period, each article once, with their values."""
+    """The largest series of one indicator: an area's achieved levels (no change,
+    no target, no share of a plan) over the periods the articles give, one point
+    per period (the value most articles report; each article once), longest
+    series first. Figures with no area (national, foreign, placeless) or no
+    period are no point of a series and are counted apart."""
     rows = con.execute(
-        """select coalesce(area, '(none)'), coalesce(period, '(none)'), count(distinct document) as n,
-                  group_concat(distinct value)
-           from facts where indicator = ? and change is null and coalesce(target, 0) = 0
-           group by area, period order by n desc, area limit ?""", (key, top)).fetchall()
-    print(f"largest series of {key} (area, period, articles, values):")
-    for area, period, n, values in rows:
-        vals = ", ".join(f"{float(v):g}" for v in (values or "").split(",") if v)
-        print(f"  {area:<20} {period:<18} {n:>4}  {vals}")
+        """with v as (
+             select area, period, value, document, min(start) as start from facts
+             where indicator = ? and change is null and coalesce(target, 0) = 0
+             group by area, period, value, document),
+           g as (select area, period, value, count(*) as n from v group by area, period, value),
+           p as (select area, period, value, n, row_number() over (partition by area, period order by n desc, value) as r,
+                        count(*) over (partition by area, period) as k from g)
+           select area, period, value, n, k from p where r = 1 and area is not null and period is not null
+           order by area, period""", (key,)).fetchall()
+    loose = con.execute("select count(*) from facts where indicator = ? and change is null and coalesce(target, 0) = 0 "
+                        "and (area is null or period is null)", (key,)).fetchone()[0]
+    series: dict[str, list[tuple[str, float, int, int]]] = collections.defaultdict(list)
+    for area, period, value, n, k in rows:
+        series[area].append((period, value, n, k))
+    best = sorted(series.items(), key=lambda kv: (-len(kv[1]), -sum(p[2] for p in kv[1]), kv[0]))[:top]
+    print(f"largest series of {key} (area: period = value [articles; other values]); "
+          f"{loose} figures without an area or a period are no point of a series:")
+    for area, points in best:
+        shown = "; ".join(f"{p} = {v:g}" + (f" [{n}]" if n > 1 else "") + (f" [+{k - 1} other]" if k > 1 else "")
+                          for p, v, n, k in points)
+        print(f"  {area:<16} {shown}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
-"""What analysts feel, on the development gold's test part (issue 11): the
+"""What analysts feel, on the development gold's test part (issues 11 and 12): the
 indicator's precision (a predicted key where the gold has none is wrong) and
 accuracy, the measure's syllable-set F1, the analyst row (of the predicted
 figures carrying an indicator, the share whose value, indicator, area and
-period are all right), area and period accuracy and precision, and the
-numeric kinds' strict F1, beside the targets of the issue.
+period are all right), area and period accuracy and precision, target and change accuracy, the
+numeric kinds' strict F1, and the entity sets' F1 (areas, persons, and the
+titles of matched persons), beside the targets of the issues.
 
     python benchmarks/indicator_quality.py                 # gold/test
     python benchmarks/indicator_quality.py --gold gold/dev --gold gold
@@ -21,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 from extractor.evaluate import evaluate_dir  # noqa: E402
 
 TARGETS = {"indicator precision": 0.90, "indicator accuracy": 0.85, "measure F1": 0.80, "analyst row": 0.80,
-           "area accuracy": 0.85, "period accuracy": 0.85}
+           "area accuracy": 0.85, "period accuracy": 0.85, "target accuracy": 0.95, "change accuracy": 0.90,
+           "area set F1": 0.92, "person set F1": 0.90, "person titles F1": 0.90}
 
 
 def rows(gold: Path) -> list[tuple[str, float | None, int]]:
@@ -53,6 +55,10 @@ def rows(gold: Path) -> list[tuple[str, float | None, int]]:
         ("target accuracy", *acc("target")),
         ("change accuracy", *acc("change")),
         ("numeric strict F1", 2 * p * r / (p + r) if p + r else 0.0, ng),
+        ("area set F1", d["entities"].get("area", {}).get("f1"), d["entities"].get("area", {}).get("gold", 0)),
+        ("person set F1", d["entities"].get("person", {}).get("f1"), d["entities"].get("person", {}).get("gold", 0)),
+        ("person titles F1", d["entity_attributes"].get("person.titles_f1", {}).get("score"),
+         d["entity_attributes"].get("person.titles_f1", {}).get("total", 0)),
     ]
 
 

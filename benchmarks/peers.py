@@ -54,7 +54,6 @@ import unicodedata
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import get_args
 
 import regex
 
@@ -63,11 +62,12 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from extractor.evaluate import evaluate_dir, load_gold  # noqa: E402
-from extractor.models import SPAN_KINDS, FactAdapter, MetaLine, Money, fact_to_dict  # noqa: E402
+from extractor.models import SPAN_KINDS, FactAdapter, MetaLine, fact_to_dict  # noqa: E402
 from extractor.reader import read_document  # noqa: E402
+from extractor.rules import words  # noqa: E402
 from extractor.textnorm import compare_form, fold  # noqa: E402
 
-CURRENCIES = set(get_args(Money.model_fields["currency"].annotation))
+CURRENCIES = set(words("CURRENCIES").values())
 TZ = "Asia/Ho_Chi_Minh"
 
 

@@ -21,23 +21,22 @@ from __future__ import annotations
 import bisect
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 import regex
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from .cache import disk_cached
+from .draft import DocContext, Draft
 from .boilerplate import Article
 from .rules import load_model, load_yaml
+from .ruleset import per_rules
 from .sentences import Sentence
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
-_NUMBERED = regex.compile(r"(?:Quận|Phường|Xã)\s+(\d+)")
 _PKG_SUFFIX = regex.compile(r"\s*\([^()]*\)$")
 _DASH = regex.compile(r"[ \t]*[-–][ \t]*")
 _BLANKS = regex.compile(r"[ \t]+")
-_LIST_SEP = regex.compile(r"([ \t]*(?:,|và)[ \t]*)")
 _CAPS_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])((?:\p{Lu}[\p{Ll}\p{M}]*[ \t]+)+)$")
 
 
@@ -69,7 +68,22 @@ class AreaRules(BaseModel):
     home_words: list[str] = []
     org_before: list[str] = []
     not_level_after: list[str] = []
+    package_levels: dict[str, str]
+    numbered_levels: list[str]
+    district_levels: list[str]
+    list_joiners: list[str]
+    list_head_words: list[str]
+    duration_words: list[str]
     examples: list[dict] = []
+
+    @field_validator("*")
+    @classmethod
+    def _not_empty(cls, v):
+        """A group written with no words would compile to a pattern that matches
+        nothing (or everything): refused, so that a YAML slip is seen at load."""
+        if isinstance(v, (list, dict)) and not v:
+            raise ValueError("an empty group: give it words or leave the key out")
+        return v
 
 
 LEGACY, MERGED = "legacy", "2025"
@@ -86,23 +100,49 @@ class Unit:
     era: str = LEGACY
 
 
-_TYPE_LEVEL = {"tỉnh": "tỉnh", "thành phố": "thành phố", "quận": "quận", "huyện": "huyện", "thị xã": "thị xã",
-               "xã": "xã", "phường": "phường", "thị trấn": "thị trấn", "đặc khu": "huyện"}
-
-
 def _level_of(full: str) -> str | None:
+    """The level of a unit the package names in full ("Huyện Đông Anh")."""
     low = full.lower()
-    for t in sorted(_TYPE_LEVEL, key=len, reverse=True):
+    types = _rules().package_levels
+    for t in sorted(types, key=len, reverse=True):
         if low.startswith(t + " "):
-            return _TYPE_LEVEL[t]
+            return types[t]
     return None
+
+
+@per_rules
+def _rules() -> AreaRules:
+    return load_model("areas.yaml", AreaRules)
+
+
+def _alt(words, flags: str = "") -> str:
+    """One alternation of ``words``, longest first; a pattern that matches
+    nothing for none."""
+    body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@per_rules
+def _numbered_rx() -> regex.Pattern:
+    # the package writes numbered units with their level word ("Quận 8", "Phường 5")
+    return regex.compile(rf"{_alt(_rules().numbered_levels, 'i')}\s+(\d+)")
+
+
+@per_rules
+def _list_sep_rx() -> regex.Pattern:
+    return regex.compile(rf"([ \t]*{_joiner()}[ \t]*)")
+
+
+def _joiner() -> str:
+    """The words and marks that join the items of a list of units (",", "và")."""
+    return _alt(_rules().list_joiners)
 
 
 def _short(short: str) -> str:
     """The package writes numbered units with their level word ("Quận 8",
     "Phường 5"); articles' names are the number."""
     short = _PKG_SUFFIX.sub("", short)  # "Hồng Ngự (Huyện)": the package's disambiguator
-    m = _NUMBERED.fullmatch(short)
+    m = _numbered_rx().fullmatch(short)
     return m.group(1) if m else short
 
 
@@ -136,7 +176,7 @@ def gazetteer() -> dict[tuple[str, str], list[Unit]]:
     return {k: sorted(v, key=lambda u: (u.era, u.code or "")) for k, v in g.items()}
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _by_code() -> dict[tuple[str, str], Unit]:
     return {(u.era, u.code): u for units in gazetteer().values() for u in units if u.code}
 
@@ -155,7 +195,7 @@ def ancestors(u: Unit) -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _provinces() -> dict[str, str]:
     """bare province name → its level (Hà Nội → thành phố, Hà Tĩnh → tỉnh)."""
     return {name: level for (name, level), units in gazetteer().items() if any(u.parent_code is None for u in units)}
@@ -167,7 +207,6 @@ _NAME_WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:['’]\p{Lu}?[\p{Ll}\p{M}]+)?|(?<!\d)\d
 _NAME_WORD_RX = regex.compile(_NAME_WORD)
 # name words may be joined by a dash ("Bà Rịa - Vũng Tàu", "Phan Rang-Tháp Chàm")
 _NAME = rf"{_NAME_WORD}(?:(?:[ \t]+|[ \t]*[-–][ \t]*){_NAME_WORD}){{0,4}}"
-_LIST_LEVELS = "quận|huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố"
 
 
 def _flex(name: str) -> str:
@@ -185,7 +224,7 @@ def _flex(name: str) -> str:
     return "".join(words)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _spelling_alternatives() -> dict[str, set[str]]:
     r = load_model("areas.yaml", AreaRules)
     out: dict[str, set[str]] = defaultdict(set)
@@ -214,8 +253,9 @@ def _compiled():
     # "3 quận: Hai Bà Trưng, Cầu Giấy, Ba Đình" / "các huyện Mê Linh, Sóc Sơn và Đông Anh" /
     # an address "xã Vân Hà, Đông Anh" (the items after the first may be its parents)
     list_rx = regex.compile(
-        rf"(?<![\p{{L}}])(?P<lw>(?i:{_LIST_LEVELS}))(?P<head>[ \t]*:|[ \t]+là)?[ \t]+"
-        rf"(?P<items>{_NAME}(?:[ \t]*(?:,|và)[ \t]*{_NAME})+)"
+        rf"(?<![\p{{L}}])(?P<lw>{_alt({w for w in r.level_words if w == w.lower()}, 'i')})"
+        rf"(?P<head>[ \t]*:|[ \t]+{_alt(r.list_head_words)})?[ \t]+"
+        rf"(?P<items>{_NAME}(?:[ \t]*{_joiner()}[ \t]*{_NAME})+)"
     )
     plural = "|".join(regex.escape(w) for w in sorted(r.plural_words, key=len, reverse=True)) or "(?!)"
     plural_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{plural}|\d+)[ \t]*$")
@@ -252,14 +292,14 @@ def _variant_form(name: str) -> str:
     return " ".join(sv.get(w, w) for w in regex.split(r"[\s\-–]+", f) if w)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _spellings() -> dict[str, str]:
     from .textnorm import compare_form
 
     return {compare_form(k): compare_form(v) for k, v in _compiled()[0].spelling_variants.items()}
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _variants() -> dict[tuple[str, str], str]:
     """(variant form, level) → the gazetteer's name."""
     out: dict[tuple[str, str], str] = {}
@@ -268,7 +308,6 @@ def _variants() -> dict[tuple[str, str], str]:
     return out
 
 
-_DISTRICT_LEVELS = ("quận", "huyện", "thị xã", "thành phố")
 
 
 def key_name(written: str, level: str) -> str | None:
@@ -282,7 +321,7 @@ def key_name(written: str, level: str) -> str | None:
     v = _variants().get((_variant_form(cand), level))
     if v:
         return v
-    if level in _DISTRICT_LEVELS and not cand.isdigit():
+    if level in _district_levels() and not cand.isdigit():
         for other in _reclassified_order(level):
             units = gazetteer().get((cand, other), [])
             if other != level and any(u.parent_code is not None for u in units):
@@ -307,14 +346,14 @@ def _reclassified_order(level: str) -> list[str]:
     """District-level classes a unit written at ``level`` may have in the
     gazetteer, the likeliest first: units are raised (huyện → thị xã →
     thành phố → quận) far more often than lowered."""
-    up = ["huyện", "thị xã", "thành phố", "quận"]
+    up = list(_rules().district_levels)
     if level not in up:
         return []
     i = up.index(level)
     return up[i + 1 :] + list(reversed(up[:i]))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _full_level_words() -> frozenset:
     """Level words written in full ("xã", "Huyện"), not abbreviated ("P.", "TP")."""
     return frozenset(k for k in _compiled()[0].level_words if k == k.lower())
@@ -339,14 +378,31 @@ def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: b
     return None
 
 
-_ABBREV_END = regex.compile(r"(?<![\p{L}])(?:TX|TT|TP|Tp|Q|H|P)\.$")
-_DURATION = regex.compile(r"[ \t]+(?:tháng|năm|ngày|tuần|quý|giờ|phút|tiếng)(?!\p{L})")
+_COUNT_AFTER = regex.compile(r"[ \t]*\(\d+\)")
+@per_rules
+def _abbrev_end_rx() -> regex.Pattern:
+    """A level abbreviation with its dot ending a sentence ("… ở TX.")."""
+    return regex.compile(rf"(?<![\p{{L}}]){_alt(w for w in _rules().level_words if w.endswith('.'))}$")
 
 
-def _mention(name, level, start, end, text, sent, rule) -> dict:
+@per_rules
+def _duration_rx() -> regex.Pattern:
+    return regex.compile(rf"[ \t]+{_alt(_rules().duration_words)}(?!\p{{L}})")
+
+
+def _district_levels() -> list[str]:
+    """District-level classes, in the order units are raised (huyện → thị xã → thành phố → quận)."""
+    return _rules().district_levels
+
+
+def _commune_levels() -> list[str]:
+    return _rules().commune_levels
+
+
+def _mention(name, level, start, end, text, sent, rule) -> Draft:
     name = regex.sub(r"[ \t]+", " ", name)
-    return {"kind": "area", "start": start, "end": end, "text": text[start:end], "name": name, "level": level,
-            "rule_id": rule, "_sent": sent, "_key": _unit_key(name, level)}
+    return Draft(kind="area", start=start, end=end, text=text[start:end], name=name, level=level,
+                 rule_id=rule, sent=sent, key=_unit_key(name, level))
 
 
 @disk_cached
@@ -366,22 +422,30 @@ def _parent_level(name: str, child_units: list[Unit]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _bare_districts() -> dict[str, str]:
     """District-level units whose name no other district-level unit (nor a
-    province) has, of two syllables or more: name → level. Only these may be
-    named bare."""
-    district_levels = ("quận", "huyện", "thị xã", "thành phố")
+    province) has, of two syllables or more, or of one word that is no
+    Vietnamese syllable ("Pleiku", "KBang", "M'Đrắk"; not "Vinh", a given
+    name too): name → level. Only these may be named bare."""
+    district_levels = _district_levels()
     # a commune that shares its district's name (the district seat) does not make it ambiguous
     counts: Counter = Counter(name for name, level in gazetteer() if level in district_levels)
     provinces = _provinces()
     out = {}
     for (name, level), units in gazetteer().items():
         if (level in district_levels and counts[name] == 1 and len(units) == 1
-                and units[0].parent_code is not None and name not in provinces and " " in name
+                and units[0].parent_code is not None and name not in provinces
+                and (" " in name or _not_a_syllable(name))
                 and not any(ch.isdigit() for ch in name)):
             out[name] = level
     return out
+
+
+def _not_a_syllable(word: str) -> bool:
+    """A one-word name that cannot be a Vietnamese syllable: an apostrophe, a
+    capital inside it, or more letters than a syllable with a name's initial has."""
+    return any(ch in _APOSTROPHES for ch in word) or any(ch.isupper() for ch in word[1:]) or len(word) >= 6
 
 
 @disk_cached
@@ -391,10 +455,10 @@ def _bare_district_rx() -> regex.Pattern:
     names = "|".join(regex.escape(n) for n in sorted(_bare_districts(), key=len, reverse=True))
     after = "|".join(regex.escape(w) for w in sorted(_compiled()[0].bare_after, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}])(?:{after})[ \t]+(?P<name>{names})(?![\p{{L}}])"
-                         rf"(?:[ \t]*(?:,|và)[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
+                         rf"(?:[ \t]*{_joiner()}[ \t]*(?P<more>{names})(?![\p{{L}}]))*")
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _paren_rx() -> regex.Pattern:
     lw = "|".join(regex.escape(w) for w in sorted(_compiled()[0].level_words, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}.])(?P<name>{_NAME})[ \t]*\([ \t]*(?:(?P<plw>(?i:{lw}))[ \t]*)?(?P<parent>{_NAME})")
@@ -413,11 +477,11 @@ def _child_level(name: str, parent: str, parent_level: str | None) -> tuple[str,
     return None
 
 
-def mentions(text: str, sents: list[Sentence]) -> list[dict]:
+def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
     (rules, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx,
      not_after_rx, not_before_rx, aside_rx) = _compiled()
     committee_level = {k.casefold(): v for k, v in rules.committee_words.items()}
-    out: list[dict] = []
+    out: list[Draft] = []
     # a province of the past ("Quảng Nam - Đà Nẵng") is no unit of today: nothing inside it counts
     # the spans taken so far, sorted and disjoint, so that an overlap test is a
     # binary search (a text of thousands of numbered units stays linear)
@@ -442,7 +506,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
         # the level word at the end of the previous sentence belongs to this one
         lo = s.start
         if prev_sent is not None and prev_sent.paragraph == s.paragraph and s.start - prev_sent.end <= 1:
-            ab = _ABBREV_END.search(text, prev_sent.start, prev_sent.end)
+            ab = _abbrev_end_rx().search(text, prev_sent.start, prev_sent.end)
             if ab:
                 lo = ab.start()
         prev_sent = s
@@ -451,9 +515,9 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue
             level = rules.level_words.get(m.group("lw").lower(), m.group("lw").lower())
             plural = bool(m.group("head")) or bool(plural_rx.search(text, max(s.start, m.start() - 15), m.start()))
-            parts = _LIST_SEP.split(m.group("items"))
+            parts = _list_sep_rx().split(m.group("items"))
             items, joins = parts[0::2], [p.strip() for p in parts[1::2]]
-            enumerated = plural or "và" in joins
+            enumerated = plural or any(j.isalpha() for j in joins)  # a word joins the last item: "A, B và C"
             pos = m.start("items")
             prev: list[Unit] | None = None
             chain = False  # past the list: each item is the parent of the one before ("xã A, huyện B, tỉnh C")
@@ -493,7 +557,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 continue  # "P.V", "TP.X": a person's initials, not phường V
             if not written_level and text[m.start("name") + len(name) : m.start("name") + len(name) + 1] == ".":
                 continue
-            if name.isdigit() and _DURATION.match(text, m.start("name") + len(name)):
+            if name.isdigit() and _duration_rx().match(text, m.start("name") + len(name)):
                 continue  # "của quận 10 tháng đầu năm": a count of months, not Quận 10
             add(name, level, m.start(), m.start("name") + len(name), s.index, "area.level_word")
         for m in alias_rx.finditer(text, s.start, s.end):
@@ -538,10 +602,10 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
             add(written, _provinces()[name], m.start(), m.end(), s.index, "area.province")
     # a unit the article has named once may come back bare ("xã Thanh Bính … Thanh
     # Bính đã có 20 ha"): a name of two syllables or more, not inside a person's name
-    known: dict[str, dict] = {}
+    known: dict[str, Draft] = {}
     for m in out:
-        if " " in m["name"] and not m["name"][0].isdigit():
-            known.setdefault(m["name"], m)
+        if " " in m.name and not m.name[0].isdigit():
+            known.setdefault(m.name, m)
     if known:
         again = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(known, key=len, reverse=True))
                               + r")(?![\p{L}\p{N}])")
@@ -553,12 +617,12 @@ def mentions(text: str, sents: list[Sentence]) -> list[dict]:
                 if (before and before.group(1) in _surnames()) or regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
                     continue  # part of a longer capitalised name ("Nguyễn Thanh Hà", "Thanh Hà Xanh")
                 first = known[m.group(0)]
-                add(first["name"], first["level"], m.start(), m.end(), s.index, "area.again")
+                add(first.name, first.level, m.start(), m.end(), s.index, "area.again")
     for m in out:
-        lo = max(0, m["start"] - 30)
-        if aside_rx.search(text, lo, m["start"]):
-            m["_aside"] = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
-    out.sort(key=lambda f: f["start"])
+        lo = max(0, m.start - 30)
+        if aside_rx.search(text, lo, m.start):
+            m.aside = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
+    out.sort(key=lambda f: f.start)
     return out
 
 
@@ -599,23 +663,23 @@ def _candidates(key: tuple[str, str], era_order: tuple[str, str], code_aliases: 
 def _rank(units: list[Unit], level: str) -> int:
     if any(u.parent_code is None for u in units):
         return 2
-    return 1 if level in ("quận", "huyện", "thị xã", "thành phố") else 0
+    return 1 if level in _district_levels() else 0
 
 
-def resolve_codes(found: list[dict], ms: list[dict], published: str | None = None) -> None:
+def resolve_codes(found: list[Draft], ms: list[Draft], published: str | None = None) -> None:
     """Set ``code`` (and ``_parent_code``) on the area facts: a unique unit, or
     the one the nearest parent named by the article leaves."""
     rules = _compiled()[0]
     order = _era_order(published)
-    keyed = {f["_key"]: f for f in found}
+    keyed = {f.key: f for f in found}
     cands = {k: _candidates(k, order, rules.code_aliases) for k in keyed}
     rank = {k: _rank(cands[k], k[1]) for k in keyed}
     starts = defaultdict(list)
     for m in ms:
-        starts[m["_key"]].append(m["start"])
+        starts[m.key].append(m.start)
 
     def distance(a, b) -> int:
-        return min((abs(x - y) for x in starts[a] or [keyed[a]["start"]] for y in starts[b] or [keyed[b]["start"]]),
+        return min((abs(x - y) for x in starts[a] or [keyed[a].start] for y in starts[b] or [keyed[b].start]),
                    default=1 << 30)
 
     resolved: dict[tuple[str, str], Unit] = {}
@@ -636,24 +700,24 @@ def resolve_codes(found: list[dict], ms: list[dict], published: str | None = Non
     for key, f in keyed.items():
         u = resolved.get(key)
         if u is not None:
-            f["code"] = u.code
-            f["_parent_code"] = u.parent_code
-            f["_unit"] = u
+            f.code = u.code
+            f.parent_code = u.parent_code
+            f.gazetteer_unit = u
 
 
-def extract(text: str, sents: list[Sentence], published: str | None = None) -> tuple[list[dict], list[dict]]:
+def extract(text: str, sents: list[Sentence], published: str | None = None) -> tuple[list[Draft], list[Draft]]:
     """(one ``area`` fact per (name, level) at its first mention, every mention)."""
     _by_code(), _levels_by_name()  # indexes built once per process (before ingest workers fork)
     ms = mentions(text, sents)
-    first: dict[tuple[str, str], dict] = {}
+    first: dict[tuple[str, str], Draft] = {}
     counts: Counter = Counter()
     for m in ms:
-        key = m["_key"]
+        key = m.key
         counts[key] += 1
         if key not in first:
-            first[key] = dict(m)
+            first[key] = replace(m)
     for key, f in first.items():
-        f["_count"] = counts[key]
+        f.mentions = counts[key]
     found = list(first.values())
     resolve_codes(found, ms, published)
     return found, ms
@@ -661,21 +725,20 @@ def extract(text: str, sents: list[Sentence], published: str | None = None) -> t
 
 
 
-_COMMUNE = ("xã", "phường", "thị trấn")
 
 
-def _depth(f: dict) -> int:
+def _depth(f: Draft) -> int:
     """How specific a unit is: 1 a province, 2 a district, 3 a commune."""
-    level = f["level"]
-    if level in _COMMUNE:
+    level = f.level
+    if level in _commune_levels():
         return 3
     if level == "tỉnh":
         return 1
     if level == "thành phố":
-        u = f.get("_unit")
+        u = f.gazetteer_unit
         if u is not None:
             return 1 if u.parent_code is None else 2
-        return 1 if _canon(f["name"]) in _provinces() else 2
+        return 1 if _canon(f.name) in _provinces() else 2
     return 2
 
 
@@ -683,11 +746,11 @@ class _Places:
     """The units an article names, with what the text and the gazetteer say of
     which lies inside which."""
 
-    def __init__(self, found: list[dict], ms: list[dict], text: str):
-        self.fact = {f["_key"]: f for f in found}
+    def __init__(self, found: list[Draft], ms: list[Draft], text: str):
+        self.fact = {f.key: f for f in found}
         self.ms = ms
         self.inside: set[tuple] = set()  # (child key, ancestor key)
-        units = {k: f.get("_unit") for k, f in self.fact.items()}
+        units = {k: f.gazetteer_unit for k, f in self.fact.items()}
         for k, u in units.items():
             if u is None:
                 continue
@@ -700,14 +763,14 @@ class _Places:
         for i, m in enumerate(ms):
             chain = [m]
             for n in ms[i + 1 :]:
-                gap = text[chain[-1]["end"] : n["start"]]
+                gap = text[chain[-1].end : n.start]
                 if not regex.fullmatch(r"[\s,(–-]*(?:(?i:[\p{L}.]+(?:[ \t]+[\p{Ll}]+)?)[ \t]*)?", gap) or len(gap) > 16:
                     break
                 chain.append(n)
             for a_i, x in enumerate(chain):
                 for y in chain[a_i + 1 :]:
-                    if _depth(self.fact[y["_key"]]) < _depth(self.fact[x["_key"]]):
-                        self.inside.add((x["_key"], y["_key"]))
+                    if _depth(self.fact[y.key]) < _depth(self.fact[x.key]):
+                        self.inside.add((x.key, y.key))
         # the relation is transitive
         changed = True
         while changed:
@@ -736,7 +799,7 @@ class _Places:
         return None
 
 
-def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", places: _Places | None = None) -> dict | None:
+def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "", places: _Places | None = None) -> Draft | None:
     """The unit the article is about: the most specific unit that its title, its
     lead and its first paragraph name on one chain ("Nam Hồng (huyện Đông Anh,
     Hà Nội)" → Nam Hồng); none when they name units that are not on one chain
@@ -747,22 +810,22 @@ def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", p
     places = places or _Places(found, ms, text)
     authority = _attach_rules()[4]
     home_rx = _home_rx()
-    ms = [m for m in ms if not m.get("_aside") and not authority.search(text, max(0, m["start"] - 40), m["start"])
-          and not home_rx.search(text, max(0, m["start"] - 60), m["start"])]
+    ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
+          and not home_rx.search(text, max(0, m.start - 60), m.start)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
-    keys = [m["_key"] for m in ms if any(lo <= m["start"] < hi for lo, hi in heads) and not m.get("_aside")]
+    keys = [m.key for m in ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside]
     if not keys and len(body) > 1:
         # a lead that names no unit: the first paragraph after it
         heads.append(body[1])
-        keys = [m["_key"] for m in ms if body[1][0] <= m["start"] < body[1][1] and not m.get("_aside")]
+        keys = [m.key for m in ms if body[1][0] <= m.start < body[1][1] and not m.aside]
     if not keys:
         return None
     best = places.deepest(keys)
     if best is None:
         # a unit the title names, when the rest of the head stays inside it
-        tkeys = [m["_key"] for m in ms if art.title and art.title[0] <= m["start"] < art.title[1] and not m.get("_aside")]
+        tkeys = [m.key for m in ms if art.title and art.title[0] <= m.start < art.title[1] and not m.aside]
         t = places.deepest(tkeys)
         if t is not None and all(places.related(t, k) or places.depth(k) > places.depth(t) and (k, t) in places.inside
                                  for k in keys):
@@ -770,16 +833,16 @@ def main_area(found: list[dict], ms: list[dict], art: Article, text: str = "", p
     return places.fact[best] if best is not None else None
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _home_rx() -> regex.Pattern:
     """A bracket that opens with a person's age or birth year: the unit in it
     is where the person lives ("Bệnh nhân N.T.T. (24 tuổi, Nghệ An)",
     "(SN 1996, trú tại huyện Quảng Xương)"), not what the article is about."""
     hw = "|".join(regex.escape(w) for w in sorted(_compiled()[0].home_words, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"\((?:[^()]*?(?<!\p{{L}})(?:{hw}))[^()]*$")
+    return regex.compile(rf"\((?:[^()]*?(?<!\p{{L}})(?i:{hw}))[^()]*$")
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _attach_rules():
     r = _compiled()[0]
 
@@ -794,7 +857,7 @@ def _attach_rules():
     foreign = regex.compile(
         rf"(?<!\p{{L}})(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(plain)})(?![\p{{L}}\p{{N}}])"
         rf"|(?<=\p{{Ll}}[ \t]+)(?:{alt(r.pronoun_places)})(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})")
-    lw = alt(_COMMUNE + _DISTRICT_LEVELS + ("tỉnh",))
+    lw = alt(tuple(_commune_levels()) + tuple(_district_levels()) + ("tỉnh",))
     # "toàn huyện", "trên địa bàn xã", "huyện ta", "huyện này"
     scope = regex.compile(
         rf"(?<!\p{{L}})(?:(?i:{alt(r.scope_words)})[ \t]+(?P<a>(?i:{lw}))(?![ \t]*\p{{Lu}})(?!\p{{L}})"
@@ -809,7 +872,8 @@ def _attach_rules():
     return national, foreign, scope, owner, authority, locative, adjunct
 
 
-def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict], ms: list[dict], art: Article) -> None:
+def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Draft], ms: list[Draft], art: Article,
+           ctx: DocContext | None = None) -> None:
     """Set ``area`` (and ``area_level``, ``area_code``, ``province``,
     ``province_code``) on numeric facts: the most specific unit named in the
     figure's own clause; else the unit a scope word points to ("toàn huyện",
@@ -820,45 +884,71 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
     article's unit (``main_area``). A unit named after a court or a procuracy
     ("TAND TP Hà Nội") is where the authority sits, not the figure's place."""
     national, foreign, scope, owner, authority, locative, adjunct = _attach_rules()
+    if ctx is None:
+        ctx = DocContext.build(text, sents)
     places = _Places(found, ms, text)
     main = main_area(found, ms, art, text, places)
-    main_key = main["_key"] if main else None
+    main_key = main.key if main else None
     # the article's unit holds from where the text first names it (or a unit
     # around it): a figure of the title or lead before that is placeless
     chain_keys = {main_key} | {b for a, b in places.inside if a == main_key} if main_key else set()
-    main_from = min((m["start"] for m in ms if m["_key"] in chain_keys), default=0)
+    main_from = min((m.start for m in ms if m.key in chain_keys), default=0)
     if art.title and art.title[0] <= main_from < art.title[1]:
         main_from = art.title[0]  # the title is one statement: "Hơn 664 tỷ đồng … tại Đồng Tháp"
     by_sent = defaultdict(list)
     for m in ms:
-        by_sent[m["_sent"]].append(m)
-    sent_of = {s.index: s for s in sents}
-    para_units: dict[int, list[dict]] = defaultdict(list)
+        by_sent[m.sent].append(m)
+    sent_of = ctx.by_index
+    para_units: dict[int, list[Draft]] = defaultdict(list)
     for m in ms:
-        s = sent_of.get(m["_sent"])
+        s = sent_of.get(m.sent) if m.sent is not None else None
         if s is not None:
             para_units[s.paragraph].append(m)
 
-    def owned(m: dict, s0: int, s1: int) -> bool:
+    def owned(m: Draft, s0: int, s1: int) -> bool:
         """A unit after "theo", "so với" … owns something else: "tỷ lệ hộ
         nghèo theo chuẩn nghèo của thành phố Hà Nội còn 45 hộ"."""
-        mlo, _ = _clause(text, s0, s1, m["start"], m["end"])
-        return bool(owner.search(text, max(s0, m["start"] - 12), m["start"]) or adjunct.search(text, mlo, m["start"]))
+        mlo, _ = ctx.bracket_clause(s0, s1, m.start, m.end)
+        return bool(owner.search(text, max(s0, m.start - 12), m.start) or adjunct.search(text, mlo, m.start))
 
     def usable(m) -> bool:
-        lo = max(0, m["start"] - 40)
-        return not m.get("_aside") and not authority.search(text, lo, m["start"])
+        lo = max(0, m.start - 40)
+        return not m.aside and not authority.search(text, lo, m.start)
+
+    figures_of: dict[int, list[Draft]] = defaultdict(list)
+    for g in facts:
+        if g.kind in ("quantity", "percent", "ratio", "money") and g.sent is not None:
+            figures_of[g.sent].append(g)
+
+    def placed_before(m: Draft, lo: int, f: Draft) -> bool:
+        """A unit of the figure's clause that is another figure's place: after
+        "tại"/"ở" behind that figure ("4 ca ở Hà Nội và 1 ca tại Yên Bái"), or
+        with its own count in brackets ("Khánh Hòa (2) và 1 ca ở Yên Bái")."""
+        if _COUNT_AFTER.match(text, m.end):
+            return True
+        return bool(locative.search(text, max(lo, m.start - 14), m.start)) and any(
+            lo <= g.start and g.end <= m.start and g is not f for g in figures_of[m.sent if m.sent is not None else -1])
+
+    def placed_other(m: Draft, s0: int, s1: int, lo: int) -> bool:
+        """A unit of an earlier clause, after "tại"/"ở" behind that clause's own
+        figure, is that figure's place ("85% số vé bán tại TP.HCM, 15% trúng vào
+        chủ nhật"): not the subject of the figures of the clauses after it."""
+        if m.start >= lo:
+            return False
+        mlo, _ = ctx.bracket_clause(s0, s1, m.start, m.end)
+        return bool(locative.search(text, max(mlo, m.start - 14), m.start)) and any(
+            mlo <= g.start and g.end <= m.start for g in figures_of[m.sent if m.sent is not None else -1])
 
     def last_of_level(level: str, before: int):
         """The unit of ``level`` named last before ``before``; the article's
         unit's chain when it has one of that level."""
-        cands = [m for m in ms if m["level"] == level and m["start"] < before and usable(m)]
+        cands = [m for m in ms if m.level == level and m.start < before and usable(m)]
         if main_key is not None:
             chain = [main_key] + [b for a, b in places.inside if a == main_key]
             for k in chain:
-                if places.fact[k]["level"] == level and not cands:
+                if places.fact[k].level == level and not cands:
                     return k
-        return cands[-1]["_key"] if cands else None
+        return cands[-1].key if cands else None
 
     # searched once per sentence, not once per figure: a sentence of thousands of
     # figures stays linear
@@ -876,127 +966,110 @@ def attach(facts: list[dict], text: str, sents: list[Sentence], found: list[dict
         return national_cache[sent.index]
 
     for f in facts:
-        if f["kind"] not in ("quantity", "percent", "ratio", "money"):
+        if f.kind not in ("quantity", "percent", "ratio", "money"):
             continue
-        s = sent_of.get(f["_sent"]) if "_sent" in f else None
+        s = sent_of.get(f.sent) if f.sent is not None else None
         key = None
         if s is not None:
             s0 = s.start
-            lo, hi = _clause(text, s0, s.end, f["start"], f["end"])
+            lo, hi = ctx.bracket_clause(s0, s.end, f.start, f.end)
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
             # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
             #    "… được phát hành tại TP.HCM")
-            clause = [m for m in here if lo <= m["start"] and m["end"] <= f["start"] and not owned(m, s0, s.end)]
-            after = [m for m in here if f["end"] <= m["start"] < hi
-                     and locative.search(text, max(f["end"], m["start"] - 14), m["start"])]
+            clause = [m for m in here if lo <= m.start and m.end <= f.start and not owned(m, s0, s.end)
+                      and not placed_before(m, lo, f)]
+            after = [m for m in here if f.end <= m.start < hi
+                     and locative.search(text, max(f.end, m.start - 14), m.start)
+                     and not _home_rx().search(text, max(0, m.start - 60), m.start)]
             if clause:
                 # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
                 i0 = here.index(clause[0])
-                while i0 > 0 and clause[0]["start"] - here[i0 - 1]["end"] <= 20 \
-                        and (here[i0 - 1]["_key"], clause[0]["_key"]) in places.inside:
+                while i0 > 0 and clause[0].start - here[i0 - 1].end <= 20 \
+                        and (here[i0 - 1].key, clause[0].key) in places.inside:
                     clause.insert(0, here[i0 - 1])
                     i0 -= 1
-                key = places.deepest([m["_key"] for m in clause]) or clause[-1]["_key"]
-            elif after and not any(0 <= n["start"] - after[0]["end"] <= 12 for n in here if n is not after[0]):
-                key = after[0]["_key"]  # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"
+                key = places.deepest([m.key for m in clause]) or clause[-1].key
+            elif after and not any(0 <= n.start - after[0].end <= 12 for n in here
+                                   if n is not after[0] and (after[0].key, n.key) not in places.inside):
+                # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"; but an address
+                # is one place: "nằm ở Nam Hồng (huyện Đông Anh, Hà Nội)"
+                key = after[0].key
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
-                sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f["start"]]
+                sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f.start]
                 if not sc:
                     # 3. the unit named last earlier in the sentence (the deepest of its address),
                     #    unless a scope word comes after it
-                    earlier = [m for m in here if m["end"] <= f["start"] and not owned(m, s0, s.end)]
+                    earlier = [m for m in here if m.end <= f.start and not owned(m, s0, s.end)
+                               and not placed_other(m, s0, s.end, lo)]
                     if earlier:
                         j = len(earlier) - 1
-                        while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
-                                and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
+                        while j > 0 and earlier[j].start - earlier[j - 1].end <= 20 \
+                                and (earlier[j - 1].key, earlier[j].key) in places.inside:
                             j -= 1
-                        if not any(x.start() > earlier[-1]["end"] and x.end() <= f["start"] for x in scopes_of(s)):
-                            key = earlier[j]["_key"]
+                        if not any(x.start() > earlier[-1].end and x.end() <= f.start for x in scopes_of(s)):
+                            key = earlier[j].key
                 if key is None and not sc:
-                    sc = [x for x in scopes_of(s) if x.end() <= f["start"]]
+                    sc = [x for x in scopes_of(s) if x.end() <= f.start]
                 if sc:
                     lvl = (sc[-1].group("a") or sc[-1].group("b")).lower()
-                    key = last_of_level(lvl, f["start"])
+                    key = last_of_level(lvl, f.start)
                     if key is None:
-                        f["area"] = None
+                        f.area = None
                         continue
             # 3. the sentence's subject
             if key is None:
-                subject = [m for m in here if m["end"] <= f["start"] and m["start"] - s0 < 60 and not owned(m, s0, s.end)]
+                subject = [m for m in here if m.end <= f.start and m.start - s0 < 60 and not owned(m, s0, s.end)
+                           and not placed_other(m, s0, s.end, lo)]
                 if subject:
-                    key = places.deepest([m["_key"] for m in subject]) or subject[0]["_key"]
+                    key = places.deepest([m.key for m in subject]) or subject[0].key
             # 4. national, world and foreign figures have no area
             if key is None and (national_in(s) or foreign.search(text, lo, hi)):
-                f["area"] = None
+                f.area = None
+                continue
+            # a club or team named before the figure in its sentence: its results are placeless
+            # ("CLB Hà Nội đã thắng 8 trận" in an article about a stadium)
+            if key is None and any(m.aside and m.end <= f.start for m in by_sent.get(s.index, [])):
+                f.area = None
                 continue
             # 5. the paragraph's unit, when it lies inside the article's
             if key is None and main_key is not None:
-                earlier = [m for m in para_units.get(s.paragraph, []) if m["end"] <= f["start"] and usable(m)]
+                earlier = [m for m in para_units.get(s.paragraph, []) if m.end <= f.start and usable(m)]
                 para_named = bool(earlier)
                 if not earlier:
                     # else the unit inside the article's that the text moved to last
-                    earlier = [m for m in ms if main_from <= m["start"] and m["end"] <= f["start"] and usable(m)]
+                    earlier = [m for m in ms if main_from <= m.start and m.end <= f.start and usable(m)]
                 if earlier:
                     # the last unit named, or the most specific one of the address it ends
                     # ("xã Thanh Bính, huyện Thanh Hà" → Thanh Bính)
                     j = len(earlier) - 1
-                    while j > 0 and earlier[j]["start"] - earlier[j - 1]["end"] <= 20 \
-                            and (earlier[j - 1]["_key"], earlier[j]["_key"]) in places.inside:
+                    while j > 0 and earlier[j].start - earlier[j - 1].end <= 20 \
+                            and (earlier[j - 1].key, earlier[j].key) in places.inside:
                         j -= 1
-                    k = earlier[j]["_key"]
+                    k = earlier[j].key
                     # a unit inside the article's, or one beside it ("… anh Dũng (xã Hoàng Hoa
                     # Thám, thị xã Chí Linh)" in an article about Thanh Hà); not one around it
                     if k == main_key or (k, main_key) in places.inside or (
                             para_named and (main_key, k) not in places.inside):
                         key = k
-        if key is None and main_key is not None and f["start"] >= main_from:
+        if key is None and main_key is not None and f.start >= main_from:
             key = main_key
         _set_area(f, places.fact[key] if key is not None else None)
 
 
-def _clause(text: str, s0: int, s1: int, a: int, b: int) -> tuple[int, int]:
-    """The clause of text[a:b] in the sentence text[s0:s1]: between the commas,
-    semicolons and colons around it that stand outside brackets ("phường A
-    (quận B, TP C) có 68 công trình" is one clause)."""
-    lo, depth = s0, 0
-    for k in range(a - 1, s0 - 1, -1):
-        ch = text[k]
-        if ch == ")":
-            depth += 1
-        elif ch == "(":
-            if depth == 0:
-                continue  # the figure is inside the bracket: look further back
-            depth -= 1
-        elif ch in ",;:" and depth == 0:
-            lo = k + 1
-            break
-    hi, depth = s1, 0
-    for k in range(b, s1):
-        ch = text[k]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in ",;:" and depth == 0:
-            hi = k
-            break
-    return lo, hi
-
-
-def _set_area(f: dict, unit: dict | None) -> None:
+def _set_area(f: Draft, unit: Draft | None) -> None:
     if unit is None:
-        f["area"] = None
+        f.area = None
         return
-    f["area"] = unit["name"]
-    f["area_level"] = unit["level"]
-    u: Unit | None = unit.get("_unit")
+    f.area = unit.name
+    f.area_level = unit.level
+    u: Unit | None = unit.gazetteer_unit
     if u is not None:
-        f["area_code"] = u.code
+        f.area_code = u.code
         top = u
         for k in ancestors(u):
             p = _by_code().get(k)
             if p is not None:
                 top = p
-        f["province"] = top.name
-        f["province_code"] = top.code
+        f.province = top.name
+        f.province_code = top.code

@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
 from .dates import period_string
+from .draft import DocContext, Draft
 from .models import NUMERIC_KINDS
 from .rules import load_model
 from .sentences import Sentence
@@ -80,6 +81,7 @@ class ContextRules(BaseModel):
     conjunction: str
     target: TargetCues
     period: PeriodCues
+    plan_units: list[str]
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class _Cues:
     relative_part: regex.Pattern
     relative_shift: dict[str, int]
     hand_over: regex.Pattern
+    plan_units: frozenset[str]
 
 
 @disk_cached
@@ -132,6 +135,7 @@ def cues() -> _Cues:
         plan_named=rx(c.target.plan_named),
         **{k: rx(getattr(c.period, k)) for k in PeriodCues.model_fields if k != "relative_shift"},
         relative_shift=c.period.relative_shift,
+        plan_units=frozenset(c.plan_units),
     )
 
 
@@ -200,20 +204,20 @@ def change_of(text: str, sent_start: int, fact_start: int, fact_end: int | None 
 # ---------------------------------------------------------------- target
 
 
-def _is_goal(f: dict, text: str, lo: int, hi: int, prev: dict | None, prev_goal: bool) -> bool:
+def _is_goal(f: Draft, text: str, lo: int, hi: int, prev: Draft | None, prev_goal: bool, ctx: DocContext | None = None) -> bool:
     c = cues()
-    start = f["start"]
+    start = f.start
     paren = _paren_depth(text, lo, start)
-    a, _ = _clause(text, lo, hi, start, f["end"])
+    a, _ = ctx.clause(lo, hi, start, f.end) if ctx is not None else _clause(text, lo, hi, start, f.end)
     # the plan's own amount: "kế hoạch năm 2017 (3.550 tỷ đồng)"
-    if paren and text[f["end"] : paren[1]].strip() == "" and c.plan_value.search(text, lo, paren[0] + 1):
+    if paren and text[f.end : paren[1]].strip() == "" and c.plan_value.search(text, lo, paren[0] + 1):
         return True
     # a cue of the figure's own clause, before it, or the plan it is the figure of
     if c.strong.search(text, a, start) or c.weak.search(text, a, start) or c.plan_named.search(text[a:start]):
         return True
     # a figure continuing the previous one ("700 tỷ won …, 300 tỷ won")
-    if prev is not None and c.conjunction.search(text[max(prev["end"], a) : start]) and \
-            (prev["end"] >= a or text[a:start].strip() == ""):
+    if prev is not None and c.conjunction.search(text[max(prev.end, a) : start]) and \
+            (prev.end >= a or text[a:start].strip() == ""):
         return prev_goal
     if c.achieved.search(text, a, start):
         return False
@@ -239,22 +243,23 @@ def _is_goal(f: dict, text: str, lo: int, hi: int, prev: dict | None, prev_goal:
     return False
 
 
-def attach_goals(nums: list[dict], text: str, sent: tuple[int, int]) -> None:
-    """Set `change` and `target` on the numeric facts of one sentence."""
+def attach_goals(nums: list[Draft], text: str, sent: tuple[int, int], ctx: DocContext | None = None) -> None:
+    """Set `change` and `target` on the numeric facts of one sentence (their
+    clauses from ``ctx`` when given)."""
     lo, hi = sent
-    prev = None
+    prev: Draft | None = None
     prev_goal = False
-    for f in sorted(nums, key=lambda f: f["start"]):
-        ch = change_of(text, lo, f["start"], f["end"])
+    for f in sorted(nums, key=lambda f: f.start):
+        ch = change_of(text, lo, f.start, f.end)
         # a level after a change ("tăng 300 đồng lên 17.000 đồng") is no change,
         # even when the previous figure's span took the level word
-        if ch is None and prev is not None and prev.get("change") and \
-                not cues().level.search(text[max(lo, f["start"] - LEFT_REACH) : f["start"]]) and \
-                cues().conjunction.search(text[prev["end"] : f["start"]]):
-            ch = prev["change"]
-        f["change"] = ch
-        goal = _is_goal(f, text, lo, hi, prev, prev_goal)
-        f["target"] = goal
+        if ch is None and prev is not None and prev.change and \
+                not cues().level.search(text[max(lo, f.start - LEFT_REACH) : f.start]) and \
+                cues().conjunction.search(text[prev.end : f.start]):
+            ch = prev.change
+        f.change = ch
+        goal = _is_goal(f, text, lo, hi, prev, prev_goal, ctx)
+        f.target = goal
         prev, prev_goal = f, goal
 
 
@@ -307,54 +312,54 @@ def _year_earlier(value: str, year: int | None) -> str:
     return "/".join(f"{int(p[:4]) + delta:04d}{p[4:]}" if p else "" for p in parts)
 
 
-def _anchors(fs: list[dict], text: str, s: Sentence, last_day: list[tuple[int, str]],
+def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, str]],
              pub: tuple[int, int] | None = None) -> list[_Anchor]:
     c = cues()
     out: list[_Anchor] = []
-    times = sorted((f for f in fs if f["kind"] in ("date", "period") and not f.get("ignore")), key=lambda f: f["start"])
+    times = sorted((f for f in fs if f.kind in ("date", "period") and not f.ignore), key=lambda f: f.start)
     used = set()
     for i, f in enumerate(times):
         if i in used:
             continue
-        left = text[max(s.start, f["start"] - 80) : f["start"]]
+        left = text[max(s.start, f.start - 80) : f.start]
         plan = bool(c.plan.search(left))
         if c.comparison.search(left) and not plan:
             continue
         desc = bool(c.descriptor.search(left))
         # inside a parenthesis that is more than the time itself ("(qua đời năm ngoái)")
-        p = _paren_depth(text, s.start, f["start"])
-        paren = p if p and text[p[0] + 1 : p[1]].strip() != f["text"].strip() else None
-        if f["kind"] == "period":
+        p = _paren_depth(text, s.start, f.start)
+        paren = p if p and text[p[0] + 1 : p[1]].strip() != f.text.strip() else None
+        if f.kind == "period":
             v = period_string(f)
             if v is None:
                 continue
-            a, b = f.get("value_start"), f.get("value_end")
+            a, b = f.value_start, f.value_end
             # "từ năm 2017 đến năm 2020": a span that frames what follows
-            span = bool(a and b and a != b and c.span_start.match(f["text"]))
-            end = f["end"]
+            span = bool(a and b and a != b and c.span_start.match(f.text))
+            end = f.end
             # "từ đầu năm (đến nay)": from the year's first month on
-            if a and a == b and len(a) == 4 and c.year_start.match(f["text"]) and \
-                    c.since.search(text[max(s.start, f["start"] - 12) : f["start"]]):
+            if a and a == b and len(a) == 4 and c.year_start.match(f.text) and \
+                    c.since.search(text[max(s.start, f.start - 12) : f.start]):
                 v, b = f"{a}-01/", None
             m_now = c.until_now.match(text[end : s.end]) if b is None else None
             if m_now:
                 end += m_now.end()
-            out.append(_Anchor(f["start"], end, v, span=span, descriptor=desc, plan=plan, paren=paren))
+            out.append(_Anchor(f.start, end, v, span=span, descriptor=desc, plan=plan, paren=paren))
             continue
-        v = f.get("value")
+        v = f.date_value
         if not v:
             continue
-        start, end = f["start"], f["end"]
+        start, end = f.start, f.end
         since = c.since.search(text[max(s.start, start - 12) : start])
         span = False
         if since:
             nxt = times[i + 1] if i + 1 < len(times) else None
             m_now = c.until_now.match(text[end : s.end])
-            if nxt is not None and nxt["kind"] == "date" and nxt.get("value") and \
-                    c.span_join.match(text[end : nxt["start"]]):
-                v2 = nxt["value"]
+            if nxt is not None and nxt.kind == "date" and nxt.date_value and \
+                    c.span_join.match(text[end : nxt.start]):
+                v2 = nxt.date_value
                 value = f"{v}/{v2}"
-                end = nxt["end"]
+                end = nxt.end
                 used.add(i + 1)
                 span = True
             elif m_now:
@@ -398,15 +403,20 @@ def _anchors(fs: list[dict], text: str, s: Sentence, last_day: list[tuple[int, s
     return out
 
 
-def _opens_clause(text: str, s: Sentence, a: _Anchor) -> bool:
-    lo = max([s.start] + [text.rfind(ch, s.start, a.start) + 1 for ch in ",;:"])
+def _opens_clause(text: str, s: Sentence, a: _Anchor, ctx: DocContext | None = None) -> bool:
+    if ctx is not None:
+        lo = ctx.clause(s.start, s.end, a.start, a.start, ",;:")[0]
+    else:
+        lo = max([s.start] + [text.rfind(ch, s.start, a.start) + 1 for ch in ",;:"])
     return cues().framing.fullmatch(text, lo, a.start) is not None
 
 
-def _contrast_between(text: str, a: int, b: int, end: int) -> bool:
+def _contrast_between(text: str, a: int, b: int, end: int, ctx: DocContext | None = None) -> bool:
     """Whether a clause opening with a contrast ("trong khi", "nhưng") starts in
     text[a:b] (the clause may run on to ``end``)."""
     stop = cues().stop
+    if ctx is not None:
+        return any(stop.match(text[j + 1 : end]) for j in ctx.marks_in(a, b, ",;:"))
     i = a
     while True:
         j = min([k for k in (text.find(ch, i, b) for ch in ",;:") if k >= 0], default=-1)
@@ -430,46 +440,49 @@ def _opening_adverbial(text: str, s: Sentence, a: _Anchor, first_figure: int) ->
     return len(text[s.start : a.start].split()) <= OPENING_WORDS
 
 
-def attach_periods(facts: list[dict], text: str, sents: list[Sentence], published: str | None = None) -> None:
-    """Set `period` on every numeric fact (see the module's description)."""
+def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: DocContext | None = None,
+                   published: str | None = None) -> None:
+    """Set `period` on every numeric fact (see the module's description);
+    ``ctx``: the document's context, built here when not given; ``published``:
+    the publication date, for "quý này", "tháng trước"."""
     c = cues()
     pub = (int(published[:4]), int(published[5:7]) if len(published) >= 7 else 6) if published else None
-    by_sent: dict[int, list[dict]] = {}
-    for f in facts:
-        by_sent.setdefault(f["_sent"], []).append(f)
+    if ctx is None:
+        ctx = DocContext.build(text, sents)
+        ctx.index_facts(facts)
+    by_sent = ctx.facts_by_sent
     # days named in the document, for "cùng ngày" / "hôm sau"
     last_day: list[tuple[int, str]] = []
     carried: dict[int, str | None] = {}
     carried_at: dict[int, int] = {}  # paragraph → index of the sentence that set it
-    length: dict[int, int] = {}
+    plan_units = cues().plan_units
+    length = ctx.paragraph_length
     last_period: dict[int, str] = {}  # paragraph → the last figure period given in it
     first_period: dict[int, tuple[int, str | None]] = {}  # paragraph → (sentence, its first figure's period)
     for s in sents:
-        length[s.paragraph] = length.get(s.paragraph, 0) + 1
-    for s in sents:
         fs = by_sent.get(s.index, [])
         anchors = _anchors(fs, text, s, last_day, pub)
-        nums = sorted((f for f in fs if f["kind"] in NUMERIC_KINDS), key=lambda f: f["start"])
+        nums = sorted((f for f in fs if f.kind in NUMERIC_KINDS), key=lambda f: f.start)
         claimed: set[int] = set()
         # "Trong đó, …": the time of the sentence before, when it is the paragraph's
         prev = first_period.get(s.paragraph)
         detail = prev[1] if prev and prev[0] == s.index - 1 and c.continuation.match(text[s.start : s.end]) else None
         for i, f in enumerate(nums):
-            plan_count = f.get("unit") == "chỉ tiêu"
+            plan_count = f.unit in plan_units
             # a time in a parenthesis serves only the figures of that parenthesis
             pool = [x for x in anchors if (plan_count or not x.descriptor)
-                    and (x.paren is None or x.paren[0] < f["start"] < x.paren[1])]
-            a, b = _clause(text, s.start, s.end, f["start"], f["end"])
-            nxt = nums[i + 1]["start"] if i + 1 < len(nums) and nums[i + 1]["start"] < b else b
+                    and (x.paren is None or x.paren[0] < f.start < x.paren[1])]
+            a, b = ctx.clause(s.start, s.end, f.start, f.end)
+            nxt = nums[i + 1].start if i + 1 < len(nums) and nums[i + 1].start < b else b
             reach = b if plan_count else AFTER_REACH
             # a time after the figure, unless it opens the next figure's statement
             # ("quý I tăng 5% sang quý II tăng 6%"); "cùng kỳ" only before its figure
-            handed = nxt < b and nxt != b
-            after = [x for x in pool if f["end"] <= x.start < nxt and x.start - f["end"] <= reach
+            handed = nxt < b
+            after = [x for x in pool if f.end <= x.start < nxt and x.start - f.end <= reach
                      and not x.same_period
-                     and not (handed and c.hand_over.match(text[f["end"] : x.start])
+                     and not (handed and c.hand_over.match(text[f.end : x.start])
                               and not any(ch in text[x.end : nxt] for ch in CLAUSE_MARKS))]
-            before = [x for x in pool if a <= x.start and x.end <= f["start"] and id(x) not in claimed]
+            before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed]
             chosen: _Anchor | None = None
             if after:
                 chosen = after[0]
@@ -479,7 +492,7 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence], publishe
             elif a > s.start and text[a - 1] in ":(":
                 # a figure after a label ("… ngày 7/7: Hơn 35 tỷ đồng") or alone in
                 # parentheses takes the time of the clause it belongs to
-                la, _ = _clause(text, s.start, s.end, a - 1, a - 1, ",;:" if text[a - 1] == ":" else ",;:(")
+                la, _ = ctx.clause(s.start, s.end, a - 1, a - 1, ",;:" if text[a - 1] == ":" else ",;:(")
                 head = [x for x in pool if la <= x.start and x.end <= a - 1]
                 chosen = head[-1] if head else None
             if chosen is None:
@@ -487,38 +500,40 @@ def attach_periods(facts: list[dict], text: str, sents: list[Sentence], publishe
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
                 framing = [x for x in pool if x.end <= a and not x.descriptor
-                           and (not x.plan or _opens_clause(text, s, x) or _opening_adverbial(text, s, x, nums[0]["start"]))
-                           and not _contrast_between(text, x.end, a, f["start"])]
+                           and (not x.plan or _opens_clause(text, s, x, ctx)
+                                or _opening_adverbial(text, s, x, nums[0].start))
+                           and not _contrast_between(text, x.end, a, f.start, ctx)]
                 chosen = framing[-1] if framing else None
             if chosen is not None and chosen.same_period:
                 ref = last_period.get(s.paragraph) or carried.get(s.paragraph)
-                f["period"] = _year_earlier(ref, chosen.year) if ref else (
+                f.period = _year_earlier(ref, chosen.year) if ref else (
                     f"{chosen.year}/{chosen.year}" if chosen.year else None)
             elif chosen is None and detail:
-                f["period"] = detail
+                f.period = detail
             elif chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
                                      or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
-                f["period"] = carried.get(s.paragraph)
+                f.period = carried.get(s.paragraph)
             else:
-                f["period"] = chosen.value if chosen is not None else None
-            if f["period"] and not (chosen is not None and chosen.same_period):
-                last_period[s.paragraph] = f["period"]
+                f.period = chosen.value if chosen is not None else None
+            if f.period and not (chosen is not None and chosen.same_period):
+                last_period[s.paragraph] = f.period
             if i == 0:
-                first_period[s.paragraph] = (s.index, f["period"])
+                first_period[s.paragraph] = (s.index, f.period)
         if nums and s.paragraph in first_period and first_period[s.paragraph][0] != s.index:
             first_period.pop(s.paragraph)
         # what frames a clause, and a "từ … đến …" span, carries on
-        first_figure = nums[0]["start"] if nums else s.end
+        first_figure = nums[0].start if nums else s.end
         for x in anchors:
-            if x.descriptor or x.paren or x.same_period or (x.plan and not _opens_clause(text, s, x)):
+            if x.descriptor or x.paren or x.same_period or (x.plan and not _opens_clause(text, s, x, ctx)):
                 continue
-            if _opens_clause(text, s, x) or x.span or _opening_adverbial(text, s, x, first_figure):
+            if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
                 carried[s.paragraph] = x.value
                 carried_at[s.paragraph] = s.index
         for x in anchors:
             if x.value and len(x.value) == 10 and x.value[4] == "-":
                 last_day.append((x.start, x.value))
         for f in fs:
-            if f["kind"] == "date" and f.get("value") and len(f["value"]) == 10:
-                last_day.append((f["start"], f["value"]))
+            day = f.date_value
+            if f.kind == "date" and day and len(day) == 10:
+                last_day.append((f.start, day))
         last_day.sort()

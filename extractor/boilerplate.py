@@ -24,6 +24,14 @@ _DIGIT = regex.compile(r"\d")
 _F = regex.MULTILINE | regex.IGNORECASE
 
 
+class PublishedWords(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    before_time: str
+    before_date: str
+    dateline_words: str
+
+
 class BoilerplateRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -32,6 +40,7 @@ class BoilerplateRules(BaseModel):
     banner_lines: list[str]
     exclude: list[str]
     teaser_line: str
+    published: PublishedWords
 
 
 class LayoutExample(BaseModel):
@@ -74,7 +83,7 @@ def compiled() -> _Compiled:
     return _Compiled(rules, layouts)
 
 
-_SOURCE_TAG = regex.compile(r"^\s*\((?P<source>[\p{Lu}Đ]{2,12})\)\s*(?:[-–—]\s*)?")
+_SOURCE_TAG = regex.compile(r"^\s*\((?P<source>\p{Lu}{2,12})\)\s*(?:[-–—]\s*)?")
 _BYLINE = regex.compile(
     r"^\s*(?:(?:Theo\s+)?(?:\p{Lu}[\p{Ll}]*\.?)(?:[ \t]+\p{Lu}[\p{Ll}]*\.?){0,4}"
     r"(?:\s*[-–,/]\s*(?:\p{Lu}[\p{L}]*)(?:[ \t]+\p{Lu}[\p{L}]*){0,4})?)\s*$"

@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import TypeVar
 from collections.abc import Callable
 
+from .ruleset import active, per_rules, rules_dir
+
 T = TypeVar("T")
 
 # the packages the tables are built from or pickled with; their installed
@@ -79,9 +81,13 @@ def _key(rules: str) -> str:
 
 
 def key() -> str:
-    from .paths import rules_dir
-
-    return _key(str(rules_dir().resolve()))
+    """The key of the rules in use: that of the RuleSet being built (hashed
+    once per RuleSet, so a RuleSet made after an edit of its folder has a new
+    key), else that of the default folder."""
+    rs = active()
+    if rs is None:
+        return _key(str(rules_dir().resolve()))
+    return rs.table("cache.key", lambda: _key.__wrapped__(str(rs.folder.resolve())))
 
 
 def load_or_build(name: str, build: Callable[[], T]) -> T:
@@ -136,13 +142,10 @@ def _prune(folder: Path, name: str, keep: Path) -> None:
 
 
 def disk_cached(fn: Callable[[], T]) -> Callable[[], T]:
-    """Decorator for a table builder without arguments: once per process
-    (lru_cache) and once per key on disk."""
-
-    @functools.lru_cache(maxsize=1)
-    @functools.wraps(fn)
-    def wrapper() -> T:
-        return load_or_build(f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}", fn)
-
+    """Decorator for a table builder without arguments: once per RuleSet (see
+    :func:`ruleset.per_rules`) and once per key on disk (the key of that
+    RuleSet's folder, so two folders never share a table)."""
+    name = f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
+    wrapper = per_rules(fn, build=lambda: load_or_build(name, fn))
     wrapper.__wrapped__ = fn  # type: ignore[attr-defined]
     return wrapper

@@ -37,10 +37,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
+from .ruleset import per_rules
 from .textnorm import compare_form, fold
 
 NUMERIC = ("quantity", "percent", "ratio", "money")
@@ -62,7 +62,7 @@ class _Words:
     filler: regex.Pattern
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def words() -> _Words:
     """rules/checks.yaml, read at the first check (not at import: read-only
     commands import this module through the store and never load the rules)."""
@@ -401,16 +401,17 @@ class _Measures:
         sid = f["sentence_id"]
         if sid not in self.by_sentence:
             from . import measure
+            from .draft import Draft
 
             cur = self.db.execute(
                 'select kind, start, "end", text, unit, value from facts where sentence = ? '
                 "and kind in ('quantity', 'percent', 'ratio', 'money') order by start", [sid])
             cols = [d[0] for d in cur.description]
-            facts = [dict(zip(cols, r)) for r in cur.fetchall()]
+            facts = [Draft(**dict(zip(cols, r))) for r in cur.fetchall()]
             s0, s1, doc = self.db.execute('select start, "end", document from sentences where id = ?', [sid]).fetchone()
             text = self.db.execute("select text from documents where id = ?", [doc]).fetchone()[0]
             measure.attach(facts, text, (s0, s1))
-            self.by_sentence[sid] = {x["start"]: x.get("measure") for x in facts}
+            self.by_sentence[sid] = {x.start: x.measure for x in facts}
         m = self.by_sentence[sid].get(f["start"])
         return words().filler.sub("", fold(m)).strip() if m else None
 

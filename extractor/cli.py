@@ -24,6 +24,21 @@ def db_option(default: str = "chitieu.db"):
                         help="SQLite database file.")
 
 
+def rules_option(fn):
+    return click.option("--rules", "rules_dir", type=click.Path(exists=True, file_okay=False),
+                        help="Rules folder to use instead of the package's rules/ (an edited copy of it); "
+                             "every file is validated first.")(fn)
+
+
+def _rules(rules_dir: str | None):
+    """The RuleSet of ``--rules`` (validated and built), else None: the default rules."""
+    if not rules_dir:
+        return None
+    from .ruleset import RuleSet
+
+    return RuleSet.load(rules_dir)
+
+
 def library_errors(fn):
     """Turn the library's errors into one-line ClickExceptions."""
 
@@ -61,9 +76,17 @@ def _extract_path(path: str):
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
+@rules_option
 @library_errors
-def extract(files, fmt):
+def extract(files, fmt, rules_dir):
     """Extract facts from FILES and print them (jsonl: the contract's output)."""
+    from .ruleset import use
+
+    with use(_rules(rules_dir)):
+        _extract_files(files, fmt)
+
+
+def _extract_files(files, fmt) -> None:
     from .ingest import crash_reason
     from .reader import ReadError, iter_paths, shown
 
@@ -403,16 +426,21 @@ def gold_check(gold_dir, root):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", "show_errors", is_flag=True, help="List every miss, spurious and wrong fact.")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Store this run in the eval_runs table.")
+@rules_option
 @library_errors
-def eval_cmd(gold_dir, pred, root, as_json, show_errors, db_path):
+def eval_cmd(gold_dir, pred, root, as_json, show_errors, db_path, rules_dir):
     """Score the extractor (or --pred JSONL) against the gold set."""
     from .evaluate import evaluate_dir, render, store_run
+    from .ruleset import use
 
     if db_path:
         _check_db(db_path, must_exist=False)
-    report = evaluate_dir(Path(gold_dir), Path(root), Path(pred) if pred else None)
-    if db_path:
-        store_run(db_path, report)
+    if rules_dir and pred:
+        raise click.UsageError("--rules runs the extractor; --pred scores a file instead: give one of them")
+    with use(_rules(rules_dir)):
+        report = evaluate_dir(Path(gold_dir), Path(root), Path(pred) if pred else None)
+        if db_path:
+            store_run(db_path, report)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -18,20 +18,31 @@ from typing import Any
 
 import regex
 
+from .draft import Draft
 from .matching import Candidate
+from .rules import word_key, words
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
-_SPACES = regex.compile(r"\s+")
 _ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 PERIOD_VALUE_RE = regex.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_REL = {"nay": 0, "ngoái": -1, "trước": -1, "tới": 1, "sau": 1}
-_WORD_NUM = {
-    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-    "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
-}
+# the relative year words, the month counts in words and the part words are
+# word groups of rules/dates.yaml (REL_YEAR_BACK, REL_YEAR_ON, REL_YEAR_SENTENCE,
+# MONTH_COUNTS, FIRST_PART), the same entries the patterns match
+
+
+def _rel(word: str) -> int:
+    """Years from the reference year to the one a relative word names."""
+    key = word_key(word)
+    back = words("REL_YEAR_BACK")
+    return back[key] if key in back else words("REL_YEAR_ON")[key]
+
+
+def _first_part(part: str | None) -> bool:
+    """Whether a part word (none: the start) names the start of a year."""
+    return not part or word_key(part) in words("FIRST_PART")
 # months after / before the publication beyond which a year-less date is
 # taken to be last / next year's
 _AFTER_PUB = 7
@@ -56,7 +67,7 @@ def _has(match, name: str) -> bool:
         return False
 
 
-def _build_dates(c: Candidate, text: str, base: dict) -> list[dict]:
+def _build_dates(c: Candidate, text: str, base: dict) -> list[Draft]:
     mt = c.match
     core: Any = getattr(mt, "core", mt)  # the pattern's own match: repeated groups' captures
     gd = mt.groupdict()
@@ -85,25 +96,25 @@ def _build_dates(c: Candidate, text: str, base: dict) -> list[dict]:
     start = mt.start("two") if _has(mt, "two") else c.start
     out = []
     for s, e, yy, mm, dd in earlier + [(start, c.end, y, m, d)]:
-        f = {**base, "start": s, "end": e, "text": text[s:e], "_y": yy, "_m": mm, "_d": dd}
-        f["_rel"] = _REL[rel.lower()] if rel and yy is None else None
+        f = Draft(**base, start=s, end=e, text=text[s:e], year=yy, month=mm, day=dd)
+        f.rel_year = _rel(rel) if rel and yy is None else None
         out.append(f)
     return out
 
 
-def build(c: Candidate, text: str) -> list[dict]:
+def build(c: Candidate, text: str) -> list[Draft]:
     """Facts of one kept date/period candidate; year-less values are left
-    pending (``_y`` None) for :func:`resolve_years`."""
+    pending (``year`` None) for :func:`resolve_years`."""
     gd = c.match.groupdict()
-    base = {"kind": c.kind, "rule_id": c.rule.id}
+    base: dict[str, Any] = {"kind": c.kind, "rule_id": c.rule.id}
     if c.kind == "date":
         return _build_dates(c, text, base)
     # periods
-    fact = {**base, "start": c.start, "end": c.end, "text": text[c.start : c.end]}
+    fact = Draft(**base, start=c.start, end=c.end, text=text[c.start : c.end])
     if gd.get("dec"):
         dec = int(gd["dec"])
         dec = dec if dec >= 100 else 1900 + dec
-        fact["_period"] = (str(dec), str(dec + 9))
+        fact.years = (str(dec), str(dec + 9))
         return [fact]
     if gd.get("y1") or gd.get("y2"):
         y1 = int(gd["y1"]) if gd.get("y1") else None
@@ -112,39 +123,38 @@ def build(c: Candidate, text: str) -> list[dict]:
             y2 = y1 // 100 * 100 + int(gd["y2s"])
         if y1 and y2 and y2 <= y1:
             return []
-        fact["_period"] = (str(y1) if y1 else None, str(y2) if y2 else None)
+        fact.years = (str(y1) if y1 else None, str(y2) if y2 else None)
         return [fact]
     y = int(gd["y"]) if gd.get("y") else None
     rel = gd.get("rel")
-    fact["_y"] = y
-    fact["_rel"] = _REL[rel.lower()] if rel else None
-    fact["_open_start"] = _has(c.match, "until") or _has(c.match, "before")
-    fact["_open_end"] = _has(c.match, "after")
+    fact.year = y
+    fact.rel_year = _rel(rel) if rel else None
+    fact.open_start = _has(c.match, "until") or _has(c.match, "before")
+    fact.open_end = _has(c.match, "after")
     # "từ đầu năm 2017": from its first month on
-    fact["_from_first_month"] = _has(c.match, "from") and (gd.get("part") or "").lower() == "đầu"
+    fact.from_first_month = _has(c.match, "from") and bool(gd.get("part")) and _first_part(gd["part"])
     if gd.get("fm"):  # from a month on: "từ đầu tháng 6 đến nay"
-        fact["_months"] = (int(gd["fm"]), int(gd["fm"]))
-        fact["_open_end"] = True
+        fact.months = (int(gd["fm"]), int(gd["fm"]))
+        fact.open_end = True
     elif _has(c.match, "qfirst") or _has(c.match, "qlast"):
         n = 3 * int(gd["nq"]) if gd.get("nq") else 3
-        fact["_months"] = (1, n) if _has(c.match, "qfirst") else (13 - n, 12)
+        fact.months = (1, n) if _has(c.match, "qfirst") else (13 - n, 12)
     elif gd.get("q"):
         q = gd["q"].lower()
         q = _ROMAN.get(q) or int(q)
-        fact["_months"] = (3 * q - 2, 3 * q)
+        fact.months = (3 * q - 2, 3 * q)
     elif gd.get("n") or gd.get("nw") or _has(c.match, "half"):
         if _has(c.match, "half"):
             n = 6
         elif gd.get("nw"):
-            n = _WORD_NUM[_SPACES.sub(" ", gd["nw"].lower())]
+            n = words("MONTH_COUNTS")[word_key(gd["nw"])]
         else:
             n = int(gd["n"])
         if not 1 <= n <= 12:
             return []
-        part = (gd.get("part") or "đầu").lower()
-        fact["_months"] = (1, n) if part == "đầu" else (13 - n, 12)
+        fact.months = (1, n) if _first_part(gd.get("part")) else (13 - n, 12)
     else:
-        fact["_months"] = None  # the whole year
+        fact.months = None  # the whole year
     return [fact]
 
 
@@ -167,26 +177,26 @@ def _near_publication(pub: tuple[int, int, int], m: int, d: int | None) -> int:
     return py
 
 
-def reference_year(published: str | None, facts: list[dict]) -> int | None:
+def reference_year(published: str | None, facts: list[Draft]) -> int | None:
     """The year for year-less dates: the publication year, else the latest year
     carried by a date of the body."""
     if published:
         return int(published[:4])
-    years = [f["_y"] for f in facts if f["kind"] == "date" and f.get("_y")]
+    years = [f.year for f in facts if f.kind == "date" and f.year]
     return max(years) if years else None
 
 
-def period_reference_year(published: str | None, facts: list[dict]) -> int | None:
+def period_reference_year(published: str | None, facts: list[Draft]) -> int | None:
     """The year for year-less periods: as for dates, else the latest single
     year a period of the body names ("năm 2016", "6 tháng đầu năm 2017")."""
     ref = reference_year(published, facts)
     if ref is not None:
         return ref
-    years = [f["_y"] for f in facts if f["kind"] == "period" and f.get("_y") and not f.get("_open_start") and not f.get("_open_end")]
+    years = [f.year for f in facts if f.kind == "period" and f.year and not f.open_start and not f.open_end]
     return max(years) if years else None
 
 
-def resolve_years(facts: list[dict], published: str | None) -> None:
+def resolve_years(facts: list[Draft], published: str | None) -> None:
     """Fill ``value`` / ``value_start`` / ``value_end`` in place."""
     pref = period_reference_year(published, facts)
     # a date with no year in reach takes the latest single year the body names,
@@ -197,13 +207,14 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
     # which counts from the sentence's year: "Năm 2019 … tăng 27% so với năm trước"
     stated: dict[int, list[tuple[int, int]]] = {}
     for f in facts:
-        y = f.get("_y") or (f.get("_period") and f["_period"][1] and int(f["_period"][1][:4]))
-        if f["kind"] in ("date", "period") and y and f.get("_sent") is not None:
-            stated.setdefault(f["_sent"], []).append((f["start"], int(y)))
+        y = f.year or (f.years and f.years[1] and int(f.years[1][:4]))
+        if f.kind in ("date", "period") and y and f.sent is not None:
+            stated.setdefault(f.sent, []).append((f.start, int(y)))
     for f in facts:
-        if f["kind"] == "date":
-            y, rel = f.pop("_y"), f.pop("_rel", None)
-            m, d = f.pop("_m"), f.pop("_d")
+        if f.kind == "date":
+            y, rel = f.year, f.rel_year
+            m, d = f.month, f.day
+            assert m is not None  # dates.build sets a date's month
             if y is None:
                 if rel is not None:
                     y = ref + rel if ref is not None else None
@@ -212,42 +223,42 @@ def resolve_years(facts: list[dict], published: str | None) -> None:
                 else:
                     y = ref
             if y is None:
-                f["value"] = None
+                f.value = None
             else:
-                f["value"] = f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d else "")
-        elif f["kind"] == "period":
-            if "_period" in f:
-                f["value_start"], f["value_end"] = f.pop("_period")
+                f.value = f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d else "")
+        elif f.kind == "period":
+            if f.years is not None:
+                f.value_start, f.value_end = f.years
                 continue
-            y, rel, months = f.pop("_y"), f.pop("_rel"), f.pop("_months")
-            open_start = f.pop("_open_start", False)
-            open_end = f.pop("_open_end", False)
-            first_month = f.pop("_from_first_month", False)
-            if y is None and rel == -1 and f["text"].lower().endswith("trước"):
-                earlier = [yy for st, yy in stated.get(f["_sent"], []) if st < f["start"]] if "_sent" in f else []
+            y, rel, months = f.year, f.rel_year, f.months
+            open_start = f.open_start
+            open_end = f.open_end
+            first_month = f.from_first_month
+            if y is None and rel == -1 and any(word_key(f.text).endswith(w) for w in words("REL_YEAR_SENTENCE")):
+                earlier = [yy for st, yy in stated.get(f.sent, []) if st < f.start] if f.sent is not None else []
                 if earlier:
                     y = earlier[-1] - 1
             if y is None:
                 y = pref + (rel or 0) if pref is not None else None
             if y is None:
-                f["value_start"] = f["value_end"] = None
-                f["ignore"] = True
+                f.value_start = f.value_end = None
+                f.ignore = True
                 continue
             if months:
-                f["value_start"], f["value_end"] = f"{y:04d}-{months[0]:02d}", f"{y:04d}-{months[1]:02d}"
+                f.value_start, f.value_end = f"{y:04d}-{months[0]:02d}", f"{y:04d}-{months[1]:02d}"
             else:
-                f["value_start"] = f["value_end"] = f"{y:04d}"
+                f.value_start = f.value_end = f"{y:04d}"
             if open_start:
-                f["value_start"] = None
+                f.value_start = None
             if open_end:
-                f["value_end"] = None
+                f.value_end = None
                 if first_month:
-                    f["value_start"] = f"{y:04d}-01"
+                    f.value_start = f"{y:04d}-01"
 
 
-def period_string(f: dict) -> str | None:
-    """A period fact as the contract's attribute form "START/END"."""
-    a, b = f.get("value_start"), f.get("value_end")
+def period_string(f: Draft | dict) -> str | None:
+    """A period fact (a ``Draft`` or an output dict) as the contract's attribute form "START/END"."""
+    a, b = (f.get("value_start"), f.get("value_end")) if isinstance(f, dict) else (f.value_start, f.value_end)
     if a is None and b is None:
         return None
     return f"{a or ''}/{b or ''}"

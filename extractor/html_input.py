@@ -39,6 +39,7 @@ import logging
 import re
 import unicodedata
 
+from .ruleset import per_rules
 
 # a paragraph needs this many words for the page to count as an article
 MIN_WORDS = 5
@@ -56,20 +57,36 @@ _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 # visible "07/03/2023 21:01", "07/03/2023 - 21:01", "21:01, 07/03/2023", "21h01 07/03/2023"
 _DMY = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
 _HM = r"(?P<H>\d{1,2})\s*[:hH]\s*(?P<M>\d{2})"
-_VISIBLE_TIME = [
-    re.compile(_DMY + r"\s*[,|\-–]?\s*(?:lúc\s*)?" + _HM),
-    re.compile(_HM + r"\s*(?:\([^)]*\))?\s*[,|\-–]?\s*(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(?:ngày\s*)?" + _DMY, re.I),
-]
+
+
+@per_rules
+def _visible_time() -> tuple[re.Pattern, re.Pattern]:
+    """Date-and-time patterns, with the words of ``published`` in rules/boilerplate.yaml."""
+    w = _published_words()
+    return (re.compile(_DMY + r"\s*[,|\-–]?\s*" + w.before_time + _HM),
+            re.compile(_HM + r"\s*(?:\([^)]*\))?\s*[,|\-–]?\s*" + w.before_date + _DMY, re.I))
+
+
+@per_rules
+def _published_words():
+    from .boilerplate import BoilerplateRules
+    from .rules import load_model
+
+    return load_model("boilerplate.yaml", BoilerplateRules).published
 _TIME_CLASS = re.compile(r"date|time|publish|meta|byline|info|post-?date", re.I)
 # a dateline at the top of the body ("Thứ Ba, 07/03/2023 21:01 (GMT+7)", "Hoàng Sơn | 07/03/2023 - 21:01"):
 # a date and a clock time, no closing full stop, and little else (a name, "Cập nhật"); or a date alone
 _DATELINE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}\b|GMT", re.I)
-_DATELINE_WORDS = re.compile(
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\b\d{1,2}\s*[:h]\s*\d{2}\b|\(?GMT\s*[+-]?\s*\d*\)?"
-    r"|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|ngày|lúc|cập\s+nhật|đăng|ngày\s+đăng)\b|[|,:–-]",
-    re.I,
-)
+
+
+@per_rules
+def _dateline_words() -> re.Pattern:
+    return re.compile(
+        r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2}|\b\d{1,2}\s*[:h]\s*\d{2}\b|\(?GMT\s*[+-]?\s*\d*\)?"
+        r"|\b(?:" + _published_words().dateline_words + r")\b|[|,:–-]",
+        re.I,
+    )
 _MAX_TIME_ELEMENTS = 50
 
 
@@ -134,7 +151,7 @@ def _drop_datelines(paras: list[str]) -> list[str]:
     out = list(paras)
     for _ in range(3):
         line = out[0] if out else ""
-        rest = len(_DATELINE_WORDS.sub(" ", line).split())
+        rest = len(_dateline_words().sub(" ", line).split())
         if (line and len(line) <= 100 and _DATELINE.search(line) and not line.rstrip().endswith((".", "!", "?", "…"))
                 and (rest <= 5 if _CLOCK.search(line) else rest == 0)):
             out.pop(0)
@@ -205,7 +222,7 @@ def _time_candidates(html: str):
             if seen > _MAX_TIME_ELEMENTS:
                 return
             s = _clean(" ".join(el.itertext())[:400])[:200]
-            for rx in _VISIBLE_TIME:
+            for rx in _visible_time():
                 vm = rx.search(s)
                 if vm:
                     try:

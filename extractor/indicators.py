@@ -13,12 +13,15 @@ that are not the figure's measure never give a key.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import math
+
 
 import regex
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .draft import DocContext, Draft
 from .rules import load_model
+from .ruleset import per_rules
 from .textnorm import fold
 
 
@@ -62,8 +65,14 @@ class Family(BaseModel):
     # shares its key with the count; elsewhere a shared key's percentage must be a
     # change or a share of the plan ("xuất khẩu tăng 5%"), never a share of a total
     percent_is_rate: bool = False
+    # an amount per unit other than time ("đồng/kg", "USD/người") may take this family's key
+    # (prices, wages, rates); elsewhere it is a price of something, no total
+    per_unit: bool = False
     # the currencies an amount of this family may be in (empty: any)
     currencies: list[str] = []
+    # the key is given only when the figure's clause before it has one of these
+    # (an area as the subject: "toàn tỉnh thu hoạch 25.000 tấn vải", not a farm's harvest)
+    needs_context: list[str] = []
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
 
@@ -79,6 +88,10 @@ class Taxonomy(BaseModel):
     description: str = ""
     keys: dict[str, KeyDef]
     change_words: list[str] = []
+    # "189 người chết trên 100.000 dân": a round power of ten after one of these is the
+    # denominator of a rate, not a count of its own
+    per_words: list[str] = []
+    time_denominators: list[str] = []
     prefixes: list[str] = []
     refuse: list[str] = []
     families: list[Family]
@@ -92,12 +105,12 @@ class Taxonomy(BaseModel):
         return self
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def taxonomy() -> Taxonomy:
     return load_model("indicators.yaml", Taxonomy)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def known_keys() -> frozenset[str]:
     return frozenset(taxonomy().keys)
 
@@ -110,7 +123,7 @@ class _Compiled:
     """One family's phrases, folded into syllable tuples once."""
 
     __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words",
-                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies")
+                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies", "needs_context", "per_unit")
 
     def __init__(self, f: Family) -> None:
         self.family = f
@@ -125,11 +138,13 @@ class _Compiled:
         self.needs_prefix = f.needs_prefix
         self.currencies = frozenset(f.currencies)
         self.refuse_verbs = tuple(fold(v) for v in f.refuse_verbs)
+        self.needs_context = tuple(_words(w) for w in f.needs_context)
+        self.per_unit = f.per_unit
         pk = f.keys.get("percent")
         self.percent_is_change = pk is not None and not f.percent_is_rate and pk in (f.keys.get("count"), f.keys.get("money"))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int, tuple[_Compiled, ...]]:
     """wording (folded syllables) → families; the generic prefixes; the global
     refusals; the longest wording; every family compiled."""
@@ -143,7 +158,7 @@ def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int,
     return by_wording, tuple(_words(p) for p in t.prefixes), tuple(_words(r) for r in t.refuse), longest, compiled
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _change_words() -> tuple[tuple[str, ...], ...]:
     return tuple(_words(w) for w in taxonomy().change_words)
 
@@ -166,7 +181,7 @@ def topics(text: str, title: str | None) -> frozenset[str]:
     return frozenset(on)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
     out = []
     for f in taxonomy().families:
@@ -178,7 +193,8 @@ def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
 
 def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
                     active: frozenset[str] = frozenset(), change: str | None = None, of_plan: bool = False,
-                    share: bool = False, currency: str | None = None, context: str | None = None) -> str | None:
+                    share: bool = False, currency: str | None = None, context: str | None = None,
+                    per_unit: bool = False) -> str | None:
     """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
     ``verb`` is the verb governing a count whose measure is its counted noun;
     ``change``, ``of_plan`` (a share of the plan) and ``share`` (a percentage of
@@ -205,6 +221,10 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
             return None
         if c.currencies and kind == "money" and currency not in c.currencies:
             return None
+        if c.needs_context and not any(_contains(cwords, w) for w in c.needs_context):
+            return None
+        if per_unit and kind == "money" and not c.per_unit:
+            return None  # "kinh phí 500 triệu đồng/lần": a price per unit, no total
         if kind == "percent" and c.percent_is_change and not (change or of_plan or growth):
             return None  # "chiếm 90% tổng kim ngạch": a share of an amount is no value of it
         if share and not c.anywhere:
@@ -241,34 +261,88 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     return None
 
 
-def attach(facts: list[dict], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset()) -> None:
+_PER = regex.compile(r"\s*/\s*(\p{L}+(?:\s\p{L}+)?)")
+
+
+def per_unit(text: str, start: int, end: int) -> bool:
+    """Whether an amount is per a unit other than time ("đồng/kg", "đồng/lần"), written
+    in its span or right after it."""
+    span = text[start:end]
+    slash = span.rfind("/")
+    m = _PER.match(span, slash) if slash >= 0 else _PER.match(text, end, min(len(text), end + 40))
+    if not m:
+        return False
+    times = _time_denominators()
+    words = _words(m.group(1))
+    return not any(words[: len(t)] == t for t in times)
+
+
+@per_rules
+def _time_denominators() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(w) for w in taxonomy().time_denominators)
+
+
+def _per_unit_of(facts: list[Draft], i: int, text: str) -> bool:
+    """``per_unit`` of a figure, or of the high end of the range it opens
+    ("từ 150 triệu - 500 triệu đồng/lần")."""
+    f = facts[i]
+    if per_unit(text, f.start, f.end):
+        return True
+    nxt = facts[i + 1] if i + 1 < len(facts) else None
+    return bool(nxt is not None and f.comparator == ">=" and nxt.comparator == "<="
+                and nxt.start - f.end <= 24 and per_unit(text, nxt.start, nxt.end))
+
+
+def _denominator(f: Draft) -> bool:
+    """Whether a count is the denominator of a rate: "trên 100.000 dân", "mỗi 1.000 trẻ"."""
+    v = f.value
+    if f.kind != "quantity" or not isinstance(v, (int, float)) or v < 100:
+        return False
+    k = round(math.log10(v))
+    if 10 ** k != v:
+        return False
+    first = tuple(fold(f.text).split()[:2])
+    return any(first[: len(w)] == w for w in _per_words())
+
+
+@per_rules
+def _per_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(w) for w in taxonomy().per_words)
+
+
+def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozenset[str] = frozenset(),
+           ctx: DocContext | None = None) -> None:
     """Set ``measure`` and ``indicator`` on the numeric facts of one sentence
     (sorted by start), in place; ``active``: the article's topics (``topics``)."""
     from . import measure as _measure
 
     _measure.attach(facts, text, sent)
-    prev: dict | None = None
+    prev: Draft | None = None
     for i, f in enumerate(facts):
-        verb = f.pop("_verb", None)
-        if verb is None and f["kind"] in ("quantity", "ratio") and f.get("unit"):
+        verb = f.verb
+        if verb is None and f.kind in ("quantity", "ratio") and f.unit:
             # "19/27 chỉ tiêu đã hoàn thành …": the verb after the count
-            nxt = facts[i + 1]["start"] if i + 1 < len(facts) else sent[1]
-            end = min([nxt] + [p for p in (text.find(c, f["end"], nxt) for c in ",;(") if p >= 0])
+            nxt = facts[i + 1].start if i + 1 < len(facts) else sent[1]
+            if ctx is not None:
+                end = ctx.clause_end(f.end, nxt, ",;(")
+            else:
+                end = min([nxt] + [p for p in (text.find(c, f.end, nxt) for c in ",;(") if p >= 0])
             for fam in taxonomy().families:
-                if fam.governed_by and _measure.achieved(text, f["end"], end, fam.governed_by):
+                if fam.governed_by and _measure.achieved(text, f.end, end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
-        f["indicator"] = key_for_measure(f.get("measure"), f["kind"], f.get("unit"), verb, active, f.get("change"),
-                                         bool(f.get("_plan_share")), bool(f.pop("_share", False)), f.get("currency"),
-                                         f.pop("_left", None))
-        f.pop("_plan_share", None)
-        if f.pop("_of_plan", False) and prev is not None and prev.get("indicator"):
-            # a share of the plan keeps the key of what was planned
-            f["indicator"] = prev["indicator"]
-        if f["indicator"] is None and f.pop("_list_item", False) and prev is not None and prev.get("indicator") \
-                and prev["kind"] == f["kind"]:
+        f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
+                                      bool(f.plan_share), bool(f.share), f.currency,
+                                      f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
+        if f.indicator and _denominator(f):
+            f.indicator = None
+        if f.of_plan and prev is not None and prev.indicator:
+            # a share of the plan keeps the key of what was planned; a rate's excess over its
+            # plan ("69,46%, vượt 0,96% chỉ tiêu") is a gap in points, no value of the rate
+            f.indicator = prev.indicator if prev.kind != "percent" else None
+        if f.indicator is None and f.list_item and prev is not None and prev.indicator \
+                and prev.kind == f.kind:
             # a list sharing one measure: "tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 100%,
             # cấp trung học cơ sở đạt 99%"
-            f["indicator"] = prev["indicator"]
-        f.pop("_list_item", None)
+            f.indicator = prev.indicator
         prev = f

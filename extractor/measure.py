@@ -26,7 +26,9 @@ from pathlib import Path
 import regex
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from .draft import Draft
 from .rules import RuleError, load_model
+from .ruleset import per_rules, per_rules_memo
 from .textnorm import fold
 
 
@@ -45,6 +47,12 @@ class MeasureWords(BaseModel):
     share_phrase_keeps: list[str]
     weak_heads: list[str]
     value_of: list[str]
+    has_attribute: list[str]
+    amount_nouns: list[str]
+    range_connectors: list[str]
+    verb_heads: list[str]
+    name_measures: list[str]
+    thing_openers: list[str]
     dimensions: list[str]
     time_units: list[str]
     demonstratives: list[str]
@@ -90,13 +98,19 @@ class _Lexicon:
         self.dimensions = _phrases(m.dimensions)
         self.time_units = frozenset(fold(u) for u in m.time_units)
         self.demonstratives = _phrases(m.demonstratives)
+        self.has_attribute = _phrases(m.has_attribute)
+        self.amount_nouns = _phrases(m.amount_nouns)
+        self.range_connectors = _phrases(m.range_connectors)
+        self.verb_heads = _phrases(m.verb_heads)
+        self.name_measures = frozenset(fold(w) for w in m.name_measures)
+        self.thing_openers = _phrases(m.thing_openers)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
         self.not_achieved = _phrases(m.not_achieved)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops)
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def lexicon() -> _Lexicon:
     try:
         return _Lexicon(load_model("measure.yaml", MeasureWords))
@@ -111,7 +125,7 @@ MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo
 MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
 
-@lru_cache(maxsize=65536)
+@per_rules_memo(65536)
 def _fold_syllable(s: str) -> str:
     return fold(s)
 
@@ -194,7 +208,7 @@ def _phrase(text: str, syl: list) -> str | None:
     return _SPACES.sub(" ", text[syl[0][0] : syl[-1][1]]).lower()
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _dictionary() -> tuple[frozenset[tuple[str, ...]], int]:
     """The multi-syllable words of underthesea's Vietnamese word list (Viet74K,
     shipped in its PyPI package), folded, for word boundaries by longest match:
@@ -248,6 +262,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     and the verb governing the figure when that is all there is."""
     lx = lexicon()
     starts_all = {a for a, _, _ in _words(text, syl)} if syl else set()
+    dim: list = []  # a size adjective linking the measure to the figure ("rộng 5 m")
     j = len(syl)
     while j:
         n = _match_end(syl, j, lx.strip_right, lx.longest)
@@ -261,6 +276,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             n = _match_end(syl, j, lx.dimensions, lx.longest)
             if not n or (starts_all and j - n not in starts_all):
                 break
+            dim = syl[j - n : j]
         j -= n
     linked = j < len(syl) or colon  # a linking word, comparator, change word or colon stood before the figure
     valued = any(_match_at(syl, k, lx.value_of, lx.longest) for k in range(j, len(syl)))
@@ -284,6 +300,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         if k < j:
             i = k
     body = syl[i:j]
+    if not body and dim:
+        return _phrase(text, dim), carrier, None  # "sâu 3 m, rộng 5 m": the size is what is measured
     if valued:
         # the thing valued is the phrase after the last possessor or place word
         last = max([k + 1 for k in range(len(body)) if _match_at(body, k, lx.cut, lx.longest)] + [0])
@@ -297,10 +315,15 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     bounds = {a for a, _, _ in words} or {0}
     ends = {b for _, b, _ in words} or {len(body)}
     start = None
+    verb_head = False
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
         if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
             start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
+            v = _match_end(body, k, lx.verb_heads, lx.longest)
+            if v and k - v in bounds:
+                start = k - v  # "giải ngân vốn đầu tư công": the verb is what is measured of the noun
+                verb_head = True
             break
     if start is None and carrier:
         # "Thành phố giải quyết việc làm cho": the verb phrase from its first verb
@@ -316,6 +339,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 break
     head_found = start is not None and start < len(body) and _match_at(body, start, lx.heads, lx.longest) > 0 \
         and start + _match_at(body, start, lx.heads, lx.longest) in ends
+    head_found = head_found or verb_head
     body = body[start or 0 :]
     # cut before area, period and possessor phrases (never at the first syllable, and
     # only at a word of its own: "nhà ở xã hội" goes on)
@@ -330,8 +354,12 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         head_found = False  # "thu 72 súng trường": a verb and its object, the counted noun says it
     if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
         return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
+    named = [k for k in range(len(body)) if body[k][2] in lx.name_measures]
+    if not head_found and not carrier and named:
+        return _phrase(text, body[: named[-1] + 1]), False, None  # "VN-Index mất 9 điểm"
     if not head_found and not carrier:
-        if all(_titlecase(text[a:b]) for a, b, _ in body):  # "GDP", "CPI" are measures, not names
+        if all(_titlecase(text[a:b]) for a, b, _ in body) \
+                and not any(x[2] in lx.name_measures for x in body):  # "GDP", "VN-Index" are measures, not names
             return None, False, None  # only a name: a subject, not a measure
         if kind in ("quantity", "ratio"):
             # a verb or subject before a count: the counted noun says it; the words
@@ -353,7 +381,7 @@ def _titlecase(word: str) -> bool:
 
 
 def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozenset, stops: frozenset,
-                  names_end: bool = False) -> str | None:
+                  names_end: bool = False, names_first: bool = False) -> str | None:
     lx = lexicon()
     syl = _syllables(text, lo, hi)[: limit + 1]
     bounds = {a for a, _, _ in _words(text, syl)} if len(syl) > 1 else {0}
@@ -363,7 +391,7 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
         if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
             break
         word = text[syl[k][0] : syl[k][1]]
-        if names_end and k and _titlecase(word) and not any(c.isdigit() or c == "-" for c in word):
+        if names_end and (k or names_first) and _titlecase(word) and not any(c.isdigit() or c == "-" for c in word):
             break  # a name after the noun: "2 đối tượng Lê Văn A", "1 điện thoại iPhone"
         if k == 0 and _match_at(syl, 0, first_stops, lx.longest):
             return None
@@ -392,19 +420,22 @@ def achieved(text: str, lo: int, hi: int, verbs: list[str]) -> bool:
     return False
 
 
-def _counted(text: str, f: dict, hi: int) -> str | None:
-    unit = f.get("unit")
+def _counted(text: str, f: Draft, hi: int) -> str | None:
+    unit = f.unit
     if not unit:
         return None
     base = unit.split("/")[0]
-    u0 = fold(text[f["start"] : f["end"]]).rfind(fold(base))  # the figure's span only: linear in the text
+    u0 = fold(text[f.start : f.end]).rfind(fold(base))  # the figure's span only: linear in the text
     if u0 < 0:
         return None
-    u0 += f["start"]
+    u0 += f.start
     lx = lexicon()
     measuring = fold(unit) in lx.measuring or "/" in unit
-    extra = _right_phrase(text, f["end"], hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
-                          names_end=fold(unit) not in lx.classifiers)
+    # a name right after a counted noun is who or what it is, not a qualifier ("2 bị cáo
+    # Lê Văn A", "1 điện thoại Oppo"); after a classifier it is the thing ("2 chiếc iPhone")
+    extra = _right_phrase(text, f.end, hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
+                          names_end=fold(unit) not in lx.classifiers,
+                          names_first=not measuring and fold(unit) not in lx.classifiers)
     if measuring:
         # "2.200 ha vải sớm" → "vải sớm", when a noun follows the unit ("22 inch mạ crôm" names
         # no measure); none: the words before say it
@@ -413,80 +444,141 @@ def _counted(text: str, f: dict, hi: int) -> str | None:
         return extra
     if fold(unit) in lx.classifiers and extra:
         return extra  # "776 chiếc công tơ điện" → "công tơ điện"
-    return _SPACES.sub(" ", text[u0 : f["end"]]).lower() + (" " + extra if extra else "")
+    return _SPACES.sub(" ", text[u0 : f.end]).lower() + (" " + extra if extra else "")
 
 
-def attach(facts: list[dict], text: str, sent: tuple[int, int]) -> None:
+def _range_gap(text: str, lo: int, hi: int, end: int) -> bool:
+    """Whether the words between a range's two ends are only its connector and the
+    units the high end repeats ("180.000 đồng đến 200.000 đồng": "đồng đến")."""
+    own = {x[2] for x in _syllables(text, hi, end)}
+    connectors = lexicon().range_connectors
+    gap = _syllables(text, lo, hi)
+    return len(gap) <= 4 and any((x[2],) in connectors for x in gap) \
+        and all((x[2],) in connectors or x[2] in own for x in gap)
+
+
+def tidy(measure: str | None) -> str | None:
+    """The last touches on a measure phrase: a demonstrative at its end points
+    back and names nothing ("dự án khởi nghiệp này" → "dự án khởi nghiệp"), and
+    "X có giá" names the attribute of a thing ("một chiếc xe cổ có giá" → "giá xe
+    cổ"; a name as the thing is a subject and goes: "Apple có vốn hóa" → "vốn hóa")."""
+    if not measure:
+        return measure
+    lx = lexicon()
+    syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
+    while len(syl) > 1 and _match_end(syl, len(syl), lx.demonstratives, lx.longest) == 1:
+        syl = syl[:-1]
+    for k in range(len(syl) - 1):
+        n = _match_at(syl, k, lx.has_attribute, lx.longest)
+        if n and _match_at(syl, k + n, lx.heads, lx.longest):
+            thing = syl[:k]
+            i = 0
+            while i < len(thing):
+                m = _match_at(thing, i, lx.thing_openers, lx.longest)
+                if not m:
+                    break
+                i += m
+            thing = thing[i:]
+            j = len(thing)
+            while j > 0:
+                m = _match_end(thing, j, lx.thing_openers, lx.longest)
+                if not m:
+                    break
+                j -= m
+            thing = thing[:j]
+            attr = measure[syl[k + n][0] : syl[-1][1]]
+            if thing and thing[0][2] == syl[k + n][2]:
+                return measure[thing[0][0] : thing[-1][1]]  # "giá vàng có giá": the thing says it
+            if thing and not all(_titlecase(measure[a:b]) for a, b, _ in thing):
+                return f"{attr} {measure[thing[0][0] : thing[-1][1]]}"
+            return attr
+        if n:
+            break
+    return measure[syl[0][0] : syl[-1][1]] if syl else None
+
+
+def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
     """Set ``measure`` on the numeric facts of one sentence (sorted by start), in place."""
     lx = lexicon()
     s0, s1 = sent
-    prev: dict | None = None
+    prev: Draft | None = None
     for i, f in enumerate(facts):
-        nxt = facts[i + 1]["start"] if i + 1 < len(facts) else s1
-        m = _BREAK.search(text, f["end"], nxt)
+        nxt = facts[i + 1].start if i + 1 < len(facts) else s1
+        m = _BREAK.search(text, f.end, nxt)
         clause_end = m.start() if m else nxt
-        floor = prev["end"] if prev is not None else s0
-        lo = _clause_start(text, floor, f["start"])
-        left, colon = _left_syllables(text, s0, floor, f["start"])
-        if prev is not None and prev["end"] == lo:
+        floor = prev.end if prev is not None else s0
+        lo = _clause_start(text, floor, f.start)
+        left, colon = _left_syllables(text, s0, floor, f.start)
+        if prev is not None and prev.end == lo:
             # "… 2.134 hộ nghèo, chiếm 0,095% tổng số hộ và 22.263 hộ cận nghèo": after a
             # coordinator, a new item of the list
             for k in range(len(left) - 1, -1, -1):
                 if _match_at(left, k, lx.coordinators, lx.longest):
                     left = left[k + 1 :]
                     break
-        right = _syllables(text, f["end"], clause_end)
-        kind = f["kind"]
+        right = _syllables(text, f.end, clause_end)
+        kind = f.kind
         measured = None
-        if kind == "quantity" and f.get("unit") and (fold(f["unit"]) in lx.measuring or "/" in f["unit"]):
+        if kind == "quantity" and f.unit and (fold(f.unit) in lx.measuring or "/" in f.unit):
             kind = "money"  # a measured amount: what follows its unit, else the words before it
             measured = _counted(text, f, clause_end)
         measure, carrier, verb = _left_measure(text, left, kind, colon)
-        f["_left"] = _phrase(text, left)
+        f.left_phrase = _phrase(text, left)
         if measured and not (measure and _starts_with_head(measure)):
             measure, carrier, verb = measured, False, None
         if verb:
-            f["_verb"] = verb
-        if measure and f["kind"] == "percent" and right and not _match_at(right, 0, lx.of_plan, lx.longest) \
+            f.verb = verb
+        if measure and f.kind == "percent" and right and not _match_at(right, 0, lx.of_plan, lx.longest) \
                 and (tuple(fold(measure).split()[:2]) in lx.weak_heads or tuple(fold(measure).split()[:1]) in lx.weak_heads):
             # "các chỉ tiêu chủ yếu … bảo đảm 100% người có công": the share's own noun phrase
-            own = _share_phrase(text, f["end"], clause_end)
+            own = _share_phrase(text, f.end, clause_end)
             if own:
                 measure = own
-        if f["kind"] == "percent" and right and not carrier and not f.get("_of_plan") \
+        if f.kind == "percent" and right and not carrier and not f.of_plan \
                 and not (measure and _starts_with_head(measure)) and not _match_at(right, 0, lx.of_plan, lx.longest) \
                 and not (prev is not None and left and _match_end(left, len(left), lx.share, lx.longest)):
             # "Trung Quốc chiếm 30% cổ phần", "gửi 1 triệu USD viện trợ": a share or an amount
             # followed by its own noun phrase, with no head noun before it
-            own = _share_phrase(text, f["end"], clause_end)
+            own = _share_phrase(text, f.end, clause_end)
             if own:
                 measure = own
-                f["_share"] = True
-        if f["kind"] == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
-            f["_plan_share"] = True  # "đạt 95% kế hoạch"
-        if measure and prev is not None and prev.get("measure") and prev["kind"] == f["kind"] \
-                and ";" not in text[prev["end"] : f["start"]] and not _has_head(measure) \
-                and fold(measure).split()[0] in fold(prev["measure"]).split()[1:]:
+                f.share = True
+        if f.kind == "money" and right and not carrier and not (measure and _starts_with_head(measure)) \
+                and _match_at(right, 0, lx.amount_nouns, lx.longest):
+            own = _right_phrase(text, f.end, clause_end, MAX_COUNTED, lx.np_stops, lx.np_stops | lx.stop)
+            if own:
+                # "gửi 1 triệu USD viện trợ": an amount followed by what it is; a verb before
+                # it stays, as the verb phrase it is ("giải ngân 3.200 tỷ đồng vốn đầu tư công")
+                measure = f"{measure} {own}" if measure else own
+        if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
+            f.plan_share = True  # "đạt 95% kế hoạch"
+        if measure and prev is not None and prev.measure and prev.kind == f.kind \
+                and ";" not in text[prev.end : f.start] and not _has_head(measure) \
+                and fold(measure).split()[0] in fold(prev.measure).split()[1:]:
             # an item of a list sharing one measure, parallel to the previous one: "tỷ lệ đi học
             # đúng độ tuổi cấp tiểu học đạt 100%, cấp trung học cơ sở đạt 99%"
-            f["_list_item"] = True
-        prev_measure = prev.get("measure") if prev is not None else None
+            f.list_item = True
+        prev_measure = prev.measure if prev is not None else None
         if measure is None:
-            if f["kind"] == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest) and prev_measure:
+            if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest) and prev_measure:
                 measure = prev_measure  # "8.623 lao động, đạt 132,06% chỉ tiêu giao"
-                f["_of_plan"] = True
+                f.of_plan = True
             elif left and _match_end(left, len(left), lx.share, lx.longest) and prev_measure and len(left) <= 4:
                 measure = prev_measure  # "45 hộ nghèo, chiếm 0,084%"
-            elif f["kind"] in ("quantity", "ratio") and f.get("unit"):
+            elif f.kind in ("quantity", "ratio") and f.unit:
                 measure = _counted(text, f, clause_end)
-                if measure is None and f["kind"] == "quantity" and "/" in f["unit"]:
-                    measure = f["unit"]  # "6,71 giường bệnh/1 vạn dân"
-            elif f["kind"] == "percent" and right:
-                measure = _share_phrase(text, f["end"], clause_end)
-            if measure is None and prev_measure and prev is not None and f.get("unit") and prev.get("unit") == f.get("unit") \
-                    and text.count(";", prev["end"], f["start"]) == 0:
+                if measure is None and f.kind == "quantity" and "/" in f.unit:
+                    measure = f.unit  # "6,71 giường bệnh/1 vạn dân"
+            elif f.kind == "percent" and right:
+                measure = _share_phrase(text, f.end, clause_end)
+            if measure is None and prev_measure and prev is not None and f.unit and prev.unit == f.unit \
+                    and text.count(";", prev.end, f.start) == 0:
                 measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
-            if measure is None and prev_measure and len(left) <= 3 and not (right and f["kind"] == "percent"):
+            if measure is None and prev_measure and len(left) <= 3 \
+                    and not (right and f.kind == "percent" and not _match_at(right, 0, lx.cut, lx.longest)):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
-        f["measure"] = measure
+        if prev is not None and prev.comparator == ">=" and f.comparator == "<=" \
+                and prev.kind == f.kind and _range_gap(text, prev.end, f.start, f.end):
+            measure = prev.measure  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"
+        f.measure = tidy(measure)
         prev = f

@@ -115,7 +115,8 @@ class Ratio(_Numeric):
 class Money(_Numeric):
     kind: Literal["money"]
     value: float
-    currency: Literal["VND", "USD", "EUR", "CNY", "JPY", "GBP", "KRW", "IDR", "THB", "MYR", "RUB"]
+    # an ISO 4217 code; the codes the extractor writes are the values of CURRENCIES in rules/numbers.yaml
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     _v = field_validator("value")(_finite)
 
 
@@ -155,6 +156,23 @@ Fact = Annotated[
     Field(discriminator="kind"),
 ]
 FactAdapter: TypeAdapter = TypeAdapter(Fact)
+
+_MODEL_OF_KIND: dict[str, type[_Fact]] = {
+    "quantity": Quantity, "percent": Percent, "ratio": Ratio, "money": Money, "date": Date, "period": Period,
+    "person": Person, "document": Document, "area": Area,
+}
+# provenance the pipeline sets itself at the end (sentence, doc), not from a draft
+_SET_AT_END = ("doc", "sentence", "sentence_start")
+
+
+def contract_fields(kind: str) -> tuple[str, ...]:
+    """The fields of ``kind``'s model that a pipeline ``Draft`` carries
+    (``kind`` itself included); an unknown kind has just ``kind``, so that the
+    model's validation names the error."""
+    model = _MODEL_OF_KIND.get(kind)
+    if model is None:
+        return ("kind", "start", "end", "text")
+    return tuple(k for k in model.model_fields if k not in _SET_AT_END)
 
 
 class Meta(BaseModel):

@@ -16,6 +16,8 @@ from decimal import Decimal
 
 import regex
 
+from .rules import words
+
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _LETTERS = regex.compile(r"\p{L}+")
 
@@ -24,16 +26,7 @@ _PLAIN = regex.compile(r"\d+")
 _DECIMAL_COMMA = regex.compile(r"(\d+(?:\.\d{3})*),(\d+)")
 _DECIMAL_POINT = regex.compile(r"\d+\.\d+")
 
-SCALES: dict[str, float] = {
-    "nghìn": 1e3,
-    "ngàn": 1e3,
-    "ngìn": 1e3,
-    "vạn": 1e4,
-    "triệu": 1e6,
-    "tr": 1e6,
-    "tỷ": 1e9,
-    "tỉ": 1e9,
-}
+# the scale words and their factors: the word group SCALES of rules/numbers.yaml
 
 
 class NotANumber(ValueError):
@@ -59,12 +52,13 @@ def parse_number(s: str) -> float:
     return float(_decimal(s))
 
 
-def _scale(words: str | None) -> Decimal:
+def _scale(written: str | None) -> Decimal:
     factor = Decimal(1)
-    for w in _LETTERS.findall((words or "").lower()):
-        if w not in SCALES:
+    scales = words("SCALES")
+    for w in _LETTERS.findall((written or "").lower()):
+        if w not in scales:
             raise NotANumber(f"unknown scale word {w!r}")
-        factor *= Decimal(int(SCALES[w]))
+        factor *= Decimal(int(scales[w]))
     return factor
 
 

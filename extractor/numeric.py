@@ -8,40 +8,25 @@ comparator. Its change, goal and period come from the words around it
 
 from __future__ import annotations
 
-
 import regex
 from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
+from .draft import Draft
 from . import tokens
 from .matching import Candidate
 from .numerals import NotANumber, parse_amount, parse_number
-from .rules import load_model
+from .rules import alternation, load_model, words
+from .ruleset import per_rules
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _LETTERS = regex.compile(r"\p{L}+")
 _SPACES = regex.compile(r"\s+")
-_SO_AFTER = regex.compile(r"\s+số\s")
 _GROUP3 = regex.compile(r"\.\d{3}")
 _PERCENT_SIGN = regex.compile(r"\s*%")
 
-COMPARATORS = {
-    "trên dưới": "~", "xấp xỉ": "~", "khoảng": "~", "chừng": "~", "gần": "~", "ước": "~",
-    "hơn": ">", "trên": ">", "vượt": ">",
-    "ít nhất": ">=", "tối thiểu": ">=", "không dưới": ">=", "không ít hơn": ">=",
-    "dưới": "<", "chưa đến": "<", "chưa tới": "<",
-    "không quá": "<=", "không vượt quá": "<=", "tối đa": "<=",
-}
-AFTER_COMPARATORS = {"trở lên": ">=", "trở xuống": "<="}
-
-CURRENCIES = {
-    "đồng": "VND", "vnđ": "VND", "vnd": "VND", "đ": "VND",
-    "usd": "USD", "us$": "USD", "đô la mỹ": "USD", "đô la": "USD", "đô": "USD",
-    "euro": "EUR", "eur": "EUR", "nhân dân tệ": "CNY", "ndt": "CNY", "cny": "CNY",
-    "yên nhật": "JPY", "yên": "JPY", "jpy": "JPY", "bảng anh": "GBP", "bảng": "GBP", "gbp": "GBP",
-    "won": "KRW", "krw": "KRW", "idr": "IDR", "rupiah": "IDR", "baht": "THB", "bạt": "THB", "thb": "THB",
-    "ringgit": "MYR", "rúp": "RUB", "ruble": "RUB",
-}
+# the comparator and currency words and their values: word groups of rules/numbers.yaml
+# (COMPARATORS, AFTER_COMPARATORS, CURRENCIES), the same entries the patterns match
 
 
 class UnitLexicon(BaseModel):
@@ -54,6 +39,12 @@ class UnitLexicon(BaseModel):
 def _units() -> regex.Pattern:
     words = sorted(load_model("units.yaml", UnitLexicon).units, key=len, reverse=True)
     return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\p{L})", regex.IGNORECASE)
+
+
+@per_rules
+def _fraction_noun() -> regex.Pattern:
+    """A noun after a day/month-like ratio that makes it a fraction (FRACTION_NOUNS of rules/numbers.yaml)."""
+    return regex.compile(r"\s+(?:" + alternation(words("FRACTION_NOUNS")) + r")\s")
 
 
 def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
@@ -82,14 +73,14 @@ _PER_UNIT = regex.compile(r"/[ \t]?(?:\d+(?:\.\d{3})*[ \t]*)?\p{L}+(?:[ \t]\p{Ll
 def _comparator(m: regex.Match) -> str:
     gd = m.groupdict()
     if gd.get("after"):
-        return AFTER_COMPARATORS[gd["after"].lower()]
+        return words("AFTER_COMPARATORS")[_SPACES.sub(" ", gd["after"].lower())]
     if gd.get("cmp"):
-        return COMPARATORS.get(_SPACES.sub(" ", gd["cmp"].lower()), "=")
+        return words("COMPARATORS")[_SPACES.sub(" ", gd["cmp"].lower())]
     return "="
 
 
-def _base(c: Candidate, text: str, start: int, end: int, **fields) -> dict:
-    return {"kind": c.kind, "start": start, "end": end, "text": text[start:end], "rule_id": c.rule.id, **fields}
+def _base(c: Candidate, text: str, start: int, end: int, **fields) -> Draft:
+    return Draft(kind=c.kind, start=start, end=end, text=text[start:end], rule_id=c.rule.id, **fields)
 
 
 def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, int]:
@@ -107,7 +98,7 @@ def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, i
     return (word if word.isupper() else word.lower()) + text[us + len(word) : ue], ue
 
 
-def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
+def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[Draft]:
     """Facts from one kept numeric candidate (two for a range); [] to reject."""
     m = c.match
     gd = m.groupdict()
@@ -123,7 +114,7 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
         elif kind == "money":
             fields["value"] = parse_amount(gd["num"], gd.get("scale"))
             # no currency written: a rule that only matches amounts of money in đồng
-            fields["currency"] = CURRENCIES[_SPACES.sub(" ", gd["cur"].lower())] if gd.get("cur") else "VND"
+            fields["currency"] = words("CURRENCIES")[_SPACES.sub(" ", gd["cur"].lower())] if gd.get("cur") else "VND"
         elif kind == "quantity":
             fields["value"] = parse_amount(gd["num"], gd.get("scale"))
             if gd.get("per"):
@@ -140,7 +131,7 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
             unit, end = _unit(c, text, sent)
             if unit == "":
                 unit, end = None, c.match.end("den")
-            if unit is None and _reads_as_day_month(gd["num"], gd["den"]) and not _SO_AFTER.match(text, end):
+            if unit is None and _reads_as_day_month(gd["num"], gd["den"]) and not _fraction_noun().match(text, end):
                 return []  # "18/4" alone is a date; "2/3 số hộ" is a fraction
             fields.update(numerator=num, denominator=den, unit=unit)
         else:
@@ -154,7 +145,7 @@ def _reads_as_day_month(a: str, b: str) -> bool:
     return a.isdigit() and b.isdigit() and 1 <= int(a) <= 31 and 1 <= int(b) <= 12
 
 
-def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
+def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[Draft]:
     m = c.match
     gd = m.groupdict()
     kind = c.kind
@@ -171,7 +162,7 @@ def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[dict]:
     extra: dict = {}
     end = c.end
     if kind == "money":
-        extra["currency"] = CURRENCIES[_SPACES.sub(" ", gd["cur"].lower())]
+        extra["currency"] = words("CURRENCIES")[_SPACES.sub(" ", gd["cur"].lower())]
     if kind == "quantity":
         unit, end = _unit(c, text, sent)
         if unit == "":

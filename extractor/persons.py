@@ -29,7 +29,9 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
+from .draft import Draft, PersonMention
 from .rules import load_model
+from .ruleset import per_rules, per_rules_memo
 from .sentences import Sentence
 from .textnorm import compare_form
 
@@ -39,7 +41,6 @@ _BLANKS = regex.compile(r"[ \t]+")
 _LETTER = regex.compile(r"\p{L}")
 _SPACES = regex.compile(r"\s+")
 _LOWER_PAREN_END = regex.compile(r"\s*\([^()\p{Lu}]*\)$")
-_TRAILING_AND = regex.compile(r"(?:\s+(?:và|hoặc))+$")
 _CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+")
 _FIVE_LOWER = regex.compile(r"(?:\s\p{Ll}+){5}")
 _LOWER_PAREN = regex.compile(r"\(\s*\p{Ll}")
@@ -70,19 +71,27 @@ class PersonRules(BaseModel):
     apposition_words: list[str] = []
     single_name_heads: list[str] = []
     role_verbs: list[str] = []
+    role_agents: list[str] = []
+    house_number_words: list[str] = []
+    name_honorifics: list[str] = []
+    and_words: list[str]
+    trailing_conjunctions: list[str]
+    glued_honorifics: list[str]
+    name_particles: list[str]
+    not_head_after: dict[str, list[str]] = {}
+    comma_phrases: list[str] = []
+    vietnamese_syllable: str
     examples: list[dict] = []
 
-
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
+# a word of a foreign name: "Kun-hee", "Schulze-Makuch", "al-Ja'afari", "McGraw"; particles
+# (``name_particles``: "von der", "bin") may stand between its words
+_LATIN_WORD = r"(?:(?:al|el)-)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z'’]+)(?:-[A-Za-z][a-z'’]+)?"
 _QUOTES = "\"“”„«»"
 _CLAUSE_MARK = regex.compile(rf"[;:{_QUOTES}]")
 
-# a Vietnamese syllable once its tone marks are dropped: onset, one to three
-# vowels, a final consonant
-_SYLLABLE = regex.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
-_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+# the five tone marks as combining code points (grave, acute, tilde, hook above, dot below)
+_TONES = dict.fromkeys((0x300, 0x301, 0x303, 0x309, 0x323))
 
 
 def _toneless(w: str) -> str:
@@ -91,7 +100,7 @@ def _toneless(w: str) -> str:
 
 def is_syllable(w: str) -> bool:
     """A Vietnamese syllable ("Nguyễn", "khoa"); not "Roesler", "Trọngmong"."""
-    return bool(_SYLLABLE.fullmatch(_toneless(w)))
+    return bool(_compiled().syllable_rx.fullmatch(_toneless(w)))
 
 
 def _glued_prefix(w: str) -> int | None:
@@ -113,15 +122,35 @@ class _Compiled:
         def alt(ws):
             return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
 
+        # a Vietnamese syllable once its tone marks are dropped: onset, vowels, a final consonant
+        self.syllable_rx = regex.compile(r.vietnamese_syllable)
+        # a prefix or head that ends a compound starts no position: "chính quyền Tổng thống X" is not
+        # "quyền Tổng thống", "đại hội cổ đông" names no shareholder
+        not_prefix = "|".join(rf"(?<=(?<![\p{{L}}])(?i:{regex.escape(before)})[ \t]+)(?i:{alt(heads)})(?![\p{{L}}])"
+                              for before, heads in r.not_head_after.items()) or "(?!)"
         # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
         # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
         self.head_rx = regex.compile(
-            rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
+            rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
         )
+        self.trailing_and_rx = regex.compile(rf"(?:\s+(?:{alt(r.trailing_conjunctions)}))+$")
+        # "… Chủ nhiệm Chương trìnhđồng chí Trần …": an honorific glued to the word before it ends a title
+        self.title_end_rx = regex.compile(
+            rf"[;:{_QUOTES}]|\.(?!\p{{L}})|\s[-–]\s+(?=\p{{Ll}})|(?:{alt(r.glued_honorifics)})\s+\p{{Lu}}|(?<=\p{{Ll}})(?:{alt(r.glued_honorifics)})"
+        )
+        self.latin_run_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,3}}(?![\p{{L}}])"
+        )
+        self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
+        self.name_honorifics_set = frozenset(r.name_honorifics)
+        self.comma_phrase_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.comma_phrases)})(?![\p{{L}}])")
+        self.single_head_end_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})[ \t]+$")
         self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
         self.run_rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_SYL}(?:[ \t]+{_SYL})+")
-        # a stop word is a whole lowercase word (never "và": see stops())
-        self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) - {'và'})}|và)(?![\p{{L}}])")
+        # a stop word is a whole lowercase word (an and-word only as stops() says)
+        self.and_words = frozenset(r.and_words)
+        self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) | self.and_words)})(?![\p{{L}}])")
         self.compound_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.compounds)})(?![\p{{L}}])")
         self.surnames = {s.split()[0] for s in r.surnames}
         self.honorifics = set(r.honorifics)
@@ -131,6 +160,7 @@ class _Compiled:
         self.institution_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.institution_words)})[ \t]+$")
         self.trailing_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.honorifics + r.degrees)})[ \t]*$")
         # an academic degree or rank right before a name is a title as written ("TS.", "PGS.TS", "ThS.BS")
+        self.degree_start_rx = regex.compile(rf"(?i:{alt(r.degrees)})\.?(?![\p{{L}}])")
         self.degree_rx = regex.compile(rf"(?<![\p{{L}}])(?:(?i:{alt(r.degrees)})\.?)[ \t]*$")
         # "người phát ngôn của Taliban", "nhà kinh tế học tại DBS", "cổ đông lớn nhất của tập đoàn X":
         # a link word inside a position, before a name or an organisation
@@ -143,8 +173,14 @@ class _Compiled:
             rf"(?<![\p{{L}}])(?:{alt(r.company_words)})"
             rf"(?:[ \t]+(?!(?:{alt(r.stop_words)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
         # "X - một nhà kinh tế …", "do X làm Giám đốc"
+        self.role_agent_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.role_agents)})[ \t]+(?:(?:{alt(r.honorifics + r.name_honorifics)})[ \t]+)?$")
+        # a house number right before a capitalised run makes it a street ("số 12 Trần Phú", "35B Lê
+        # Lợi"); a bare number is not one ("quận 2 Nguyễn Văn A" is the district's official)
+        self.house_number_rx = regex.compile(
+            rf"(?:(?<![\p{{L}}])(?i:{alt(r.house_number_words)})[ \t]+\d{{1,4}}[A-Z]?|(?<![\p{{L}}\p{{N}}/.,:-])\d{{1,4}}[A-Z])[ \t]+$")
+        self.link_word_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.title_links)})(?![\p{{L}}])")
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
-        self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{Lu}})")
+        self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{L}})")
         self.single_head_rx = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})(?![\p{{L}}])")
         self.org_suffix_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.org_suffixes)})$")
@@ -156,11 +192,17 @@ class _Compiled:
         """Stop words in text[pos:end] that are not part of a compound ("dự án", "Thư ký")."""
         covered = [(m.start(), m.end()) for m in self.compound_rx.finditer(text, max(0, pos - 20), min(len(text), end + 20))]
         for m in self.stop_rx.finditer(text, pos, end):
-            if any(a <= m.start() < b for a, b in covered):
-                continue
-            if self.link_rx.match(text, m.start()) and self.head_rx.search(text, max(0, m.start() - 60), m.start()):
-                continue  # "người phát ngôn của Taliban": part of the position
-            if m.group(0) == "và" and not self.and_stop_rx.match(text, m.end()):
+            if any(a <= m.start() < b and m.end() <= b for a, b in covered):
+                continue  # inside a compound; a longer stop ("làm việc với") still stops
+            if self.link_rx.match(text, m.start()):
+                head = None
+                for hm in self.head_rx.finditer(text, max(0, m.start() - 60), m.start()):
+                    head = hm  # the last one
+                # "người phát ngôn của Taliban": part of the position; one link per position
+                # ("Chủ tịch của Huawei tại Hội nghị …" ends before "tại")
+                if head is not None and not self.link_word_rx.search(text, head.end(), m.start()):
+                    continue
+            if m.group(0) in self.and_words and not self.and_stop_rx.match(text, m.end()):
                 continue
             yield m
 
@@ -170,7 +212,7 @@ def _compiled() -> _Compiled:
     return _Compiled(load_model("persons.yaml", PersonRules))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _places() -> tuple[frozenset, frozenset]:
     """(every unit name, the province names) of the gazetteer."""
     from .areas import gazetteer
@@ -196,7 +238,11 @@ def _names(text: str, s: Sentence):
                 break
         # a position starts inside the run: "… Nguyễn Mạnh Hùng Tổng giám đốc …"
         for j in range(1, len(words)):
-            if c.head_rx.match(text, starts[j]):
+            h = c.head_rx.match(text, starts[j])
+            if h:
+                inside = [k for k in range(j + 1, len(words)) if starts[k] < h.end()]
+                if inside and words[inside[-1]] in c.surnames and inside[-1] + 1 < len(words):
+                    continue  # "Trung Quốc Vương Nghị": the head's last word starts a name
                 words, starts = words[:j], starts[:j]
                 break
         end_of = [st + len(w) for st, w in zip(starts, words)]
@@ -213,6 +259,12 @@ def _names(text: str, s: Sentence):
         elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()) \
                 or c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
             first = 2  # "trường THPT Chu Văn An", "Công ty thương mại Hoàng Lan": the institution's name
+        if c.house_number_rx.search(text, max(s.start, m.start() - 16), m.start()):
+            continue  # "số 35B Trần Phú": a street named after a person
+        anchored = _anchored_name(text, s, m.start(), starts, words, end_of, c)
+        if anchored is not None:
+            yield anchored
+            continue
         for i in range(first, len(words)):
             w = words[i]
             if w not in c.surnames or not 2 <= len(words) - i <= 4:
@@ -234,12 +286,36 @@ def _names(text: str, s: Sentence):
             break
 
 
-# a word of a foreign name: "Kun-hee", "Schulze-Makuch", "al-Ja'afari"; particles
-# ("von der", "bin", "de") may stand between its words
-_LATIN_WORD = r"(?:(?:al|el)-)?[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?"
-_LATIN_RUN = regex.compile(
-    rf"(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:von|van|der|den|de|da|di|du|bin|le|la)[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,3}}(?![\p{{L}}])"
-)
+
+def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], words: list[str],
+                   end_of: list[int], c: _Compiled) -> tuple[int, int, str] | None:
+    """A name whose first word is no known surname, read from where it stands:
+    the whole run after "ông"/"bà" ("ông Thang Văn Phúc", "ông Ken Hu"), or an
+    unmarked run right after a position that takes a bare name ("HLV Tan Cheng
+    Hoe"); every word a syllable, no place, no country."""
+    i = 0
+    if words[0] in c.name_honorifics_set:
+        i = 1  # "Ông Thang Văn Phúc" at the start of a sentence
+    elif not (c.name_hon_rx.search(text, max(s.start, run_start - 12), run_start)
+              or (all(w.isascii() for w in words)
+                  and c.single_head_end_rx.search(text, max(s.start, run_start - 40), run_start))):
+        return None
+    rest = words[i:]
+    if not 2 <= len(rest) <= 4 or rest[0] in c.surnames:
+        return None
+    end = end_of[len(words) - 1]
+    if regex.match(r"[-'’]\p{L}", text[end : end + 2]):
+        return None  # "Lee Kun-hee": the run goes on as a foreign name
+    if not all(is_syllable(w) for w in rest):
+        return None
+    places, _ = _places()
+    if any(" ".join(words[:k]) in places or " ".join(words[:k]) in _all_foreign_places()
+           for k in range(2, len(words) + 1)) or any(w in _countries() for w in rest):
+        return None  # "Bà Rịa", "ông Hàn Quốc …"
+    if any(text.startswith(ph, starts[k]) for k in range(i, len(words)) for ph in c.not_names):
+        return None
+    name = " ".join(rest)
+    return starts[i], end, name
 
 
 def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: frozenset = frozenset()):
@@ -249,7 +325,7 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
     syllable = _syllable_rx(c.rules.foreign_syllable)
     if syllable is None:
         return
-    for m in _LATIN_RUN.finditer(text, s.start, s.end):
+    for m in _compiled().latin_run_rx.finditer(text, s.start, s.end):
         if any(m.start() < e and a < m.end() for a, e in taken):
             continue
         words = list(_BLANKS.split(m.group(0)))
@@ -269,8 +345,10 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
                             text[max(s.start, m.start() - 8) : m.start()])
         # "người phát ngôn của Taliban Zabihullah Mujahid": the word after a position's link is its object
         linked = bool(link) and bool(c.head_rx.search(text, max(s.start, m.start() - 60), m.start() - 4))
+        if m.group(0) in _all_foreign_places() or " ".join(words[-2:]) in _all_foreign_places():
+            continue  # "Úc - New Zealand": a country
         while len(words) - lead0 > 2 and (words[lead0] in countries or " ".join(words[lead0 + 1 :]) in known
-                                          or (linked and lead0 == 0)):
+                                          or (linked and lead0 == 0) or _bare_somewhere(text, words[lead0])):
             lead0 += 1  # … or an organisation before a name the article also writes alone ("Samsung Lee Kun-hee")
         if lead0:
             off = m.group(0).index(words[lead0], len(" ".join(words[:lead0])))
@@ -280,19 +358,29 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
             m_start = m.start()
         # a country written without marks before the name ("Tổng thống Nga Vladimir Putin")
         lead = 0
-        while len(words) - lead > 2 and vietnamese(words[lead]):
+        # (only a word the article also writes bare: "Kim Jong Un", "Moon Jae In" keep their surname)
+        while len(words) - lead > 2 and vietnamese(words[lead]) and (words[lead] in countries
+                                                                       or _bare_somewhere(text, words[lead])):
             lead += 1
         run = text[m_start : m.end()]
         start = m_start + run.index(words[lead], len(" ".join(words[:lead]))) if lead else m_start
         yield start, m.end(), text[start : m.end()]
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _countries() -> frozenset:
     """One-word country and place names (``rules/areas.yaml`` ``foreign_places``)."""
     from .areas import _compiled as area_rules
 
     return frozenset(w for w in area_rules()[0].foreign_places if " " not in w)
+
+
+@per_rules
+def _all_foreign_places() -> frozenset:
+    """Country and place names of ``rules/areas.yaml`` ``foreign_places``, of any length ("New Zealand")."""
+    from .areas import _compiled as area_rules
+
+    return frozenset(area_rules()[0].foreign_places)
 
 
 @lru_cache(maxsize=4)
@@ -306,7 +394,7 @@ def _gazetteer_keys():
     return gazetteer()
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _place_word_levels() -> dict[str, str]:
     from .areas import _compiled as area_rules
 
@@ -340,7 +428,7 @@ def _clean(t: str) -> str:
     # a bracket the sentence never closes: "… Sen Vàng (Hai Bà Trưng"
     if t.count("(") > t.count(")"):
         t = t[: t.rindex("(")]
-    t = _TRAILING_AND.sub("", t)
+    t = _compiled().trailing_and_rx.sub("", t)
     return t.strip(" ,-–;:")
 
 
@@ -351,6 +439,21 @@ def _foreign_name_at_end(seg: str) -> bool:
         return False
     last = toks[-2:]
     return all(_CAPITALISED.fullmatch(t) for t in last) and not all(is_syllable(t) for t in last)
+
+
+def _inner_commas(text: str, lo: int, hi: int) -> set[int]:
+    """Offsets of the commas inside a fixed phrase of an organisation's name
+    ("phòng, chống", "phòng cháy, chữa cháy"): they split no titles."""
+    return {m.start() + m.group(0).index(",") for m in _compiled().comma_phrase_rx.finditer(text, lo, hi)}
+
+
+def _split_commas(window: str, inner: set[int]) -> list[str]:
+    parts, last = [], 0
+    for k, ch in enumerate(window):
+        if ch == "," and k not in inner:
+            parts.append(window[last:k])
+            last = k + 1
+    return parts + [window[last:]]
 
 
 def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
@@ -384,7 +487,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         return degree_titles
     base = lo + cut
     segs, pos = [], 0
-    for part in window.split(","):
+    inner = _inner_commas(text, base, base + len(window))
+    for part in _split_commas(window, {k - base for k in inner}):
         segs.append((base + pos, part))
         pos += len(part) + 1
     titles: list[str] = []
@@ -417,11 +521,6 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
     return list(reversed(titles)) + degree_titles
 
 
-_TITLE_END = regex.compile(
-    rf"[;:{_QUOTES}]|\.(?!\p{{L}})|\s[-–]\s+(?=\p{{Ll}})|đồng chí\s+\p{{Lu}}|(?<=\p{{Ll}})đồng chí"
-)
-
-
 def _title_end(text: str, start: int, hi: int) -> int:
     """Where a title written after a name, starting at ``start``, ends: at a
     verb, a comma, sentence punctuation (not the dot of "TP.HCM", "T.Ư"), a
@@ -432,10 +531,11 @@ def _title_end(text: str, start: int, hi: int) -> int:
     stop = next(c.stops(text, start, hi), None)
     if stop:
         ends.append(stop.start())
-    m = _TITLE_END.search(text, start, hi)
+    m = c.title_end_rx.search(text, start, hi)
     if m:
         ends.append(m.start())
     depth = 0
+    inner = _inner_commas(text, start, min(ends))
     for k in range(start, min(ends)):
         ch = text[k]
         if ch == "(":
@@ -448,28 +548,41 @@ def _title_end(text: str, start: int, hi: int) -> int:
                 ends.append(k)
                 break
             depth -= 1
-        elif ch == "," and depth == 0:
+        elif ch == "," and depth == 0 and k not in inner:
             ends.append(k)  # a comma inside brackets does not end it: "(Bộ Văn hóa, Thể thao và Du lịch)"
             break
     return min(ends)
 
 
-def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tuple[list[str], int]:
+def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_name: bool) -> tuple[list[str], int]:
     """Titles written after the name, and where they end."""
     c = _compiled()
     m = _NAME_SEP.match(text[name_end:hi]) or c.role_verb_rx.match(text[name_end:hi])
+    if m and m.re is c.role_verb_rx and not text[name_end + m.end() : name_end + m.end() + 1].isupper() \
+            and not c.role_agent_rx.search(text, max(0, name_start - 16), name_start):
+        return [], name_end  # "Bộ trưởng … Barack Obama làm cố vấn": a lowercase post needs "do X làm …"
     if not m:
         # no punctuation at all (scraped text): a capitalised position right after the name
         m = _BLANK_BEFORE_CAP.match(text[name_end:hi])
         if not m or not c.head_rx.match(text, name_end + m.end(), hi):
             return [], name_end
     pos = name_end + m.end()
+    skipped = False  # a bracketed remark (a birth year, a delegation) was passed over
+    if m.group(0).strip() == "(" and not c.head_rx.match(text, pos, hi):
+        # "X (đoàn Hòa Bình), Phó Giám đốc Sở Y tế": a remark in brackets, then the position
+        close = text.find(")", pos, hi)
+        after = _NAME_SEP.match(text[close + 1 : hi]) if close > 0 and "(" not in text[pos:close] else None
+        if after and after.group(1) != "(":
+            pos = close + 1 + after.end()
+            skipped = True
     art = c.apposition_rx.match(text, pos, hi)
     if art and c.head_rx.match(text, art.end(), hi):
         pos = art.end()  # "X - một nhà kinh tế học tại DBS"
-    titles, last = [], name_end
+    titles: list[str] = []
+    last = name_end
     while pos < hi:
-        h = c.head_rx.match(text, pos, hi)
+        # a degree in the chain is a title too: "X (sinh năm 1978), Bác sĩ, Trưởng khoa …"
+        h = c.head_rx.match(text, pos, hi) or (c.degree_start_rx.match(text, pos, hi) if titles or skipped else None)
         if not h:
             break
         end = _title_end(text, h.end(), hi)
@@ -490,13 +603,13 @@ def _titles_after(text: str, name_end: int, hi: int, next_is_name: bool) -> tupl
     return titles, last
 
 
-def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
+def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonMention]]:
     """(one ``person`` fact per titled name, every mention of those names)."""
     _compiled(), _places(), _place_word_levels()  # built once per process (before ingest workers fork)
-    found: dict[str, dict] = {}
-    mentions: list[dict] = []
+    found: dict[str, Draft] = {}
+    mentions: list[PersonMention] = []
     # every foreign name the article writes (a shorter one shows what runs before it is not the name)
-    known = frozenset(m.group(0) for s in sents for m in _LATIN_RUN.finditer(text, s.start, s.end))
+    known = frozenset(m.group(0) for s in sents for m in _compiled().latin_run_rx.finditer(text, s.start, s.end))
     for s in sents:
         names = list(_names(text, s))
         names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known)))
@@ -505,7 +618,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
             lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
-            after, after_end = _titles_after(text, b, nxt, k + 1 < len(names))
+            after, after_end = _titles_after(text, a, b, nxt, k + 1 < len(names))
             titles = _titles_before(text, lo, a) + after
             if lo == s.start:
                 # the splitter may end a sentence after a degree's dot ("PGS.TS. Vũ Ngọc Lâm")
@@ -513,21 +626,24 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[dict], list[dict]]:
                 if dg and "\n" not in dg.group(0) and dg.start() < s.start:
                     titles = [dg.group(0).strip()] + titles
             prev_end = max(b, after_end)
-            mentions.append({"name": name, "start": a, "end": b, "_sent": s.index, "_titled": bool(titles)})
+            mentions.append(PersonMention(name, a, b, s.index, bool(titles)))
             if not titles:
                 continue
             f = found.get(name)
             if f is None:
-                found[name] = f = {"kind": "person", "start": a, "end": b, "text": text[a:b], "name": name,
-                                   "titles": [], "rule_id": "person.titled_name", "_sent": s.index}
-            seen = {compare_form(t) for t in f["titles"]}
+                found[name] = f = Draft(kind="person", start=a, end=b, text=text[a:b], name=name,
+                                        titles=[], rule_id="person.titled_name", sent=s.index)
+            # "PGS.TS." where a sentence ends after the degree is "PGS.TS"
+            seen = {compare_form(t.rstrip(".")) for t in f.titles}
             for t in titles:
-                if compare_form(t) not in seen:
-                    f["titles"].append(t)
-                    seen.add(compare_form(t))
+                if compare_form(t.rstrip(".")) not in seen:
+                    f.titles.append(t)
+                    seen.add(compare_form(t.rstrip(".")))
     _merge_overlong(found, mentions)
+    _merge_front(found, mentions)
+    _merge_short(found, mentions)
     _merge_single(found, mentions)
-    ms = [{k: v for k, v in m.items() if k != "_titled"} for m in mentions if m["name"] in found]
+    ms = [m for m in mentions if m.name in found]
     return list(found.values()), ms
 
 
@@ -555,13 +671,52 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
             continue  # could be a Vietnamese word
         if w in _countries() or c.org_suffix_rx.search(w) or w in c.not_names:
             continue
+        if any(_AFTER_NAME.fullmatch(text, e, h.start()) for _, e in taken) and _APPOSITION_END.match(text, b):
+            continue  # "Lee Kun-hee, Chủ tịch Samsung": the position is the name's before it, the word its employer
+        if _mostly_bare(text, w):
+            continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
         yield a, b, w
 
 
-def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
+_AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")
+_APPOSITION_END = regex.compile(r"[ \t]*(?:[,;:.)–-]|$)")
+
+
+@per_rules_memo(512)
+def _bare_somewhere(text: str, w: str) -> bool:
+    """The article writes the word alone after a lowercase word somewhere
+    ("tại Bulgaria,"): a place or an organisation before a name, not its first
+    word. Not after an honorific or a position ("ông Kim" is Kim Jong Un)."""
+    c = _compiled()
+    for m in regex.finditer(rf"(?<=(?<![\p{{L}}\p{{M}}])\p{{Ll}}[\p{{Ll}}\p{{M}}]*[ \t]+){regex.escape(w)}(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not (c.name_hon_rx.search(before) or c.trailing_hon_rx.search(before) or c.single_head_end_rx.search(before)
+                or c.head_rx.search(before, max(0, len(before) - 30))):
+            return True
+    return False
+
+
+@per_rules_memo(512)
+def _mostly_bare(text: str, w: str) -> bool:
+    """The article writes the word bare (no position or honorific before it,
+    no other capitalised word beside it) four times or more, and three times
+    as often as beside a position or honorific: an organisation or a place.
+    Cached: a document asks once per word, however often it writes it."""
+    c = _compiled()
+    bare = anchored = 0
+    for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if c.single_head_end_rx.search(before) or c.name_hon_rx.search(before) or c.trailing_hon_rx.search(before):
+            anchored += 1
+        elif not regex.search(r"\p{Lu}\S*[ \t]+$", before) and not regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
+            bare += 1
+    return bare >= 4 and bare > 3 * anchored
+
+
+def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A one-word name that ends a longer name of the document is that person
     ("Thủ tướng Modi" is Narendra Modi): its titles go to the full name."""
-    full = {m["name"] for m in mentions} | set(found)
+    full = {m.name for m in mentions} | set(found)
     for name in [n for n in found if " " not in n]:
         longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
         if not longer:
@@ -570,33 +725,77 @@ def _merge_single(found: dict[str, dict], mentions: list[dict]) -> None:
         g = found.get(longer[0])
         if g is None:
             continue  # the full name has no position of its own: keep to what the text gave
-        seen = {compare_form(t) for t in g["titles"]}
-        g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
+        seen = {compare_form(t) for t in g.titles}
+        g.titles += [t for t in f.titles if compare_form(t) not in seen]
         for m in mentions:
-            if m["name"] == name:
-                m["name"] = longer[0]
+            if m.name == name:
+                m.name = longer[0]
 
 
-def _merge_overlong(found: dict[str, dict], mentions: list[dict]) -> None:
+def _merge_overlong(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """A name one syllable longer than another name of the same document is
     that name with the next word run on ("Vũ Hồng Thanh Đồng quan điểm")."""
-    known = {m["name"] for m in mentions}
+    known = {m.name for m in mentions}
     for name in list(found):
         words = name.split()
         short = " ".join(words[:-1])
         if len(words) >= 4 and short in known:
             f = found.pop(name)
-            f["name"] = short
-            f["end"] = f["start"] + len(short)
-            f["text"] = short
+            f.name = short
+            f.end = f.start + len(short)
+            f.text = short
             g = found.get(short)
             if g is None:
                 found[short] = f
             else:
-                seen = {compare_form(t) for t in g["titles"]}
-                g["titles"] += [t for t in f["titles"] if compare_form(t) not in seen]
-                if f["start"] < g["start"]:
-                    g.update(start=f["start"], end=f["end"], text=f["text"], _sent=f["_sent"])
+                seen = {compare_form(t) for t in g.titles}
+                g.titles += [t for t in f.titles if compare_form(t) not in seen]
+                if f.start < g.start:
+                    g.start, g.end, g.text, g.sent = f.start, f.end, f.text, f.sent
             for m in mentions:
-                if m["name"] == name:
-                    m["name"], m["end"] = short, m["start"] + len(short)
+                if m.name == name:
+                    m.name, m.end = short, m.start + len(short)
+
+
+def _merge_front(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
+    """A four-word name whose last three words are another name of the document
+    is that name with an organisation's last word before it ("Trung ương Đoàn
+    Lê Quốc Phong" beside "ông Lê Quốc Phong")."""
+    known = {m.name for m in mentions}
+    for name in list(found):
+        words = name.split()
+        short = " ".join(words[1:])
+        if len(words) == 4 and short in known and name in found:
+            f = found.pop(name)
+            cut = len(words[0]) + 1
+            g = found.get(short)
+            if g is None:
+                f.name, f.start, f.text = short, f.start + cut, short
+                found[short] = f
+            else:
+                seen = {compare_form(t) for t in g.titles}
+                g.titles += [t for t in f.titles if compare_form(t) not in seen]
+            for m in mentions:
+                if m.name == name:
+                    m.name, m.start = short, m.start + cut
+
+
+def _merge_short(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
+    """A name of two or more words that ends a longer name of the document is a
+    short mention of that person ("Bộ trưởng Kim Tiến" beside "Nguyễn Thị Kim
+    Tiến"): no fact of its own, and (as the guidelines say) no title when the
+    full name has a position of its own."""
+    full = {m.name for m in mentions} | set(found)
+    for name in [n for n in found if " " in n]:
+        longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
+        if not longer:
+            continue
+        f = found.pop(name)
+        full_mention = next((m for m in mentions if m.name == longer[0]), None)
+        if longer[0] not in found and full_mention is not None:
+            # the full name has no position of its own: it takes this one's, at the full name's mention
+            f.name, f.text, f.start, f.end, f.sent = longer[0], longer[0], full_mention.start, full_mention.end, full_mention.sent
+            found[longer[0]] = f
+        for m in mentions:
+            if m.name == name:
+                m.name = longer[0]

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from . import areas, attach, citations, dates, indicators, numeric, persons
 from .boilerplate import Article, article
 from .checks import Check, document_checks
+from .draft import DocContext, Draft
 from .matching import candidates_by_sentence, resolve
 from .meta import meta_of
-from .models import NUMERIC_KINDS, FactAdapter, Meta, fact_to_dict
+from .models import NUMERIC_KINDS, FactAdapter, Meta, contract_fields, fact_to_dict
+from .ruleset import RuleSet, use
 from .sentences import Sentence, split
 
 
@@ -39,19 +41,26 @@ class Extraction:
         return (zs[0][0], zs[-1][1]) if zs else (0, 0)
 
 
-def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None) -> Extraction:
+def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None,
+                 rules: RuleSet | None = None) -> Extraction:
+    """The facts of ``text`` under ``rules`` (default: the current RuleSet, see
+    :mod:`extractor.ruleset`)."""
+    if rules is not None:
+        with use(rules):
+            return extract_text(text, sidecar, doc)
     art = article(text)
     meta = meta_of(text, art)
     if sidecar:
         meta = meta.model_copy(update={k: v for k, v in sidecar.items() if k in Meta.model_fields})
     sents = split(text, art.zones)
+    ctx = DocContext.build(text, sents)
 
-    facts: list[dict] = []
+    facts: list[Draft] = []
     active = indicators.topics("\n".join(text[a:b] for a, b in art.zones), meta.title)
     dropped: list[Check] = []
     by_sentence = candidates_by_sentence(text, sents)
     for s in sents:
-        sent_facts: list[dict] = []
+        sent_facts: list[Draft] = []
         for c in resolve(by_sentence[s.index]):
             if c.kind == "block":
                 continue
@@ -61,47 +70,47 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None)
                 dropped.append(_dropped(text, c.start, c.end, exc))
                 continue
             for f in built:
-                f["_sent"] = s.index
+                f.sent = s.index
             sent_facts.extend(built)
-        nums = [f for f in sent_facts if f["kind"] in NUMERIC_KINDS]
+        nums = [f for f in sent_facts if f.kind in NUMERIC_KINDS]
         if nums:
-            attach.attach_goals(nums, text, (s.start, s.end))
-            indicators.attach(nums, text, (s.start, s.end), active)
+            attach.attach_goals(nums, text, (s.start, s.end), ctx)
+            indicators.attach(nums, text, (s.start, s.end), active, ctx)
         facts.extend(sent_facts)
 
     dates.resolve_years(facts, meta.published)
-    attach.attach_periods(facts, text, sents, meta.published)
+    ctx.index_facts(facts)
+    attach.attach_periods(facts, text, sents, ctx, meta.published)
 
-    entity_facts = []
+    entity_facts: list[Draft] = []
     entity_facts += citations.extract(text, sents, meta.published, facts)
     found_areas, area_mentions = areas.extract(text, sents, meta.published)
     entity_facts += found_areas
     found_persons, person_mentions = persons.extract(text, sents)
     entity_facts += found_persons
-    areas.attach(facts, text, sents, found_areas, area_mentions, art)
+    areas.attach(facts, text, sents, found_areas, area_mentions, art, ctx)
 
     sent_start = {s.index: s.start for s in sents}
-    person_rows = [{"name": m["name"], "start": m["start"], "end": m["end"], "sentence_start": sent_start.get(m["_sent"])}
+    person_rows = [{"name": m.name, "start": m.start, "end": m.end, "sentence_start": sent_start.get(m.sent)}
                    for m in person_mentions]
-    area_rows = [{"name": f["name"], "level": f["level"], "code": f.get("code"), "parent_code": f.get("_parent_code"),
-                  "mentions": f.get("_count", 1), "start": f["start"], "end": f["end"]} for f in found_areas]
+    area_rows = [{"name": f.name, "level": f.level, "code": f.code, "parent_code": f.parent_code,
+                  "mentions": f.mentions, "start": f.start, "end": f.end} for f in found_areas]
 
     out = []
     sent_text = {s.index: (s.start, text[s.start : s.end]) for s in sents}
-    for f in facts + entity_facts:
-        if f.get("ignore"):
+    for d in facts + entity_facts:
+        if d.ignore:
             continue
-        idx = f.pop("_sent", None)
-        for k in [k for k in f if k.startswith("_")]:
-            del f[k]
-        if idx is not None:
-            f["sentence_start"], f["sentence"] = sent_text[idx]
+        # the contract's fields of the fact's kind; the context fields stay behind
+        row = d.contract(contract_fields(d.kind))
+        if d.sent is not None:
+            row["sentence_start"], row["sentence"] = sent_text[d.sent]
         if doc is not None:
-            f["doc"] = doc
+            row["doc"] = doc
         try:
-            out.append(fact_to_dict(FactAdapter.validate_python(f)))
+            out.append(fact_to_dict(FactAdapter.validate_python(row)))
         except ValueError as exc:  # pydantic's ValidationError: a value out of the contract (inf)
-            dropped.append(_dropped(text, f["start"], f["end"], exc))
+            dropped.append(_dropped(text, d.start, d.end, exc))
     out.sort(key=lambda f: (f["start"], f["end"], f["kind"]))
     return Extraction(text=text, meta=meta, article=art, sentences=sents, facts=out,
                       checks=document_checks(out, text) + dropped, person_mentions=person_rows, areas=area_rows)

@@ -10,21 +10,18 @@ that the test suite runs.  Every fact records the id of the rule that made it.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from functools import lru_cache
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Annotated, Any, Literal
 
 import regex
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .cache import disk_cached
 from .paths import rules_dir
-
-
-class RuleError(ValueError):
-    """A rules file is malformed; the message names the file and the rule."""
+from .ruleset import RuleError as RuleError  # defined there: read-only commands raise it without pydantic
+from .ruleset import RuleSet as RuleSet, folder_hash, per_rules, use as use  # the rules in use: see ruleset.py
 
 
 class Example(BaseModel):
@@ -52,10 +49,19 @@ class SpanRule(BaseModel):
     counter_examples: list[str] = []
 
 
+# a word group: its words, or its words and the value each stands for
+# ("khoảng": "~", "tỷ": 1e9); ``{NAME}`` in a pattern matches any of its words
+GroupName = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]*$")]
+WordGroup = dict[str, str | int | float] | list[str]
+
+
 class SpanRuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     description: str = ""
+    words: dict[GroupName, WordGroup] = Field(default={}, description=(
+        "word groups: {NAME} in a pattern matches one of the words (longest first), and the "
+        "builders look the matched word's value up in the same group"))
     rules: list[SpanRule]
 
 
@@ -99,8 +105,29 @@ def load_yaml(name: str) -> Any:
         raise RuleError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix the file") from None
 
 
+# keys whose value may be empty: a rule's tests, not a group of words
+_MAY_BE_EMPTY = frozenset({"examples", "counter_examples", "expect"})
+
+
+def _refuse_empty(data: Any, name: str, loc: str = "") -> None:
+    """An empty list or mapping of words (``aliases: {}``) is a mistake that
+    would match nothing or everything: refused, naming the file and the key."""
+    if isinstance(data, dict):
+        items: Any = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    else:
+        return
+    for key, value in items:
+        where = f"{loc}.{key}" if loc else str(key)
+        if isinstance(value, (dict, list)) and not value and key not in _MAY_BE_EMPTY:
+            raise RuleError(f"{rules_dir() / name}: {where}: empty word group; add its words or remove the key")
+        _refuse_empty(value, name, where)
+
+
 def load_model(name: str, model: type[BaseModel]) -> Any:
     data = load_yaml(name)
+    _refuse_empty(data, name)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -126,12 +153,53 @@ def expand(pattern: str, macros: dict[str, str], _depth: int = 0) -> str:
     return _MACRO_REF.sub(sub, pattern)
 
 
-@lru_cache(maxsize=1)
-def macros() -> dict[str, str]:
-    return load_model("macros.yaml", MacroFile).macros
-
-
 SPAN_RULE_FILES = ("numbers.yaml", "dates.yaml", "blocks.yaml")
+
+
+def word_key(word: str) -> str:
+    """The form a group's word is looked up by: lowercase, single spaces."""
+    return " ".join(word.lower().split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, longest first (so "trên dưới" is
+    tried before "trên"), with any run of spaces inside a word kept literal."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@per_rules
+def word_groups() -> dict[str, dict[str, Any]]:
+    """Every word group of the span rule files: NAME → {word key: value}; a
+    group written as a list maps each word to itself."""
+    out: dict[str, dict[str, Any]] = {}
+    named = set(load_model("macros.yaml", MacroFile).macros)
+    for name in SPAN_RULE_FILES:
+        for group, entries in load_model(name, SpanRuleFile).words.items():
+            if group in out or group in named:
+                raise RuleError(f"{rules_dir() / name}: words.{group}: the name is already a macro or a group")
+            pairs = entries.items() if isinstance(entries, dict) else ((w, w) for w in entries)
+            table: dict[str, Any] = {}
+            for word, value in pairs:
+                key = word_key(word)
+                if not key or key in table:
+                    raise RuleError(f"{rules_dir() / name}: words.{group}: {word!r} is empty or listed twice")
+                table[key] = value
+            out[group] = table
+    return out
+
+
+def words(group: str) -> dict[str, Any]:
+    """The word group ``group`` (see :func:`word_groups`)."""
+    return word_groups()[group]
+
+
+@per_rules
+def macros() -> dict[str, str]:
+    """The macros of ``macros.yaml`` and one per word group (its words' alternation)."""
+    out = dict(load_model("macros.yaml", MacroFile).macros)
+    for group, table in word_groups().items():
+        out[group] = alternation(table)
+    return out
 
 
 @disk_cached
@@ -160,9 +228,4 @@ def span_rules() -> tuple[CompiledRule, ...]:
 
 def rules_hash() -> str:
     """sha256 over every file in ``rules/`` (names and bytes), to tag runs."""
-    h = hashlib.sha256()
-    root = rules_dir()
-    for p in sorted(root.rglob("*.yaml")):
-        h.update(str(p.relative_to(root)).encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
+    return folder_hash(rules_dir())

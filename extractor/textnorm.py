@@ -11,6 +11,8 @@ from typing import overload
 
 import regex
 
+from .ruleset import per_rules
+
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _SPACES = regex.compile(r"\s+")
 
@@ -24,8 +26,40 @@ for tone_o, tone_e in zip("òóỏõọ", "èéẻẽẹ"):
 for tone_u, tone_y in zip("ùúủũụ", "ỳýỷỹỵ"):
     _PAIRS["u" + tone_y] = tone_u + "y"
 _PAIR_RE = regex.compile("(?:" + "|".join(sorted(_PAIRS, key=len, reverse=True)) + r")(?!\p{L})")
-# "tỉ" (spelling variant of "tỷ") as a whole word
-_TI = regex.compile(r"(?<!\p{L})tỉ(?!\p{L})")
+
+
+def _plain(s: str) -> str:
+    """Lowercase, every diacritic removed, đ → d (NFC)."""
+    s = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in s if not unicodedata.combining(ch)))
+
+
+@per_rules
+def _spellings() -> tuple[regex.Pattern, dict[str, str], regex.Pattern, dict[str, str]]:
+    """Whole-word spelling variants folded to one form (``folded`` of
+    rules/spelling.yaml: "tỉ" → "tỷ"): the pattern and table of the folded
+    text, and of the search keys (the same entries without diacritics).
+    Read with PyYAML alone: search keys serve read-only commands, which do
+    not load the rule models."""
+    import yaml
+
+    from .paths import rules_dir
+
+    path = rules_dir() / "spelling.yaml"
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    table = {" ".join(k.lower().split()): v for k, v in ((data or {}).get("folded") or {}).items()}
+    if not table or any(not isinstance(v, str) or len(k) != len(v) for k, v in table.items()):
+        from .rules import RuleError
+
+        raise RuleError(f"{path}: folded: an empty word group, or a variant whose form is not a word of its length")
+    plain = {_plain(k): _plain(v) for k, v in table.items()}
+
+    def alternation(words: dict[str, str]) -> str:
+        return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return (regex.compile(r"(?<!\p{L})(?:" + alternation(table) + r")(?!\p{L})"), table,
+            regex.compile(r"(?<!\p{L})(?:" + alternation(plain) + r")(?!\p{L})"), plain)
 
 
 def _lower_same_length(s: str) -> str:
@@ -36,10 +70,11 @@ def _lower_same_length(s: str) -> str:
 
 
 def fold(s: str) -> str:
-    """Lowercase + one tone-placement form + "tỉ"→"tỷ"; ``len(fold(s)) == len(s)``."""
+    """Lowercase + one tone-placement form + one spelling ("tỉ"→"tỷ"); ``len(fold(s)) == len(s)``."""
     s = _lower_same_length(s)
     s = _PAIR_RE.sub(lambda m: _PAIRS[m.group(0)], s)
-    return _TI.sub("tỷ", s)
+    rx, table, _, _ = _spellings()
+    return rx.sub(lambda m: table[m.group(0)], s)
 
 
 @overload
@@ -56,10 +91,6 @@ def compare_form(s: str | None) -> str | None:
     return s
 
 
-# whole-word "ti" (from "tỉ", the spelling variant of "tỷ") → "ty", after the marks are gone
-_TI_PLAIN = regex.compile(r"(?<!\p{L})ti(?!\p{L})")
-
-
 @overload
 def search_key(s: str) -> str: ...
 @overload
@@ -71,6 +102,5 @@ def search_key(s: str | None) -> str | None:
     queries are folded the same way.  Not length-preserving."""
     if s is None:
         return None
-    s = unicodedata.normalize("NFD", s.casefold().replace("đ", "d"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return _TI_PLAIN.sub("ty", unicodedata.normalize("NFC", s))
+    _, _, rx, plain = _spellings()
+    return rx.sub(lambda m: plain[m.group(0)], _plain(s))

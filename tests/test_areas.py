@@ -56,6 +56,8 @@ TABLE = [
     ("Ông bị bắt khi đang ở xã Vân Hà, Đông Anh vào rạng sáng.", [("Vân Hà", "xã"), ("Đông Anh", "huyện")]),
     ("Gia đình chị sống ở phường Mai Động, Hoàng Mai, Hà Nội.",
      [("Mai Động", "phường"), ("Hoàng Mai", "quận"), ("Hà Nội", "thành phố")]),
+    # a one-word district-level name that is no Vietnamese syllable, bare after a word of place
+    ("Cổ động viên kéo về sân Pleiku từ sớm.", [("Pleiku", "thành phố")]),
     # historical provinces are left unresolved
     ("Ông từng công tác ở tỉnh Quảng Nam - Đà Nẵng (cũ) nhiều năm.", []),
     ("Ông sinh ra ở Gia Lai - Kon Tum khi tỉnh chưa tách.", []),
@@ -238,6 +240,18 @@ ATTACH = [
      "48 trường hợp", None),
     # a club named after its province is not the province
     ("HA Gia Lai đã thắng 8 trận liên tiếp.", "8 trận", None),
+    # a decimal comma does not end a clause: the unit after "tại" is the place of the
+    # figure of its own clause, not of the clause after it
+    ("Theo số liệu của Việt Nam, 62,5% số vé được bán tại Đà Nẵng, 37,5% còn lại bán qua mạng.", "37,5%", None),
+    ("Theo số liệu của Việt Nam, 62,5% số vé được bán tại Đà Nẵng, 37,5% còn lại bán qua mạng.", "62,5%", "Đà Nẵng"),
+    # a unit after "ở" with its parents in brackets is one place, not a list
+    ("Hồ nước rộng hơn 12 ha nằm ở Vân Hà (huyện Đông Anh, Hà Nội).", "hơn 12 ha", "Vân Hà"),
+    ("Có 5 ca được cách ly tại Thái Nguyên (2), Hà Nội (3).", "5 ca", None),
+    # … but a person's home in a bracket after the figure is not its place
+    ("Tòa xét xử 3 bị cáo Trần Văn A (Sinh năm 1990, ở phường Bồ Đề, quận Long Biên).", "3 bị cáo", None),
+    # a club's results are placeless, even in an article about its stadium
+    ("Khán giả chật kín sân Pleiku.\n\nCLB Hà Nội đã thắng 6 trận liên tiếp.", "6 trận", None),
+    ("Khán giả chật kín sân Pleiku.\n\nBan tổ chức đã bán hết 7.000 vé.", "7.000 vé", "Pleiku"),
     # a figure of the title or lead before the article names its unit has none
     ("Điều hòa giá 5 triệu đồng, công lắp 3 triệu đồng.\n\nAnh Tiến làm nghề ở Hạ Đình (Thanh Xuân, Hà Nội).\n\n"
      "Tiền công lắp đặt là 3,3 triệu đồng.", "5 triệu đồng", None),
@@ -260,14 +274,55 @@ def test_area_fields_for_roll_up():
     assert area_of("Cả nước có 1.200 hộ nghèo.", "1.200 hộ", "province") is None
 
 
-@pytest.mark.xfail(strict=True, reason="'và' does not end a clause: a unit of the coordinate before it "
-                                       "(Hà Nội) wins over one written after the figure (Yên Bái)")
-def test_gap_unit_after_the_figure_in_a_coordinate():
-    text = "Có 4 ca cách ly ở Hà Nội và 1 ca lây nhiễm tại Yên Bái."
-    assert area_of(text, "1 ca") == "Yên Bái"
+# a unit that is the place of another figure of the clause does not place the next one
+COORDINATE = [
+    ("Có 4 ca cách ly ở Hà Nội và 1 ca lây nhiễm tại Yên Bái.", "1 ca", "Yên Bái"),
+    ("Có 4 ca cách ly ở Hà Nội và 1 ca lây nhiễm tại Yên Bái.", "4 ca", "Hà Nội"),
+    ("Số ca mới gồm Hải Dương (3) và 2 ca ghi nhận ở Bắc Ninh.", "2 ca", "Bắc Ninh"),
+    # counter-example: the unit opens the clause and places every figure of it
+    ("Tại Hà Nội có 4 ca cách ly và 1 ca lây nhiễm.", "1 ca", "Hà Nội"),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", COORDINATE, ids=[t[0][:50] + " → " + t[1] for t in COORDINATE])
+def test_unit_after_the_figure_in_a_coordinate(text, figure, expected):
+    assert area_of(text, figure) == expected
 
 
 @pytest.mark.xfail(strict=True, reason="a commune named bare shares its name with communes of other provinces: "
                                        "only bare district-level names no other unit has are read")
 def test_gap_bare_commune_name():
     assert areas_of("Thành phố Đà Nẵng xây khu xử lý rác ở Hòa Nhơn.") == [("Đà Nẵng", "thành phố"), ("Hòa Nhơn", "xã")]
+
+
+# ---- the vocabulary lives in rules/areas.yaml ------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["duration_words", "list_joiners", "package_levels", "not_after"])
+def test_an_empty_group_is_refused_naming_file_and_key(tmp_path, monkeypatch, key):
+    import shutil
+
+    import yaml
+
+    from extractor.areas import AreaRules
+    from extractor.paths import rules_dir
+    from extractor.rules import RuleError, load_model
+
+    src = rules_dir()
+    dst = tmp_path / "rules"
+    shutil.copytree(src, dst)
+    data = yaml.safe_load((dst / "areas.yaml").read_text(encoding="utf-8"))
+    data[key] = {} if isinstance(data[key], dict) else []
+    (dst / "areas.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("CHITIEU_RULES", str(dst))
+    with pytest.raises(RuleError) as exc:
+        load_model("areas.yaml", AreaRules)
+    assert "areas.yaml" in str(exc.value) and key in str(exc.value)
+
+
+def test_duration_words_come_from_the_rules():
+    # a numbered district followed by a word of time is a count of months, by the YAML list
+    from extractor.areas import _rules
+
+    assert "tháng" in _rules().duration_words
+    assert areas_of("Báo cáo kết quả của quận 10 tháng đầu năm.") == []
+    assert areas_of("Người dân quận 10 đổ ra đường.") == [("10", "quận")]

@@ -160,6 +160,9 @@ CHANGES = [
     # a comparative with its base after the figure is a change; a gap is not
     ("Giá vàng hôm nay cao hơn 6% so với đầu năm.", "hơn 6%", "increase"),
     ("Nhiệt độ ở vùng núi thấp hơn đồng bằng 4 độ.", "4 độ", None),
+    # a yearly rate of change: "giảm trung bình hằng năm", "tăng bình quân mỗi năm"
+    ("Tỷ lệ hộ nghèo của huyện giảm trung bình hằng năm 2,5%.", "2,5%", "decrease"),
+    ("Thu ngân sách tăng bình quân mỗi năm 11%.", "11%", "increase"),
 ]
 
 

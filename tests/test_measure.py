@@ -51,8 +51,35 @@ TABLE = [
     ("Nhà đầu tư này sở hữu 12% cổ phần của ngân hàng.", "12%", "cổ phần", None),
     ("Trong số đó có 15 trường hợp được xuất viện.", "15 trường hợp", "trường hợp được xuất viện", None),
     ("Lực lượng chức năng thu 20 khẩu súng săn.", "20 khẩu", "khẩu súng săn", None),
-    ("Toàn tỉnh thu hoạch 8.000 tấn lúa, riêng huyện Y đạt 3.000 tấn.", "3.000 tấn", "lúa", None),
+    ("Toàn tỉnh thu hoạch 8.000 tấn lúa, riêng huyện Y đạt 3.000 tấn.", "3.000 tấn", "lúa", "agricultural_output"),
     ("Ông A, giám đốc công ty, nắm giữ tài sản vượt quá 2 tỷ USD.", "2 tỷ USD", "tài sản", None),
+    # a thing and its attribute: "X có giá N" measures the attribute of the thing
+    ("Trung bình mỗi chiếc đồng hồ cổ có giá 40 triệu đồng.", "40 triệu đồng", "giá đồng hồ cổ", None),
+    # a head noun opens the measure: the thing before it is its subject
+    ("Máy bơm có công suất 5 kW.", "5 kW", "công suất", None),
+    ("Giếng khoan có chiều sâu 60 m.", "60 m", "chiều sâu", None),
+    # a demonstrative at the end points back and names nothing
+    ("Tổng kinh phí để xây dựng cây cầu này khoảng 12 tỷ đồng.", "khoảng 12 tỷ đồng", "tổng kinh phí để xây dựng cây cầu", "budget"),
+    # the high end of a range written with its unit twice has the low end's measure
+    ("Giá phân bón bán lẻ từ 9.000 đồng đến 11.000 đồng/kg.", "11.000 đồng", "giá phân bón bán lẻ", None),
+    # an amount followed by what it is
+    ("Tỉnh đã giải ngân 3.200 tỷ đồng vốn đầu tư công.", "3.200 tỷ đồng", "giải ngân vốn đầu tư công", "public_investment_disbursement"),
+    ("Em nhận 20 triệu đồng tiền thưởng sau cuộc thi.", "20 triệu đồng", "nhận tiền thưởng", None),
+    # a name right after a counted noun says who it is; a classifier's noun may be a name
+    ("Tòa tuyên phạt 2 bị cáo Nguyễn Văn Hùng và Trần Bình.", "2 bị cáo", "bị cáo", None),
+    ("Chị mua thêm 2 chiếc iPhone mới.", "2 chiếc", "iphone mới", None),
+    # adverbs after the counted noun are no qualifiers
+    ("Đội cần thắng thêm 3 trận nữa.", "3 trận", "trận", None),
+    ("Mỗi ngày anh uống 2 tách cà phê trở lên.", "2 tách", "tách cà phê", None),
+    # a size adjective alone names the size measured
+    ("Cái ao sâu 3 m, rộng 12 m.", "12 m", "rộng", None),
+    # a verb right before a head noun is part of what is measured
+    ("Tỉnh đã giải ngân vốn đầu tư công đạt 45% kế hoạch.", "45%", "giải ngân vốn đầu tư công", "public_investment_disbursement"),
+    ("Năm nay tỉnh thu hút vốn FDI đạt 1,5 tỷ USD.", "1,5 tỷ USD", "thu hút vốn fdi", "fdi"),
+    # a change after an amount, compared with an earlier time, is the amount's change
+    ("Kim ngạch xuất khẩu đạt 2,1 tỷ USD, tăng 8% so với cùng kỳ.", "8%", "kim ngạch xuất khẩu", "export_turnover"),
+    # an index's name is its measure
+    ("Phiên chiều, VN-Index mất 9 điểm.", "9 điểm", "vn-index", "stock_index"),
     ("Số tiền lắp đặt tính ra hết 4 triệu đồng; tức là 180 USD.", "180 USD", "số tiền lắp đặt", None),
 ]
 
