@@ -70,8 +70,8 @@ class Family(BaseModel):
     per_unit: bool = False
     # the currencies an amount of this family may be in (empty: any)
     currencies: list[str] = []
-    # the key is given only when the figure's clause before it has one of these
-    # (an area as the subject: "toàn tỉnh thu hoạch 25.000 tấn vải", not a farm's harvest)
+    # the key is given only when the figure's clause before it, or its measure, has one
+    # of these (an area as the subject: "toàn tỉnh thu hoạch 25.000 tấn vải", not a farm's harvest)
     needs_context: list[str] = []
     range: dict[str, tuple[float, float]] = {}
     examples: list[IndicatorExample] = []
@@ -221,7 +221,7 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
             return None
         if c.currencies and kind == "money" and currency not in c.currencies:
             return None
-        if c.needs_context and not any(_contains(cwords, w) for w in c.needs_context):
+        if c.needs_context and not any(_contains(cwords, w) or _contains(words, w) for w in c.needs_context):
             return None
         if per_unit and kind == "money" and not c.per_unit:
             return None  # "kinh phí 500 triệu đồng/lần": a price per unit, no total
