@@ -62,12 +62,21 @@ class PeriodCues(BaseModel):
     span_join: str
     span_start: str
     plan: str
+    year_start: str
+    continuation: str
+    same_period: str
+    relative_part: str
+    relative_shift: dict[str, int]
+    hand_over: str
 
 
 class ContextRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     change: dict[str, str]
+    change_object: dict[str, str]
+    comparative: dict[str, str]
+    comparative_base: str
     level: str
     conjunction: str
     target: TargetCues
@@ -78,6 +87,9 @@ class ContextRules(BaseModel):
 @dataclass(frozen=True)
 class _Cues:
     change: dict[str, regex.Pattern]
+    change_object: dict[str, regex.Pattern]
+    comparative: dict[str, regex.Pattern]
+    comparative_base: regex.Pattern
     level: regex.Pattern
     conjunction: regex.Pattern
     strong: regex.Pattern
@@ -97,6 +109,12 @@ class _Cues:
     span_join: regex.Pattern
     span_start: regex.Pattern
     plan: regex.Pattern
+    year_start: regex.Pattern
+    continuation: regex.Pattern
+    same_period: regex.Pattern
+    relative_part: regex.Pattern
+    relative_shift: dict[str, int]
+    hand_over: regex.Pattern
     plan_units: frozenset[str]
 
 
@@ -108,11 +126,15 @@ def cues() -> _Cues:
         return regex.compile(p, regex.IGNORECASE)
 
     return _Cues(
-        change={k: rx(v) for k, v in c.change.items()}, level=rx(c.level), conjunction=rx(c.conjunction),
+        change={k: rx(v) for k, v in c.change.items()},
+        change_object={k: rx(v) for k, v in c.change_object.items()},
+        comparative={k: rx(v) for k, v in c.comparative.items()}, comparative_base=rx(c.comparative_base),
+        level=rx(c.level), conjunction=rx(c.conjunction),
         strong=rx(c.target.strong), weak=rx(c.target.weak), stop=rx(c.target.stop),
         achieved=rx(c.target.achieved), plan_value=rx(c.target.plan_value),
         plan_named=rx(c.target.plan_named),
-        **{k: rx(getattr(c.period, k)) for k in PeriodCues.model_fields},
+        **{k: rx(getattr(c.period, k)) for k in PeriodCues.model_fields if k != "relative_shift"},
+        relative_shift=c.period.relative_shift,
         plan_units=frozenset(c.plan_units),
     )
 
@@ -156,7 +178,7 @@ def _paren_depth(text: str, lo: int, pos: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- change
 
 
-def change_of(text: str, sent_start: int, fact_start: int) -> str | None:
+def change_of(text: str, sent_start: int, fact_start: int, fact_end: int | None = None) -> str | None:
     left = text[max(sent_start, fact_start - LEFT_REACH) : fact_start]
     c = cues()
     if c.level.search(left):
@@ -164,6 +186,18 @@ def change_of(text: str, sent_start: int, fact_start: int) -> str | None:
     for key, rx in c.change.items():
         if rx.search(left):
             return key
+    for key, rx in c.change_object.items():
+        if rx.search(left):
+            return key
+    # "cao hơn 6% so với …" (the span may hold "hơn" and the "so" after it)
+    if fact_end is not None:
+        word = text[fact_start:fact_end]
+        lead = left + ("hơn " if word.lower().startswith("hơn") else "")
+        tail = text[fact_end - 2 : fact_end + 40]
+        if c.comparative_base.match(tail):
+            for key, rx in c.comparative.items():
+                if rx.search(lead):
+                    return key
     return None
 
 
@@ -216,8 +250,11 @@ def attach_goals(nums: list[Draft], text: str, sent: tuple[int, int], ctx: DocCo
     prev: Draft | None = None
     prev_goal = False
     for f in sorted(nums, key=lambda f: f.start):
-        ch = change_of(text, lo, f.start)
+        ch = change_of(text, lo, f.start, f.end)
+        # a level after a change ("tăng 300 đồng lên 17.000 đồng") is no change,
+        # even when the previous figure's span took the level word
         if ch is None and prev is not None and prev.change and \
+                not cues().level.search(text[max(lo, f.start - LEFT_REACH) : f.start]) and \
                 cues().conjunction.search(text[prev.end : f.start]):
             ch = prev.change
         f.change = ch
@@ -238,6 +275,8 @@ class _Anchor:
     descriptor: bool = False
     plan: bool = False  # the period of a plan: it stays in its clause
     paren: tuple[int, int] | None = None  # the parenthesis it stands in, when it is more than the time
+    same_period: bool = False  # "cùng kỳ": the figure's period is the current one a year earlier
+    year: int | None = None  # the year "cùng kỳ năm 2015" names
 
 
 def _date_value(v: str) -> str:
@@ -251,7 +290,30 @@ def _shift(day: str, n: int) -> str | None:
         return None
 
 
-def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, str]]) -> list[_Anchor]:
+def _relative_part(unit: str, shift: int, pub: tuple[int, int] | None) -> str | None:
+    """"quý này", "tháng trước" … as a period counted from the publication month."""
+    if pub is None:
+        return None
+    y, m = pub
+    if unit.lower() == "quý":
+        q = (m - 1) // 3 + shift
+        y, q = y + q // 4, q % 4
+        return f"{y:04d}-{3 * q + 1:02d}/{y:04d}-{3 * q + 3:02d}"
+    k = m - 1 + shift
+    y, k = y + k // 12, k % 12
+    return f"{y:04d}-{k + 1:02d}/{y:04d}-{k + 1:02d}"
+
+
+def _year_earlier(value: str, year: int | None) -> str:
+    """The same span a year earlier, or in ``year`` when the text names it."""
+    parts = value.split("/")
+    ys = [int(p[:4]) for p in parts if p]
+    delta = (year - max(ys)) if year is not None and ys else -1
+    return "/".join(f"{int(p[:4]) + delta:04d}{p[4:]}" if p else "" for p in parts)
+
+
+def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, str]],
+             pub: tuple[int, int] | None = None) -> list[_Anchor]:
     c = cues()
     out: list[_Anchor] = []
     times = sorted((f for f in fs if f.kind in ("date", "period") and not f.ignore), key=lambda f: f.start)
@@ -260,10 +322,10 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         if i in used:
             continue
         left = text[max(s.start, f.start - 80) : f.start]
-        if c.comparison.search(left):
+        plan = bool(c.plan.search(left))
+        if c.comparison.search(left) and not plan:
             continue
         desc = bool(c.descriptor.search(left))
-        plan = bool(c.plan.search(left))
         # inside a parenthesis that is more than the time itself ("(qua đời năm ngoái)")
         p = _paren_depth(text, s.start, f.start)
         paren = p if p and text[p[0] + 1 : p[1]].strip() != f.text.strip() else None
@@ -275,6 +337,10 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             # "từ năm 2017 đến năm 2020": a span that frames what follows
             span = bool(a and b and a != b and c.span_start.match(f.text))
             end = f.end
+            # "từ đầu năm (đến nay)": from the year's first month on
+            if a and a == b and len(a) == 4 and c.year_start.match(f.text) and \
+                    c.since.search(text[max(s.start, f.start - 12) : f.start]):
+                v, b = f"{a}-01/", None
             m_now = c.until_now.match(text[end : s.end]) if b is None else None
             if m_now:
                 end += m_now.end()
@@ -316,6 +382,20 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         if free(m.start(), m.end()):
             k = bisect_right(last_day, (m.start(), "~")) - 1
             out.append(_Anchor(m.start(), m.end(), _shift(last_day[k][1], 1) if k >= 0 else None))
+    for m in c.relative_part.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()) and not c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
+            out.append(_Anchor(m.start(), m.end(),
+                               _relative_part(m["u"], c.relative_shift[m["r"].lower()], pub)))
+    for m in c.same_period.finditer(text, s.start, s.end):
+        if c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
+            continue
+        inner = [x for x in out if m.start() <= x.start < m.end()]
+        year = None
+        for x in inner:
+            out.remove(x)
+            if x.value and x.value[:4].isdigit():
+                year = int(x.value[:4])
+        out.append(_Anchor(m.start(), m.end(), None, same_period=True, year=year))
     for m in c.vague.finditer(text, s.start, s.end):
         if free(m.start(), m.end()):
             out.append(_Anchor(m.start(), m.end(), None))
@@ -347,9 +427,26 @@ def _contrast_between(text: str, a: int, b: int, end: int, ctx: DocContext | Non
         i = j + 1
 
 
-def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: DocContext | None = None) -> None:
+OPENING_WORDS = 9  # words before the time in a sentence's opening adverbial ("Mở cửa phiên sáng 22/4, …")
+
+
+def _opening_adverbial(text: str, s: Sentence, a: _Anchor, first_figure: int) -> bool:
+    """Whether ``a`` ends a short opening of a sentence that reports figures
+    ("Cụ thể, lúc 11h hôm nay 29/4, giá …"): such a time frames the sentence
+    like one that opens a clause."""
+    _, hi = _clause(text, s.start, s.end, a.start, a.end, ",;:")
+    if first_figure >= s.end or hi >= first_figure or text[a.end : hi].strip(" )"):
+        return False
+    return len(text[s.start : a.start].split()) <= OPENING_WORDS
+
+
+def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: DocContext | None = None,
+                   published: str | None = None) -> None:
     """Set `period` on every numeric fact (see the module's description);
-    ``ctx``: the document's context, built here when not given."""
+    ``ctx``: the document's context, built here when not given; ``published``:
+    the publication date, for "quý này", "tháng trước"."""
+    c = cues()
+    pub = (int(published[:4]), int(published[5:7]) if len(published) >= 7 else 6) if published else None
     if ctx is None:
         ctx = DocContext.build(text, sents)
         ctx.index_facts(facts)
@@ -360,11 +457,16 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
     carried_at: dict[int, int] = {}  # paragraph → index of the sentence that set it
     plan_units = cues().plan_units
     length = ctx.paragraph_length
+    last_period: dict[int, str] = {}  # paragraph → the last figure period given in it
+    first_period: dict[int, tuple[int, str | None]] = {}  # paragraph → (sentence, its first figure's period)
     for s in sents:
         fs = by_sent.get(s.index, [])
-        anchors = _anchors(fs, text, s, last_day)
+        anchors = _anchors(fs, text, s, last_day, pub)
         nums = sorted((f for f in fs if f.kind in NUMERIC_KINDS), key=lambda f: f.start)
         claimed: set[int] = set()
+        # "Trong đó, …": the time of the sentence before, when it is the paragraph's
+        prev = first_period.get(s.paragraph)
+        detail = prev[1] if prev and prev[0] == s.index - 1 and c.continuation.match(text[s.start : s.end]) else None
         for i, f in enumerate(nums):
             plan_count = f.unit in plan_units
             # a time in a parenthesis serves only the figures of that parenthesis
@@ -373,7 +475,13 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
             a, b = ctx.clause(s.start, s.end, f.start, f.end)
             nxt = nums[i + 1].start if i + 1 < len(nums) and nums[i + 1].start < b else b
             reach = b if plan_count else AFTER_REACH
-            after = [x for x in pool if f.end <= x.start < nxt and x.start - f.end <= reach]
+            # a time after the figure, unless it opens the next figure's statement
+            # ("quý I tăng 5% sang quý II tăng 6%"); "cùng kỳ" only before its figure
+            handed = nxt < b
+            after = [x for x in pool if f.end <= x.start < nxt and x.start - f.end <= reach
+                     and not x.same_period
+                     and not (handed and c.hand_over.match(text[f.end : x.start])
+                              and not any(ch in text[x.end : nxt] for ch in CLAUSE_MARKS))]
             before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed]
             chosen: _Anchor | None = None
             if after:
@@ -392,19 +500,33 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
                 framing = [x for x in pool if x.end <= a and not x.descriptor
-                           and (not x.plan or _opens_clause(text, s, x, ctx))
+                           and (not x.plan or _opens_clause(text, s, x, ctx)
+                                or _opening_adverbial(text, s, x, nums[0].start))
                            and not _contrast_between(text, x.end, a, f.start, ctx)]
                 chosen = framing[-1] if framing else None
-            if chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
-                                   or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
+            if chosen is not None and chosen.same_period:
+                ref = last_period.get(s.paragraph) or carried.get(s.paragraph)
+                f.period = _year_earlier(ref, chosen.year) if ref else (
+                    f"{chosen.year}/{chosen.year}" if chosen.year else None)
+            elif chosen is None and detail:
+                f.period = detail
+            elif chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
+                                     or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
                 f.period = carried.get(s.paragraph)
             else:
                 f.period = chosen.value if chosen is not None else None
+            if f.period and not (chosen is not None and chosen.same_period):
+                last_period[s.paragraph] = f.period
+            if i == 0:
+                first_period[s.paragraph] = (s.index, f.period)
+        if nums and s.paragraph in first_period and first_period[s.paragraph][0] != s.index:
+            first_period.pop(s.paragraph)
         # what frames a clause, and a "từ … đến …" span, carries on
+        first_figure = nums[0].start if nums else s.end
         for x in anchors:
-            if x.descriptor or x.paren or (x.plan and not _opens_clause(text, s, x, ctx)):
+            if x.descriptor or x.paren or x.same_period or (x.plan and not _opens_clause(text, s, x, ctx)):
                 continue
-            if _opens_clause(text, s, x, ctx) or x.span:
+            if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
                 carried[s.paragraph] = x.value
                 carried_at[s.paragraph] = s.index
         for x in anchors:

@@ -80,7 +80,7 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None,
 
     dates.resolve_years(facts, meta.published)
     ctx.index_facts(facts)
-    attach.attach_periods(facts, text, sents, ctx)
+    attach.attach_periods(facts, text, sents, ctx, meta.published)
 
     entity_facts: list[Draft] = []
     entity_facts += citations.extract(text, sents, meta.published, facts)

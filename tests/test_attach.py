@@ -63,13 +63,38 @@ PERIODS = [
     ("Năm 2020, xã có 120 hộ nghèo. Người dân phấn khởi. Cán bộ xã đi thăm từng nhà. "
      + "Đường làng được sửa. " * 10 + "Xã có 5 trạm y tế.", "5 trạm", None),
     ("Năm 2020, xã có 120 hộ nghèo. Người dân phấn khởi. Xã có 5 trạm y tế.", "5 trạm", "2020/2020"),
-    # gaps
-    _xfail(("GDP quý I tăng 5,1% sang quý II tăng 6,2%.", "6,2%", "2023-04/2023-06"),
-           "a time between two figures goes to the figure before it"),
-    _xfail(("GDP giảm 1,5% trong quý này.", "1,5%", "2023-04/2023-06"),
-           "a quarter relative to the publication ('quý này') is not read"),
-    _xfail(("GDP quý II tăng 6%. Đó là nhờ cùng kỳ năm ngoái đã giảm 4%.", "4%", "2022-04/2022-06"),
-           "'cùng kỳ năm ngoái' as a figure's own time is read as the whole year"),
+    # a time between two figures that opens the second one's statement
+    ("GDP quý I tăng 5,1% sang quý II tăng 6,2%.", "6,2%", "2023-04/2023-06"),
+    ("GDP quý I tăng 5,1% sang quý II tăng 6,2%.", "5,1%", "2023-01/2023-03"),
+    ("Số bệnh nhân tăng từ 90 người hôm 2/6 lên 140 người hôm 9/6.", "90 người", "2023-06-02"),
+    # quarters and months counted from the publication (no facts themselves)
+    ("GDP giảm 1,5% trong quý này.", "1,5%", "2023-04/2023-06"),
+    ("Doanh số tháng trước của đại lý đạt 800 chiếc.", "800 chiếc", "2023-05/2023-05"),
+    ("Doanh số của đại lý tăng 8% so với tháng trước.", "8%", None),
+    # "cùng kỳ" as the figure's own time: the current period a year earlier
+    ("GDP quý II tăng 6%. Đó là nhờ cùng kỳ năm ngoái đã giảm 4%.", "4%", "2022-04/2022-06"),
+    ("Quý I/2022, hợp tác xã lãi 20 tỷ đồng, trong khi cùng kỳ lỗ 5 tỷ đồng.", "5 tỷ đồng", "2021-01/2021-03"),
+    ("Quý I/2022, hợp tác xã lãi 20 tỷ đồng (cùng kỳ 12 tỷ đồng).", "12 tỷ đồng", "2021-01/2021-03"),
+    ("Quý I/2022, hợp tác xã lãi 20 tỷ đồng, tăng 15% so với cùng kỳ.", "15%", "2022-01/2022-03"),
+    ("Quý I/2022, hợp tác xã lãi 20 tỷ đồng, cùng kỳ năm trước 12 tỷ đồng.", "20 tỷ đồng", "2022-01/2022-03"),
+    # "từ đầu năm (đến nay)" without a year opens at the context year's first month
+    ("Từ đầu năm đến nay, tỉnh thu hút 15 dự án.", "15 dự án", "2023-01/"),
+    ("Kể từ đầu năm, giá phân bón tăng 12%.", "12%", "2023-01/"),
+    ("Đầu năm, giá phân bón tăng 12%.", "12%", "2023/2023"),
+    # the share of a plan takes the plan's year, also after "so với"
+    ("Đến cuối tháng 5, tỉnh giải ngân 900 tỷ đồng, đạt 45% so với kế hoạch vốn năm 2022.", "45%", "2022/2022"),
+    # a sentence detailing the one before it ("Trong đó, …") takes its time
+    ("Sản lượng lúa năm 2022 của huyện đạt 80.000 tấn. Trong đó, lúa chất lượng cao đạt 30.000 tấn.",
+     "30.000 tấn", "2022/2022"),
+    ("Sản lượng lúa năm 2022 của huyện đạt 80.000 tấn. Lúa chất lượng cao đạt 30.000 tấn.", "30.000 tấn", None),
+    # a short clause opening the sentence with a time frames the paragraph
+    ("Mở cửa phiên sáng 12/6, giá cà phê ở mức 40.000 đồng/kg. Giá tiêu đứng ở 70.000 đồng/kg.",
+     "70.000 đồng/kg", "2023-06-12"),
+    ("Cửa hàng bán được 40 chiếc xe vào ngày 12/6, khách rất đông. Cửa hàng còn 60 chiếc xe.", "60 chiếc", None),
+    # vague spans end the carried period
+    ("Năm 2020, hợp tác xã có 40 thành viên. Trong 10 năm qua, hợp tác xã đã trồng 300 ha chè.", "300 ha", None),
+    ("Năm 2020, hợp tác xã có 40 thành viên. Hiện hợp tác xã đã có 65 thành viên.", "65 thành viên", None),
+    ("Năm 2020, hợp tác xã có 40 thành viên. Hiện, hợp tác xã có 65 thành viên.", "65 thành viên", None),
 ]
 
 
@@ -117,6 +142,24 @@ CHANGES = [
     ("Doanh thu tăng từ 5 tỷ đồng lên 8 tỷ đồng.", "8 tỷ đồng", None),
     ("Tỷ lệ hộ nghèo giảm còn 2,1%.", "2,1%", None),
     ("Tỉnh có thêm 320 ca mắc, nâng tổng số ca lên 5.000 ca.", "5.000 ca", None),
+    # words between the verb and the figure
+    ("Giá vàng miếng tăng mỗi chiều 150.000 đồng/lượng.", "150.000 đồng/lượng", "increase"),
+    ("Siêu thị giảm giá lên đến 49% cho đồ gia dụng.", "49%", "decrease"),
+    ("Giá cổ phiếu tăng lên tới 50.000 đồng.", "50.000 đồng", None),
+    ("Mức tăng học phí không quá 10% mỗi năm.", "không quá 10%", "increase"),
+    ("Công ty tăng vốn điều lệ thêm 40%.", "40%", "increase"),
+    ("Huyện tăng cường thêm 30 cán bộ.", "30 cán bộ", None),
+    ("Đồng nội tệ mất giá 4% trong năm.", "4%", "decrease"),
+    # a figure restating the change, and a sign
+    ("Chỉ số tăng 12,5 điểm tương ứng 1,1% lên 1.200 điểm.", "1,1%", "increase"),
+    ("Chỉ số tăng 12,5 điểm tương ứng 1,1% lên 1.200 điểm.", "1.200 điểm", None),
+    ("Chỉ số đóng cửa ở 980 điểm (+0,45%).", "0,45%", "increase"),
+    ("Chỉ số đóng cửa ở 980 điểm (+0,45%).", "980 điểm", None),
+    # a level after a change is no change, even right after it
+    ("Giá xăng tăng 300 đồng/lít, lên 21.000 đồng/lít.", "21.000 đồng/lít", None),
+    # a comparative with its base after the figure is a change; a gap is not
+    ("Giá vàng hôm nay cao hơn 6% so với đầu năm.", "hơn 6%", "increase"),
+    ("Nhiệt độ ở vùng núi thấp hơn đồng bằng 4 độ.", "4 độ", None),
     # a yearly rate of change: "giảm trung bình hằng năm", "tăng bình quân mỗi năm"
     ("Tỷ lệ hộ nghèo của huyện giảm trung bình hằng năm 2,5%.", "2,5%", "decrease"),
     ("Thu ngân sách tăng bình quân mỗi năm 11%.", "11%", "increase"),
