@@ -245,6 +245,11 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str], int]:
     return frozenset(" ".join(w) for w in words), frozenset(w[0] for w in words), 4
 
 
+def is_word(phrase: str) -> bool:
+    """Whether a phrase of several syllables is one word of the dictionary."""
+    return fold(phrase) in _dictionary()[0]
+
+
 def _words(text: str, syl: list) -> list[tuple[int, int, str | None]]:
     """Words over ``syl`` by longest match in the dictionary: (first syllable, end syllable, None)."""
     words, firsts, longest = _dictionary()

@@ -67,7 +67,7 @@ def unit_extent(text: str, start: int, sent: tuple[int, int]) -> int:
 
 _THOUSANDS_ONLY = regex.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _WINDOW = regex.compile(r"\p{L}+(?:[ \t]+\p{L}+){0,3}")
-_PER_UNIT = regex.compile(r"/[ \t]?(?:\d+(?:\.\d{3})*[ \t]*)?\p{L}+(?:[ \t]\p{Ll}+)?(?!\p{L})")
+_PER_UNIT = regex.compile(r"/[ \t]?(?:\d+(?:\.\d{3})*[ \t]*)?(?P<u>\p{L}+)(?:[ \t](?P<u2>\p{Ll}+))?(?!\p{L})")
 
 
 def _comparator(m: regex.Match) -> str:
@@ -93,8 +93,13 @@ def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, i
     if word[:1].isupper() and not word.isupper() and not _units().match(text, us, sent[1]):
         return "", ue  # a capitalised word that is no known noun: a name ("2017 Yamaha", "675 Hoàng Sa")
     per = _PER_UNIT.match(text, ue, sent[1])
-    if per:  # a rate keeps its denominator: "1.728 khách/giờ", "100 km/h"
+    if per:  # a rate keeps its denominator: "1.728 khách/giờ", "100 km/h", "đồng/suất ăn"
         ue = per.end()
+        if per.group("u2"):
+            from .measure import is_word
+
+            if not is_word(f"{per.group('u')} {per.group('u2')}"):
+                ue = per.end("u")  # "đồng/lít lên mức mới": the next word is no part of the unit
     return (word if word.isupper() else word.lower()) + text[us + len(word) : ue], ue
 
 
@@ -115,6 +120,12 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[Draft]:
             fields["value"] = parse_amount(gd["num"], gd.get("scale"))
             # no currency written: a rule that only matches amounts of money in đồng
             fields["currency"] = words("CURRENCIES")[_SPACES.sub(" ", gd["cur"].lower())] if gd.get("cur") else "VND"
+            per = gd.get("per")
+            if per and len(per.split()) == 2:
+                from .measure import is_word
+
+                if not is_word(per):
+                    end = m.start("per") + len(per.split()[0])  # "đồng/lít lên …": "lên" is no part of the unit
         elif kind == "quantity":
             fields["value"] = parse_amount(gd["num"], gd.get("scale"))
             if gd.get("per"):

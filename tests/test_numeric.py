@@ -27,3 +27,15 @@ def test_comparator_is_a_whole_word(text, figure, comparator):
     facts = {f["text"]: f for f in extract_text(text).facts}
     assert figure in facts, list(facts)
     assert facts[figure]["comparator"] == comparator
+
+
+@pytest.mark.parametrize("text, figure", [
+    # a price per unit ends with its unit: the next word is not part of it
+    ("Giá vàng tăng 150.000 đồng/lượng so với hôm qua.", "150.000 đồng/lượng"),
+    ("Giá xăng giảm 283 đồng/lít lên mức mới.", "283 đồng/lít"),
+    ("Thịt lợn hơi có giá 52.000 đồng/kg tại chợ.", "52.000 đồng/kg"),
+    # a per-part that is one word of two syllables stays whole
+    ("Khách sạn đón 300 khách/ngày đêm.", "300 khách/ngày đêm"),
+])
+def test_per_unit_span(text, figure):
+    assert figure in [f["text"] for f in extract_text(text).facts]
