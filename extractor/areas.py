@@ -379,6 +379,8 @@ def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: b
 
 
 _COUNT_AFTER = regex.compile(r"[ \t]*\(\d+\)")
+
+
 @per_rules
 def _abbrev_end_rx() -> regex.Pattern:
     """A level abbreviation with its dot ending a sentence ("… ở TX.")."""

@@ -141,20 +141,27 @@ class _WordSegmenter:
         return output
 
 
-_segmenter: Callable[[str], list[str]] | None = None
+_loaded: dict[str, Callable] = {}
+
+
+def _model(name: str, build: Callable[[], Callable]) -> Callable:
+    """The model ``name``, built on first use; underthesea's public function of
+    that name where its package layout differs from the one ``build`` reads."""
+    fn = _loaded.get(name)
+    if fn is None:
+        try:
+            fn = build()
+        except Exception:  # pragma: no cover - another underthesea layout
+            import importlib
+
+            fn = getattr(importlib.import_module("underthesea"), name)
+        _loaded[name] = fn
+    return fn
 
 
 def word_tokenize(sentence: str) -> list[str]:
     """Word segmentation as ``underthesea.word_tokenize(sentence)``; the model loads on first use."""
-    global _segmenter
-    if _segmenter is None:
-        try:
-            _segmenter = _WordSegmenter()
-        except Exception:  # pragma: no cover - another underthesea layout
-            from underthesea import word_tokenize as public
-
-            _segmenter = public
-    return _segmenter(sentence)
+    return _model("word_tokenize", _WordSegmenter)(sentence)
 
 
 _POS_TEMPLATE = [
@@ -242,17 +249,6 @@ class _PosTagger:
         return list(zip(words, tags))
 
 
-_pos_tagger: Callable[[str], list[tuple[str, str]]] | None = None
-
-
 def pos_tag(sentence: str) -> list[tuple[str, str]]:
     """POS tags as ``underthesea.pos_tag(sentence)``; the model loads on first use."""
-    global _pos_tagger
-    if _pos_tagger is None:
-        try:
-            _pos_tagger = _PosTagger()
-        except Exception:  # pragma: no cover - another underthesea layout
-            from underthesea import pos_tag as public
-
-            _pos_tagger = public
-    return _pos_tagger(sentence)
+    return _model("pos_tag", _PosTagger)(sentence)

@@ -42,7 +42,7 @@ def test_fast_segmenter_agrees_with_underthesea():
                           "Hà Nội có 1.234 hộ cận nghèo, giảm 12,5% so với năm 2022; TP.HCM đạt 98%."]:
         assert vnlp.word_tokenize(s) == underthesea.word_tokenize(s)
         assert vnlp.sent_tokenize(s) == underthesea.sent_tokenize(s)
-    assert isinstance(vnlp._segmenter, vnlp._WordSegmenter)  # the fast path was taken, not the fallback
+    assert isinstance(vnlp._loaded["word_tokenize"], vnlp._WordSegmenter)  # the fast path was taken, not the fallback
 
 
 def test_fast_pos_tagger_agrees_with_underthesea():
@@ -50,4 +50,4 @@ def test_fast_pos_tagger_agrees_with_underthesea():
 
     for s in SENTENCES + ["", "  ", "Ông  Nguyễn Văn A nói", "GDP tăng 5%", "Giá thuê mặt bằng giảm 12% so với cùng kỳ"]:
         assert vnlp.pos_tag(s) == underthesea.pos_tag(s), s
-    assert isinstance(vnlp._pos_tagger, vnlp._PosTagger)  # the fast path was taken, not the fallback
+    assert isinstance(vnlp._loaded["pos_tag"], vnlp._PosTagger)  # the fast path was taken, not the fallback
