@@ -483,10 +483,11 @@ def _child_level(name: str, parent: str, parent_level: str | None) -> tuple[str,
 
 @per_rules
 def _mention_gates() -> dict[str, tuple[str, ...] | None]:
-    """The words one of which each per-sentence pattern's match holds (:mod:`gate`)."""
+    """The words one of which each per-sentence pattern's match holds (:mod:`gate`); the
+    patterns the regex engine scans as fast as the gate is tested (aliases, provinces,
+    bare districts: many words, or common ones) have none."""
     c = _compiled()
-    return {"level": gate(c[1]), "committee": gate(c[2]), "alias": gate(c[3]), "bare": gate(c[4]),
-            "list": gate(c[5]), "paren": gate(_paren_rx()), "bare_district": gate(_bare_district_rx())}
+    return {"level": gate(c[1]), "committee": gate(c[2]), "list": gate(c[5])}
 
 
 def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
@@ -579,7 +580,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             if name.isdigit() and _duration_rx().match(text, m.start("name") + len(name)):
                 continue  # "của quận 10 tháng đầu năm": a count of months, not Quận 10
             add(name, level, m.start(), m.start("name") + len(name), s.index, "area.level_word")
-        for m in alias_rx.finditer(text, s.start, s.end) if may("alias") else ():
+        for m in alias_rx.finditer(text, s.start, s.end):
             canon = rules.aliases[m.group(0)]
             level = _provinces().get(canon, "tỉnh")
             add(canon, level, m.start(), m.end(), s.index, "area.alias")
@@ -588,7 +589,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             name = _longest_known(m.group("name"), level)
             if name and not name[0].isdigit():
                 add(name, level, m.start("name"), m.start("name") + len(name), s.index, "area.committee")
-        for m in _paren_rx().finditer(text, s.start, s.end) if may("paren") else ():
+        for m in _paren_rx().finditer(text, s.start, s.end):
             # "Nam Hồng (huyện Đông Anh, Hà Nội)", "ở Hạ Đình (Thanh Xuân, Hà Nội)": a bare
             # name followed by the unit above it in brackets is that unit's child
             name = m.group("name")
@@ -602,10 +603,10 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
                 add(name, found[0], m.start("name"), m.end("name"), s.index, "area.bracket_child")
                 if not plw:
                     add(m.group("parent"), found[1], m.start("parent"), m.end("parent"), s.index, "area.bracket_parent")
-        for m in _bare_district_rx().finditer(text, s.start, s.end) if may("bare_district") else ():
+        for m in _bare_district_rx().finditer(text, s.start, s.end):
             for name, (a, b) in zip([m.group("name")] + m.captures("more"), [m.span("name")] + m.spans("more")):
                 add(name, _bare_districts()[name], a, b, s.index, "area.bare_district")
-        for m in bare_rx.finditer(text, s.start, s.end) if may("bare") else ():
+        for m in bare_rx.finditer(text, s.start, s.end):
             written = m.group("name")
             name = key_name(written, "tỉnh") or key_name(written, "thành phố") or _canon(written)
             if name not in _provinces():
