@@ -55,6 +55,7 @@ class AreaRules(BaseModel):
     not_before: list[str] = []
     commune_levels: list[str] = []
     national_words: list[str] = []
+    region_words: list[str] = []
     foreign_places: list[str] = []
     scope_words: list[str] = []
     scope_after: list[str] = []
@@ -851,7 +852,8 @@ def _attach_rules():
     def alt(ws) -> str:
         return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
 
-    national = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.national_words)})(?!\p{{L}})", regex.IGNORECASE)
+    national = regex.compile(rf"(?<!\p{{L}})(?:{alt(tuple(r.national_words) + tuple(r.region_words))})(?!\p{{L}})",
+                              regex.IGNORECASE)
     # a country word that ends a person's name ("Nguyễn Văn Đức", "Lê Thị Nga") is none
     # a country that is also a pronoun ("Anh") only after a lowercase word ("sang Anh", "nước Anh")
     # and before no name ("Anh Dũng", "Anh có …" at the start of a sentence are a man)
@@ -996,6 +998,12 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                 # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"; but an address
                 # is one place: "nằm ở Nam Hồng (huyện Đông Anh, Hà Nội)"
                 key = after[0].key
+            # the figure's own clause speaks of the whole country or a region ("cả nước
+            # có 1.200 ca", "sản lượng vùng ĐBSCL đạt …"): no unit named earlier in the
+            # sentence or in the article is its place
+            if key is None and national.search(text, lo, hi):
+                f.area = None
+                continue
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
                 sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f.start]

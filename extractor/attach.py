@@ -53,6 +53,7 @@ class PeriodCues(BaseModel):
     model_config = ConfigDict(extra="forbid")
     framing: str
     vague: str
+    duration: str
     same_day: str
     next_day: str
     comparison: str
@@ -100,6 +101,7 @@ class _Cues:
     plan_named: regex.Pattern
     framing: regex.Pattern
     vague: regex.Pattern
+    duration: regex.Pattern
     same_day: regex.Pattern
     next_day: regex.Pattern
     comparison: regex.Pattern
@@ -277,6 +279,7 @@ class _Anchor:
     paren: tuple[int, int] | None = None  # the parenthesis it stands in, when it is more than the time
     same_period: bool = False  # "cùng kỳ": the figure's period is the current one a year earlier
     year: int | None = None  # the year "cùng kỳ năm 2015" names
+    duration: bool = False  # "trong 3 năm": the figure's time only when it follows the figure
 
 
 def _date_value(v: str) -> str:
@@ -399,6 +402,9 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
     for m in c.vague.finditer(text, s.start, s.end):
         if free(m.start(), m.end()):
             out.append(_Anchor(m.start(), m.end(), None))
+    for m in c.duration.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()):
+            out.append(_Anchor(m.start(), m.end(), None, duration=True))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -482,7 +488,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                      and not x.same_period
                      and not (handed and c.hand_over.match(text[f.end : x.start])
                               and not any(ch in text[x.end : nxt] for ch in CLAUSE_MARKS))]
-            before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed]
+            before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed and not x.duration]
             chosen: _Anchor | None = None
             if after:
                 chosen = after[0]
@@ -499,7 +505,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 # the time of the sentence: one that opens an earlier clause, or
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
-                framing = [x for x in pool if x.end <= a and not x.descriptor
+                framing = [x for x in pool if x.end <= a and not x.descriptor and not x.duration
                            and (not x.plan or _opens_clause(text, s, x, ctx)
                                 or _opening_adverbial(text, s, x, nums[0].start))
                            and not _contrast_between(text, x.end, a, f.start, ctx)]
@@ -524,7 +530,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
         # what frames a clause, and a "từ … đến …" span, carries on
         first_figure = nums[0].start if nums else s.end
         for x in anchors:
-            if x.descriptor or x.paren or x.same_period or (x.plan and not _opens_clause(text, s, x, ctx)):
+            if x.descriptor or x.paren or x.same_period or x.duration or (x.plan and not _opens_clause(text, s, x, ctx)):
                 continue
             if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
                 carried[s.paragraph] = x.value

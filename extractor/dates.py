@@ -20,7 +20,7 @@ import regex
 
 from .draft import Draft
 from .matching import Candidate
-from .rules import alternation, word_key, words
+from .rules import alternation, load_yaml, word_key, words
 from .ruleset import per_rules
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
@@ -187,10 +187,7 @@ def _context_years(facts: list[Draft], text: str | None) -> list[int]:
     birth = _birth_rx()
     comparison = None
     if text is not None:
-        from .attach import cues  # attach imports this module
-
-        c = cues()
-        comparison, plan, strong = c.comparison, c.plan, c.strong
+        comparison, plan, strong, weak = _not_context_rx()
     for f in facts:
         if f.kind not in ("date", "period") or not f.year or f.rel_year is not None:
             continue
@@ -202,11 +199,21 @@ def _context_years(facts: list[Draft], text: str | None) -> list[int]:
             left = left[cut + 1 :]
             if birth.search(left) or comparison.search(left):
                 continue
-            # a plan's or a goal's year ("kế hoạch năm 2018", "mục tiêu năm 2020")
-            if f.kind == "period" and (plan.search(left) or strong.search(left)):
+            # a plan's, a goal's or a forecast's year ("kế hoạch năm 2018", "mục tiêu
+            # năm 2020", "sẽ hoàn thành trong năm 2018")
+            if f.kind == "period" and (plan.search(left) or strong.search(left) or weak.search(left)):
                 continue
         out.append(f.year)
     return out
+
+
+@per_rules
+def _not_context_rx() -> tuple[regex.Pattern, ...]:
+    """The cues of rules/context.yaml (read by extractor/attach.py) before a time
+    that does not date the report: a comparison base, a plan, a goal, a forecast."""
+    c = load_yaml("context.yaml")
+    return tuple(regex.compile(p, regex.IGNORECASE)
+                 for p in (c["period"]["comparison"], c["period"]["plan"], c["target"]["strong"], c["target"]["weak"]))
 
 
 @per_rules

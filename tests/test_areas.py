@@ -230,6 +230,17 @@ ATTACH = [
     ("Huyện Mê Linh tổ chức hội nghị.\n\nCả nước có 1.200 ca mắc sốt xuất huyết.", "1.200 ca mắc", None),
     ("Tỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nKim ngạch xuất khẩu sang Mỹ đạt 3 tỷ USD.", "3 tỷ USD", None),
     ("Tỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nHàng dệt bán sang Anh đạt 2 tỷ USD.", "2 tỷ USD", None),
+    # a region is no unit: its figures have no area, not a province in it nor the article's unit
+    ("Nghề nuôi tôm giúp nông dân Sóc Trăng khá lên.\n\nSản lượng tôm của vùng ĐBSCL đạt 13.000 tấn.",
+     "13.000 tấn", None),
+    ("Huyện Krông Pắc có nhiều cà phê.\n\nDiện tích cà phê toàn vùng Tây Nguyên là 600.000 ha.", "600.000 ha", None),
+    # … but a unit of the figure's own clause still places it
+    ("Tại Cà Mau, tỉnh lớn nhất ĐBSCL, giá tôm tăng 5.000 đồng/kg.", "5.000 đồng/kg", "Cà Mau"),
+    # the whole country in the figure's clause, even after a unit named earlier in the sentence
+    ("Phát biểu tại Hà Nội, Bộ trưởng cho biết cả nước có 2.000 xã đạt chuẩn.", "2.000 xã", None),
+    ("Hội nghị ở tỉnh Nghệ An cho biết, trên toàn quốc có 500 dự án chậm tiến độ.", "500 dự án", None),
+    # … but a unit in that clause is the figure's place
+    ("Hà Nội có 300 xã đạt chuẩn, nhiều nhất cả nước.", "300 xã", "Hà Nội"),
     # a court's city is not where the theft happened
     ("TAND TP Hà Nội tuyên phạt bị cáo và buộc bồi thường 20 triệu đồng.", "20 triệu đồng", None),
     ("TAND TP Hà Nội xét xử bị cáo trộm 2 xe máy ở huyện Thanh Trì.", "2 xe máy", "Thanh Trì"),

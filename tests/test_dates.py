@@ -264,6 +264,8 @@ NO_PUB = [
      [("đến năm 2025", "/2025"), ("năm 2005", "2005/2005"), ("Ngày 25/5", None)]),
     ("Công ty đặt mục tiêu năm 2019 lãi 50 tỷ đồng. Ngày 3/5, đại hội cổ đông họp. Năm 2016, công ty lãi 20 tỷ đồng.",
      [("năm 2019", "2019/2019"), ("Ngày 3/5", "2016-05-03"), ("Năm 2016", "2016/2016")]),
+    ("Tuyến đường sẽ được đưa vào khai thác trong năm 2018. Triển lãm mở cửa từ 20/5 đến hết ngày 20/6/2017.",
+     [("năm 2018", "2018/2018"), ("20/5", "2017-05-20"), ("ngày 20/6/2017", "2017-06-20")]),
     ("Anh Tú (SN 1990) bị bắt ngày 5/6/2016. Ngày 7/6, công an khám nhà.",
      [("ngày 5/6/2016", "2016-06-05"), ("Ngày 7/6", "2016-06-07")]),
     # nothing gives a year: the date is kept with a null value, the period is not kept
