@@ -280,6 +280,7 @@ class _Anchor:
     same_period: bool = False  # "cùng kỳ": the figure's period is the current one a year earlier
     year: int | None = None  # the year "cùng kỳ năm 2015" names
     duration: bool = False  # "trong 3 năm": the figure's time only when it follows the figure
+    since: bool = False  # "từ tháng 6/2015": the start of something, no frame of the sentence
 
 
 def _date_value(v: str) -> str:
@@ -372,7 +373,7 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
                 value = _date_value(v)
         else:
             value = _date_value(v)
-        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren))
+        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren, since=bool(since)))
     # relative days and vague times, where no date or period stands
     def free(a: int, b: int) -> bool:
         return all(b <= x.start or a >= x.end for x in out)
@@ -433,6 +434,17 @@ def _contrast_between(text: str, a: int, b: int, end: int, ctx: DocContext | Non
         i = j + 1
 
 
+def _goal_between(text: str, a: int, b: int) -> bool:
+    """Whether a goal word opening a new statement ("và dự kiến", "còn phấn đấu")
+    stands in text[a:b]."""
+    c = cues()
+    for m in c.strong.finditer(text, a, b):
+        words = text[a : m.start()].split()
+        if words and c.hand_over.match(words[-1]):
+            return True
+    return False
+
+
 OPENING_WORDS = 9  # words before the time in a sentence's opening adverbial ("Mở cửa phiên sáng 22/4, …")
 
 
@@ -441,7 +453,8 @@ def _opening_adverbial(text: str, s: Sentence, a: _Anchor, first_figure: int) ->
     ("Cụ thể, lúc 11h hôm nay 29/4, giá …"): such a time frames the sentence
     like one that opens a clause."""
     _, hi = _clause(text, s.start, s.end, a.start, a.end, ",;:")
-    if first_figure >= s.end or hi >= first_figure or text[a.end : hi].strip(" )"):
+    # "Nhóm lớp được cấp phép từ tháng 6/2015, đang trông 73 trẻ": a start, not a frame
+    if a.since or first_figure >= s.end or hi >= first_figure or text[a.end : hi].strip(" )"):
         return False
     return len(text[s.start : a.start].split()) <= OPENING_WORDS
 
@@ -484,8 +497,11 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
             # a time after the figure, unless it opens the next figure's statement
             # ("quý I tăng 5% sang quý II tăng 6%"); "cùng kỳ" only before its figure
             handed = nxt < b
+            # a time behind a goal word that opens a new statement after an achieved
+            # figure is the goal's ("đã có 1.000 con và dự kiến đến năm 2018 …")
             after = [x for x in pool if f.end <= x.start < nxt and x.start - f.end <= reach
                      and not x.same_period
+                     and not (not f.target and _goal_between(text, f.end, x.start))
                      and not (handed and c.hand_over.match(text[f.end : x.start])
                               and not any(ch in text[x.end : nxt] for ch in CLAUSE_MARKS))]
             before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed and not x.duration]

@@ -241,6 +241,17 @@ ATTACH = [
     ("Hội nghị ở tỉnh Nghệ An cho biết, trên toàn quốc có 500 dự án chậm tiến độ.", "500 dự án", None),
     # … but a unit in that clause is the figure's place
     ("Hà Nội có 300 xã đạt chuẩn, nhiều nhất cả nước.", "300 xã", "Hà Nội"),
+    # one figure over a list of units has no one place; an address is one place
+    ("Tại các chợ Hà Nội, TP HCM, trứng gà giá 2.200 đồng một quả.", "2.200 đồng", None),
+    ("Ở Hà Nội và Đà Nẵng, giá rau giảm 30% sau Tết.", "30%", None),
+    ("Tại các chợ Hà Nội, trứng gà giá 2.200 đồng một quả.", "2.200 đồng", "Hà Nội"),
+    ("Tại xã Vân Hà, huyện Đông Anh, có 120 hộ nghèo.", "120 hộ", "Vân Hà"),
+    # a foreign story: a unit named in passing in its body ("theo giờ Hà Nội") is not its place
+    ("Xe buýt cháy ở Đức\n\nVụ cháy xảy ra sáng 3/7, tức chiều cùng ngày theo giờ Hà Nội.\n\nCó 30 người bị thương.",
+     "30 người", None),
+    # … but a lead that names a unit of Việt Nam keeps it as the article's place
+    ("Hàng Việt sang Mỹ tăng mạnh\n\nTỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nCó 300 doanh nghiệp tham gia.",
+     "300 doanh nghiệp", "Bình Dương"),
     # a court's city is not where the theft happened
     ("TAND TP Hà Nội tuyên phạt bị cáo và buộc bồi thường 20 triệu đồng.", "20 triệu đồng", None),
     ("TAND TP Hà Nội xét xử bị cáo trộm 2 xe máy ở huyện Thanh Trì.", "2 xe máy", "Thanh Trì"),

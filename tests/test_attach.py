@@ -94,6 +94,16 @@ PERIODS = [
     # vague spans end the carried period
     ("Năm 2020, hợp tác xã có 40 thành viên. Trong 10 năm qua, hợp tác xã đã trồng 300 ha chè.", "300 ha", None),
     ("Năm 2020, hợp tác xã có 40 thành viên. Hiện hợp tác xã đã có 65 thành viên.", "65 thành viên", None),
+    # a time after a goal word that opens the next statement is the goal's, not the achieved figure's
+    ("Năm 2016, trại mở rộng. Đàn bò hiện nay đã có 1.000 con và dự kiến đến năm 2018 đạt 3.000 con.",
+     "1.000 con", None),
+    ("Năm 2016, trại mở rộng. Đàn bò hiện nay đã có 1.000 con và dự kiến đến năm 2018 đạt 3.000 con.",
+     "3.000 con", "/2018"),
+    ("Ngân hàng đã hạ 1 điểm phần trăm trong dự báo tăng trưởng năm 2023.", "1 điểm", "2023/2023"),
+    # a start ("từ tháng 6/2015") ending a sentence's opening clause does not frame the next sentences
+    ("Nhóm lớp được cấp phép hoạt động từ tháng 6/2015, đang trông giữ 73 trẻ. Lớp này có 17 trẻ.", "17 trẻ", None),
+    # … but still the later clauses of its own sentence ("giao dịch từ ngày 30/9/2016, với giá … phiên đầu tiên")
+    ("Cổ phiếu giao dịch từ ngày 30/9/2016, với giá tham chiếu phiên đầu là 7.000 đồng.", "7.000 đồng", "2016-09-30"),
     # a duration of years or months is not the day or year carried from before
     ("Ngày 22/5, báo chí đưa tin ông bị cho thôi việc. Cổ phiếu của hãng giảm 40% trong 3 năm ông điều hành.",
      "40%", None),
