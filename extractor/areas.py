@@ -999,8 +999,10 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                     clause.insert(0, here[i0 - 1])
                     i0 -= 1
                 key = places.deepest([m.key for m in clause])
-                if key is None and any(not places.related(x.key, y.key) and _list_sep_rx().fullmatch(text, x.end, y.start)
-                                       for x, y in zip(clause, clause[1:])):
+                i1 = here.index(clause[0])
+                run = ([here[i1 - 1]] if i1 > 0 else []) + clause  # a list may start in an earlier clause
+                if any(not places.related(x.key, y.key) and _list_sep_rx().fullmatch(text, x.end, y.start)
+                       for x, y in zip(run, run[1:])):
                     # one figure over a list of units ("Tại Hà Nội, TP HCM, giá trứng …"): no one place
                     f.area = None
                     continue

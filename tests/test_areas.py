@@ -244,6 +244,7 @@ ATTACH = [
     # one figure over a list of units has no one place; an address is one place
     ("Tại các chợ Hà Nội, TP HCM, trứng gà giá 2.200 đồng một quả.", "2.200 đồng", None),
     ("Ở Hà Nội và Đà Nẵng, giá rau giảm 30% sau Tết.", "30%", None),
+    ("Bộ yêu cầu sở y tế các tỉnh Kon Tum, Gia Lai và 12 bệnh viện báo cáo.", "12 bệnh viện", None),
     ("Tại các chợ Hà Nội, trứng gà giá 2.200 đồng một quả.", "2.200 đồng", "Hà Nội"),
     ("Tại xã Vân Hà, huyện Đông Anh, có 120 hộ nghèo.", "120 hộ", "Vân Hà"),
     # a foreign story: a unit named in passing in its body ("theo giờ Hà Nội") is not its place
@@ -271,6 +272,12 @@ ATTACH = [
     ("Có 5 ca được cách ly tại Thái Nguyên (2), Hà Nội (3).", "5 ca", None),
     # … but a person's home in a bracket after the figure is not its place
     ("Tòa xét xử 3 bị cáo Trần Văn A (Sinh năm 1990, ở phường Bồ Đề, quận Long Biên).", "3 bị cáo", None),
+    # a player named by his club: his penalty is placeless
+    ("Hậu vệ của Hải Phòng bị treo giò 5 trận.", "5 trận", None),
+    ("Tiền đạo Hà Nội bị phạt 20 triệu đồng.", "20 triệu đồng", None),
+    ("Đội tuyển Đà Nẵng thắng 3 trận liên tiếp.", "3 trận", None),
+    # … but a footballer living in a unit is still there
+    ("Một cầu thủ nhí ở huyện Thanh Trì nhận học bổng 5 triệu đồng.", "5 triệu đồng", "Thanh Trì"),
     # a club's results are placeless, even in an article about its stadium
     ("Khán giả chật kín sân Pleiku.\n\nCLB Hà Nội đã thắng 6 trận liên tiếp.", "6 trận", None),
     ("Khán giả chật kín sân Pleiku.\n\nBan tổ chức đã bán hết 7.000 vé.", "7.000 vé", "Pleiku"),
