@@ -163,7 +163,7 @@ class _Compiled:
         # "ông Hải, Giám đốc …" after "ông Nguyễn Văn Hải": a given name alone after "ông"/"bà"
         one_word_hons = [h for h in r.name_honorifics if " " not in h]
         self.given_rx = regex.compile(
-            rf"(?<![\p{{L}}])(?:{alt(one_word_hons)})[ \t]+(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
+            rf"(?<![\p{{L}}])(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(one_word_hons)})[ \t]+(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
         # a stop word is a whole lowercase word (an and-word only as stops() says)
         self.and_words = frozenset(r.and_words)
         self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) | self.and_words)})(?![\p{{L}}])")
@@ -287,10 +287,10 @@ def _names(text: str, s: Sentence):
             w = words[i]
             if w in c.surnames and len(words) - i > 4:
                 # "Vũ Văn Tám Phạm Anh": two names run together (a byline after a name): the first one
-                j = next((j for j in range(i + 2, i + 5) if words[j] in c.surnames and 2 <= len(words) - j <= 4
-                          and " ".join(words[i:j]) not in places and " ".join(words[i:j]) not in c.not_names), None)
-                if j is not None:
-                    words, starts, end_of = words[:j], starts[:j], end_of[:j]
+                cut = next((j for j in range(i + 2, i + 5) if words[j] in c.surnames and 2 <= len(words) - j <= 4
+                            and " ".join(words[i:j]) not in places and " ".join(words[i:j]) not in c.not_names), None)
+                if cut is not None:
+                    words, starts, end_of = words[:cut], starts[:cut], end_of[:cut]
             if w not in c.surnames or not 2 <= len(words) - i <= 4:
                 continue
             if any(" ".join(words[k : i + 1]) in places for k in range(first, i)):
@@ -652,16 +652,18 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
         names = list(_names(text, s))
         names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known)))
         names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
-        given = list(_given_names(text, s, [(a, b) for a, b, _ in names]))
+        given = set(_given_names(text, s, [(a, b) for a, b, _ in names]))
         if given:
             shorts.update(n for _, _, n in given)
-            names = sorted(names + given)
+            names = sorted(names + list(given))
         prev_end = s.start
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
             lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
             after, after_end = _titles_after(text, a, b, nxt, k + 1 < len(names))
-            titles = _titles_before(text, lo, a) + after
+            # a given name alone takes only the position written after it ("ông Hải, Giám đốc …"):
+            # one before it may be an anaphor's ("Theo vị chuyên gia, ông Tuối …")
+            titles = after if (a, b, name) in given else _titles_before(text, lo, a) + after
             if lo == s.start:
                 # the splitter may end a sentence after a degree's dot ("PGS.TS. Vũ Ngọc Lâm")
                 dg = _compiled().degree_rx.search(text, max(0, s.start - 16), a)

@@ -480,3 +480,70 @@ def test_an_empty_word_group_is_refused_with_file_and_key(tmp_path, monkeypatch)
     (tmp_path / "persons.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(rules.RuleError, match=r"persons\.yaml: not_head_after\.chính: empty"):
         rules.load_model("persons.yaml", PersonRules)
+
+
+# issue 12 part 4: positions in birth-year brackets, given names after "ông"/"bà",
+# "là" before a position, capitalised honorifics inside a run, names run together,
+# a country before a one-word foreign name, and more heads
+RECALL = [
+    ("Tòa tuyên phạt Hồ Văn Lượng (SN 1960, nguyên Giám đốc Công ty Xây dựng Bình Minh) 7 năm tù và Trịnh Thị Hà "
+     "(SN 1970, nguyên Kế toán trưởng, Trưởng phòng Tài vụ công ty) 5 năm tù.",
+     {"Hồ Văn Lượng": ["nguyên Giám đốc Công ty Xây dựng Bình Minh"],
+      "Trịnh Thị Hà": ["nguyên Kế toán trưởng", "Trưởng phòng Tài vụ công ty"]}),
+    ("Ông Bùi Văn Đạt (52 tuổi, Trưởng thôn Hạ) cho biết nước đã rút.",
+     {"Bùi Văn Đạt": ["Trưởng thôn Hạ"]}),
+    ("Công nhân làm việc tại xưởng may. Ảnh: Minh Khôi Ông Tạ Quang Vinh, Chủ tịch Hiệp hội Dệt may tỉnh, "
+     "cho rằng đơn hàng sẽ tăng.",
+     {"Tạ Quang Vinh": ["Chủ tịch Hiệp hội Dệt may tỉnh"]}),
+    ("Ông Minh Anh - Tổng Giám đốc công ty Hưng Thịnh chia sẻ kế hoạch năm tới.",
+     {"Minh Anh": ["Tổng Giám đốc công ty Hưng Thịnh"]}),
+    ("Bà Thúy Nga, Phó Giám đốc nhà máy, cho biết sản lượng tăng.",
+     {"Thúy Nga": ["Phó Giám đốc nhà máy"]}),
+    ("Cuộc họp kết thúc lúc chiều. Phó Chủ tịch UBND huyện Đỗ Văn Khải Lê Hoa",
+     {"Đỗ Văn Khải": ["Phó Chủ tịch UBND huyện"]}),
+    ("Quốc vương Qatar Tamim tiếp ngoại trưởng các nước vùng Vịnh.",
+     {"Tamim": ["Quốc vương Qatar"]}),
+    ("Ông Đỗ Minh Sang, Cục phó Cục Hải quan tỉnh, cho biết lượng hàng tăng.",
+     {"Đỗ Minh Sang": ["Cục phó Cục Hải quan tỉnh"]}),
+    ("Giáo hoàng Francis kêu gọi hòa bình cho khu vực.",
+     {"Francis": ["Giáo hoàng"]}),
+    ("Giám đốc Sở Du lịch Trần Văn Lực kỳ vọng lượng khách sẽ tăng.",
+     {"Trần Văn Lực": ["Giám đốc Sở Du lịch"]}),
+    ("Ông Lò Văn Hạnh cho biết mùa màng bội thu. Ông Hạnh, Chủ tịch UBND xã Mường Lạn, nói thêm về giá lúa.",
+     {"Lò Văn Hạnh": ["Chủ tịch UBND xã Mường Lạn"]}),
+    ("Bà Đinh Thị Thoa hiện là Phó Giám đốc Sở Tài chính tỉnh.",
+     {"Đinh Thị Thoa": ["Phó Giám đốc Sở Tài chính tỉnh"]}),
+    ("Đại tá Phạm Hữu Lộc, Trưởng Công an quận Hai Bà Trưng (Hà Nội), cho biết vụ việc đang được xác minh.",
+     {"Phạm Hữu Lộc": ["Đại tá", "Trưởng Công an quận Hai Bà Trưng (Hà Nội)"]}),
+    ("Ông Nông Văn Dũng, Kiểm lâm viên phụ trách địa bàn xã, bị kỷ luật.",
+     {"Nông Văn Dũng": ["Kiểm lâm viên phụ trách địa bàn xã"]}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", RECALL, ids=[t[0][:60] for t in RECALL])
+def test_recall_positions(sentence, expected):
+    assert persons_of(sentence) == expected
+
+
+RECALL_NOT = [
+    # a position before a given name alone may be an anaphor's ("vị chuyên gia" is the speaker)
+    ("Theo vị chuyên gia, ông Sáu là người có công lớn. Ông Trần Văn Sáu sống ở ấp 2.", "Trần Văn Sáu"),
+    # two full names end with the given name: which one is meant is unknown
+    ("Ông Khổng Minh Hải và ông Tô Văn Hải dự họp. Ông Hải, Giám đốc công ty, phát biểu.", "Khổng Minh Hải"),
+    ("Ông Khổng Minh Hải và ông Tô Văn Hải dự họp. Ông Hải, Giám đốc công ty, phát biểu.", "Tô Văn Hải"),
+    # a foreign given name is no short mention of a Vietnamese-looking name
+    ("Ông Lee - cựu Chủ tịch hãng - nghỉ hưu năm ngoái; con trai ông là Peter J. Lee.", "Peter J. Lee"),
+    # "là" before a lowercase word gives no position
+    ("Ông Trần Văn Ba là người đã hiến đất làm đường.", "Trần Văn Ba"),
+    # a birth year and an address in brackets are no position
+    ("Anh Lê Văn Bình (SN 1990, trú xã Tân Lập) bị thương nặng.", "Lê Văn Bình"),
+    # an organisation in Latin letters
+    ("Chuyên gia thuộc hãng nghiên cứu Oxford Economics nhận định tăng trưởng sẽ chậm lại.", "Oxford Economics"),
+    # "Bà" inside a place name is no honorific: "Trưng" is no given name
+    ("Trưởng Công an quận Hai Bà Trưng cho biết đã bắt giữ đối tượng.", "Trưng"),
+]
+
+
+@pytest.mark.parametrize("sentence,name", RECALL_NOT, ids=[t[0][:60] + t[1] for t in RECALL_NOT])
+def test_recall_not_a_person(sentence, name):
+    assert name not in persons_of(sentence)
