@@ -83,6 +83,9 @@ class PersonRules(BaseModel):
     remark_leads: list[str] = []
     age_words: list[str] = []
     country_given_names: list[str] = []
+    plural_words: list[str] = []
+    foreign_work_starts: list[str] = []
+    foreign_place_starts: list[str] = []
     vietnamese_syllable: str
     examples: list[dict] = []
 
@@ -164,6 +167,13 @@ class _Compiled:
         one_word_hons = [h for h in r.name_honorifics if " " not in h]
         self.given_rx = regex.compile(
             rf"(?<![\p{{L}}])(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(one_word_hons)})[ \t]+(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
+        # names that share one position: "các đồng chí A, B, Phó Chủ tịch …", "Hai trợ lý A và B"
+        self.name_gap_rx = regex.compile(
+            rf"[ \t]*(?:,|(?:{alt(r.and_words)})(?![\p{{L}}]))[ \t]*(?:(?:{alt(r.name_honorifics)})[ \t]+)?")
+        self.plural_hon_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alt(r.plural_words)})[ \t]+(?:{alt(r.name_honorifics)})[ \t]*:?[ \t]*$")
+        self.plural_head_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alt(r.plural_words)})[ \t]+(?=(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}]))")
         # a stop word is a whole lowercase word (an and-word only as stops() says)
         self.and_words = frozenset(r.and_words)
         self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) | self.and_words)})(?![\p{{L}}])")
@@ -364,6 +374,10 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
             continue  # could be Vietnamese written without marks
         if c.org_suffix_rx.search(m.group(0)):
             continue  # "Samsung Electronics", "Sofina Foods Inc": an organisation
+        if words[0] in c.rules.foreign_work_starts or (len(words) <= 2 and (
+                words[0] in c.rules.foreign_place_starts
+                or c.place_word_rx.search(text, max(s.start, m.start() - 12), m.start()))):
+            continue  # "The Australian"; "Saint Petersburg", "xã Ia Glai": a place
         # a country before the name belongs to the title ("Bộ Ngoại giao Iran Bahram Qasemi")
         countries = _countries()
         lead0 = 0
@@ -377,6 +391,8 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
                 and c.single_head_end_rx.search(text, max(s.start, m.start() - 40), m.start()):
             yield m.end() - len(words[-1]), m.end(), words[-1]  # "Quốc vương Qatar Tamim": the country is the title's
             continue
+        if len(words) > 3 and " ".join(words[:2]) in _all_foreign_places():
+            lead0 = 2  # "New Zealand Todd McClay": the country is the title's
         while len(words) - lead0 > 2 and (words[lead0] in countries or " ".join(words[lead0 + 1 :]) in known
                                           or (linked and lead0 == 0) or _bare_somewhere(text, words[lead0])):
             lead0 += 1  # … or an organisation before a name the article also writes alone ("Samsung Lee Kun-hee")
@@ -657,6 +673,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
             shorts.update(n for _, _, n in given)
             names = sorted(names + list(given))
         prev_end = s.start
+        rows = []
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
             lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
@@ -670,6 +687,8 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
                 if dg and "\n" not in dg.group(0) and dg.start() < s.start:
                     titles = [dg.group(0).strip()] + titles
             prev_end = max(b, after_end)
+            rows.append((a, b, name, titles, after, lo))
+        for a, b, name, titles in _share_titles(text, rows):
             mentions.append(PersonMention(name, a, b, s.index, bool(titles)))
             if not titles:
                 continue
@@ -883,3 +902,30 @@ def _merge_given(found: dict[str, Draft], mentions: list[PersonMention], shorts:
             longer = {n for n in full if n.endswith(" " + m.name)}
             if len(longer) == 1:
                 m.name = next(iter(longer))
+
+
+def _share_titles(text: str, rows: list) -> list:
+    """(start, end, name, titles) of a sentence's names, a position shared by
+    names joined by commas or "và": written after the last one when a plural
+    honorific opens the list ("các đồng chí A, B, Phó Chủ tịch UBND tỉnh"), or
+    before the first one after a plural word ("Hai trợ lý A và B"). Each name
+    without a position of its own takes it."""
+    c = _compiled()
+    out = [[a, b, name, titles] for a, b, name, titles, _, _ in rows]
+    k = 0
+    while k < len(rows):
+        j = k
+        while j + 1 < len(rows) and c.name_gap_rx.fullmatch(text, rows[j][1], rows[j + 1][0]):
+            j += 1
+        if j > k:
+            first, last = rows[k], rows[j]
+            if last[4] and not any(r[3] for r in rows[k:j]) \
+                    and c.plural_hon_rx.search(text, max(first[5], first[0] - 20), first[0]):
+                for r in out[k:j]:
+                    r[3] = list(last[4])
+            elif first[3] and not first[4] and not any(r[3] for r in rows[k + 1 : j + 1]) \
+                    and c.plural_head_rx.search(text, max(first[5], first[0] - 120), first[0]):
+                for r in out[k + 1 : j + 1]:
+                    r[3] = list(first[3])
+        k = j + 1
+    return [tuple(r) for r in out]

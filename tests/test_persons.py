@@ -324,9 +324,8 @@ def test_not_an_official(sentence):
     assert persons_of(sentence) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="a position before two coordinated names ('Hai trợ lý A và B') is given "
-                                       "to the first name only")
-def test_gap_position_shared_by_coordinated_names():
+def test_position_shared_by_coordinated_names():
+    # a plural word before the position: both names take it
     assert persons_of("Hai trợ lý Ryan Mason và Chris Powell sẽ tạm nắm đội.") == {
         "Ryan Mason": ["trợ lý"], "Chris Powell": ["trợ lý"]}
 
@@ -547,3 +546,52 @@ RECALL_NOT = [
 @pytest.mark.parametrize("sentence,name", RECALL_NOT, ids=[t[0][:60] + t[1] for t in RECALL_NOT])
 def test_recall_not_a_person(sentence, name):
     assert name not in persons_of(sentence)
+
+
+SHARED = [
+    ("Dự lễ có các đồng chí Lê Văn Hòa, Trần Thị Mai và Ngô Văn Tú, Phó Chủ tịch UBND tỉnh.",
+     {"Lê Văn Hòa": ["Phó Chủ tịch UBND tỉnh"], "Trần Thị Mai": ["Phó Chủ tịch UBND tỉnh"],
+      "Ngô Văn Tú": ["Phó Chủ tịch UBND tỉnh"]}),
+    ("Các Phó Chủ tịch UBND huyện Đào Văn Khánh, Vi Thị Lan dự lễ khởi công.",
+     {"Đào Văn Khánh": ["Phó Chủ tịch UBND huyện"], "Vi Thị Lan": ["Phó Chủ tịch UBND huyện"]}),
+    # no plural word: the position is the first name's only
+    ("Chủ tịch UBND tỉnh Đào Văn Khánh và Vi Thị Lan cùng dự lễ.",
+     {"Đào Văn Khánh": ["Chủ tịch UBND tỉnh"]}),
+    # each name with its own position keeps it
+    ("Có các đồng chí Đào Văn Khánh, Bí thư Huyện ủy; Vi Thị Lan, Phó Chủ tịch UBND huyện.",
+     {"Đào Văn Khánh": ["Bí thư Huyện ủy"], "Vi Thị Lan": ["Phó Chủ tịch UBND huyện"]}),
+    # a plural list with no position at all
+    ("Các ông Đào Văn Khánh, Vi Văn Lâm cùng dự.", {}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SHARED, ids=[t[0][:60] for t in SHARED])
+def test_shared_positions(sentence, expected):
+    assert persons_of(sentence) == expected
+
+
+FOREIGN_MORE = [
+    ("Ông Nguyễn Đức Phi Chủ tịch UBND xã Ia Glai cho biết giá bí giảm.",
+     {"Nguyễn Đức Phi": ["Chủ tịch UBND xã Ia Glai"]}),
+    ("Chủ tịch nước gặp Thống đốc Saint Petersburg tại Nga.", {}),
+    ("Ông Anil Mehta - Giám đốc điều hành Brand Finance châu Á cho rằng thương hiệu là tài sản.",
+     {"Anil Mehta": ["Giám đốc điều hành Brand Finance châu Á"]}),
+    ("Công ty vừa bổ nhiệm bà Hà Thị Tố Uyên giữ chức Phó tổng giám đốc thường trực.",
+     {"Hà Thị Tố Uyên": ["Phó tổng giám đốc thường trực"]}),
+    ("Thượng nghị sỹ Mỹ Bernie Sanders phát biểu tại Boston.", {"Bernie Sanders": ["Thượng nghị sỹ Mỹ"]}),
+    ("Thị trưởng thành phố London Sadiq Khan kêu gọi người dân bình tĩnh.",
+     {"Sadiq Khan": ["Thị trưởng thành phố London"]}),
+    ("Tờ The Australian dẫn lời ông Malcolm Turnbull, Thủ tướng Úc.", {"Malcolm Turnbull": ["Thủ tướng Úc"]}),
+    ("Bộ trưởng Ngoại giao New Zealand Winston Peters cho biết hai bên đã nhất trí.",
+     {"Winston Peters": ["Bộ trưởng Ngoại giao New Zealand"]}),
+    # a plural word before the position, the names after "gồm" share it ("gồm" is no part of it)
+    ("Vụ án do hai thẩm phán liên bang gồm Susan Graber và Mark Bennett xét xử.",
+     {"Susan Graber": ["thẩm phán liên bang"], "Mark Bennett": ["thẩm phán liên bang"]}),
+    ("Thủ tướng tiếp Thống đốc vùng Kaluga, ngài Anatoly Artamonov.",
+     {"Anatoly Artamonov": ["Thống đốc vùng Kaluga"]}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", FOREIGN_MORE, ids=[t[0][:60] for t in FOREIGN_MORE])
+def test_more_foreign_and_company_positions(sentence, expected):
+    assert persons_of(sentence) == expected
