@@ -364,6 +364,14 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
+        if f.indicator is None and prev is not None and prev.indicator and prev.kind == f.kind \
+                and not (f.left_phrase or "").strip() and f.kind in ("quantity", "ratio"):
+            # an item of an enumeration shares the verb before the first item ("đã ban hành 4
+            # nghị quyết của HĐND, 6 kế hoạch của UBND"): read it with that item's words
+            again = key_for_measure(f.measure, f.kind, f.unit, verb or prev.verb, active, f.change,
+                                    bool(f.plan_share), bool(f.share), f.currency, prev.left_phrase)
+            if again == prev.indicator:
+                f.indicator = again
         if f.indicator and _denominator(f, text):
             f.indicator = None
         if f.of_plan and prev is not None and prev.indicator:

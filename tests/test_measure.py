@@ -122,6 +122,9 @@ TABLE = [
     ("Lãi ròng chỉ 12 tỷ đồng trên tổng doanh thu 300 tỷ đồng.", "300 tỷ đồng", "tổng doanh thu", "company_revenue"),
     # a head noun followed by a number names which one ("số 83 quốc gia"), no measure
     ("Hàn Quốc đứng đầu trong số 140 quốc gia với tổng số vốn đăng ký là 80 tỷ USD.", "80 tỷ USD", "tổng số vốn đăng ký", "fdi"),
+    # an item of an enumeration shares the verb before the first item; a clause of its own does not
+    ("Sở đã tham mưu ban hành 3 quyết định của UBND tỉnh, 5 kế hoạch của Sở.", "5 kế hoạch", ..., "documents_issued"),
+    ("Sở đã ban hành 3 quyết định, tiếp nhận 40 văn bản của công dân.", "40 văn bản", ..., None),
     # a dash glued to a word is punctuation
     ("Đã có 1,2 triệu người tham gia BHYT- vượt kế hoạch.", "1,2 triệu người", ..., "health_insurance_participants"),
 ]
