@@ -139,6 +139,8 @@ class _Compiled:
         self.head_rx = regex.compile(
             rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
         )
+        # the prefixes before a head ("cựu Chủ tịch" is written as a capitalised post)
+        self.prefixes_rx = regex.compile(rf"^(?i:(?:{alt(r.head_prefixes)})\s+)+")
         self.trailing_and_rx = regex.compile(rf"(?:\s+(?:{alt(r.trailing_conjunctions)}))+$")
         # "… Chủ nhiệm Chương trìnhđồng chí Trần …": an honorific glued to the word before it ends a title
         self.title_end_rx = regex.compile(
@@ -146,7 +148,7 @@ class _Compiled:
         )
         # (?=[aeA-Z]): the characters a run can start with, so that the scan skips to them (3× faster, same matches)
         self.latin_run_rx = regex.compile(
-            rf"(?=[aeA-Z])(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,3}}(?![\p{{L}}])"
+            rf"(?=[aeA-Z])(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,4}}(?![\p{{L}}])"
         )
         self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
         self.name_honorifics_set = frozenset(r.name_honorifics)
@@ -291,11 +293,12 @@ def _names(text: str, s: Sentence):
         if anchored is not None:
             yield anchored
             continue
+        n_words = len(words)
         whole = (words, starts, end_of)
-        for i in range(first, len(whole[0])):
+        for i in range(first, n_words):
             words, starts, end_of = whole
             w = words[i]
-            if w in c.surnames and len(words) - i > 4:
+            if n_words - i > 4 and w in c.surnames:
                 # "Vũ Văn Tám Phạm Anh": two names run together (a byline after a name): the first one
                 cut = next((j for j in range(i + 2, i + 5) if words[j] in c.surnames and 2 <= len(words) - j <= 4
                             and " ".join(words[i:j]) not in places and " ".join(words[i:j]) not in c.not_names), None)
@@ -372,8 +375,8 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
 
         if all(vietnamese(w) for w in words):
             continue  # could be Vietnamese written without marks
-        if c.org_suffix_rx.search(m.group(0)):
-            continue  # "Samsung Electronics", "Sofina Foods Inc": an organisation
+        if c.org_suffix_rx.search(m.group(0)) or (len(words) > 2 and words[-1] in _countries()):
+            continue  # "Samsung Electronics", "Sofina Foods Inc", "Volvo Car Manufacturing Malaysia": an organisation
         if words[0] in c.rules.foreign_work_starts or (len(words) <= 2 and (
                 words[0] in c.rules.foreign_place_starts
                 or c.place_word_rx.search(text, max(s.start, m.start() - 12), m.start()))):
@@ -553,7 +556,7 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         h = c.head_rx.search(seg, from_)
         if not h:
             break
-        if h.group(0)[0].islower() and _FIVE_LOWER.search(seg[h.end() :]):
+        if c.prefixes_rx.sub("", h.group(0))[:1].islower() and _FIVE_LOWER.search(seg[h.end() :]):
             break  # "… vì hiệu trưởng nhập nhèm vụ học sinh …": a common noun in a clause, not a position
         rank = None
         for r in c.rank_rx.finditer(seg, h.end()):
@@ -664,11 +667,13 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
     # every foreign name the article writes (a shorter one shows what runs before it is not the name)
     known = frozenset(m.group(0) for s in sents for m in _compiled().latin_run_rx.finditer(text, s.start, s.end))
     shorts: set[str] = set()  # given names read alone after "ông"/"bà"
+    given_all = list(_given_names(text))
     for s in sents:
         names = list(_names(text, s))
         names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known)))
         names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
-        given = set(_given_names(text, s, [(a, b) for a, b, _ in names]))
+        given = {g for g in given_all if s.start <= g[0] < s.end
+                 and not any(g[0] < e and x < g[1] for x, e, _ in names)} if given_all else set()
         if given:
             shorts.update(n for _, _, n in given)
             names = sorted(names + list(given))
@@ -688,7 +693,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
                     titles = [dg.group(0).strip()] + titles
             prev_end = max(b, after_end)
             rows.append((a, b, name, titles, after, lo))
-        for a, b, name, titles in _share_titles(text, rows):
+        for a, b, name, titles in (_share_titles(text, rows) if len(rows) > 1 else [r[:4] for r in rows]):
             mentions.append(PersonMention(name, a, b, s.index, bool(titles)))
             if not titles:
                 continue
@@ -788,7 +793,16 @@ def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> Non
         f = found.pop(name)
         g = found.get(longer[0])
         if g is None:
-            continue  # the full name has no position of its own: keep to what the text gave
+            # the full name has no position of its own: it takes this one's ("ông chủ Roman Abramovich
+            # … Chủ tịch Abramovich"), at the full name's mention
+            full_mention = next((m for m in mentions if m.name == longer[0]), None)
+            if full_mention is not None and len(longer) == 1:  # not when "Trump" may be Donald or Ivanka
+                f.name, f.text, f.start, f.end, f.sent = longer[0], longer[0], full_mention.start, full_mention.end, full_mention.sent
+                found[longer[0]] = f
+                for m in mentions:
+                    if m.name == name:
+                        m.name = longer[0]
+            continue
         seen = {compare_form(t) for t in g.titles}
         g.titles += [t for t in f.titles if compare_form(t) not in seen]
         for m in mentions:
@@ -865,17 +879,15 @@ def _merge_short(found: dict[str, Draft], mentions: list[PersonMention]) -> None
                 m.name = longer[0]
 
 
-def _given_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
+def _given_names(text: str):
     """A Vietnamese given name alone after "ông"/"bà" ("Theo ông Hải, Giám đốc
     Sở …"): a candidate that counts only as the short mention of a full name
-    of the document (``_merge_given``)."""
-    c = _compiled()
-    for m in c.given_rx.finditer(text, s.start, s.end):
-        a, b = m.span("w")
+    of the document (``_merge_given``). Read once per document."""
+    countries = _countries()
+    for m in _compiled().given_rx.finditer(text):
         w = m.group("w")
-        if any(a < e and x < b for x, e in taken) or not is_syllable(w) or w in _countries():
-            continue
-        yield a, b, w
+        if is_syllable(w) and w not in countries:
+            yield m.start("w"), m.end("w"), w
 
 
 def _merge_given(found: dict[str, Draft], mentions: list[PersonMention], shorts: set[str]) -> None:
@@ -883,6 +895,8 @@ def _merge_given(found: dict[str, Draft], mentions: list[PersonMention], shorts:
     document that ends with it: its titles go to that name when the full name
     has no position of its own (a short mention adds no title beside the full
     name's, as the guidelines say); with no such name, or two, it is no fact."""
+    if not shorts:
+        return
     c = _compiled()
     # Vietnamese full names only ("ông Lee" is not "Jay Y. Lee")
     full = {m.name for m in mentions if " " in m.name and m.name.split()[0] in c.surnames

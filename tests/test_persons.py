@@ -589,6 +589,20 @@ FOREIGN_MORE = [
      {"Susan Graber": ["thẩm phán liên bang"], "Mark Bennett": ["thẩm phán liên bang"]}),
     ("Thủ tướng tiếp Thống đốc vùng Kaluga, ngài Anatoly Artamonov.",
      {"Anatoly Artamonov": ["Thống đốc vùng Kaluga"]}),
+    # a run of Latin words ending in a country is an organisation's branch, not a person
+    ("Giám đốc Scania Truck Assembly Malaysia, ông Henrik Lindqvist cho biết nhà máy sẽ mở rộng.",
+     {"Henrik Lindqvist": ["Giám đốc Scania Truck Assembly Malaysia"]}),
+    # a lowercase prefix before a capitalised head is still a post ("cựu Chủ tịch …")
+    ("Các đoạn ghi âm do cựu Chủ tịch tập đoàn chế biến thịt lớn nhất nước Marcelo Odebrecht giao nộp.",
+     {"Marcelo Odebrecht": ["cựu Chủ tịch tập đoàn chế biến thịt lớn nhất nước"]}),
+    ("Thống đốc ngân hàng trung ương Qatar Sheikh Salem Bin Khalid al-Sabah trả lời phỏng vấn.",
+     {"Sheikh Salem Bin Khalid al-Sabah": ["Thống đốc ngân hàng trung ương Qatar"]}),
+    # the surname alone after a position gives it to the full name written elsewhere
+    ("Cầu thủ tặng quà cho ông chủ Dmitry Rybolovlev. Đó là lời cảm ơn gửi Chủ tịch Rybolovlev.",
+     {"Dmitry Rybolovlev": ["Chủ tịch"]}),
+    # … unless two full names end with it
+    ("Donald Trump và con gái Ivanka Trump dự lễ. Tổng thống Trump phát biểu trước.", {}),
+    ("Ca mổ có điều dưỡng Lò Văn Chinh, phụ mê.", {"Lò Văn Chinh": ["điều dưỡng"]}),
 ]
 
 
