@@ -57,6 +57,7 @@ class AreaRules(BaseModel):
     not_before: list[str] = []
     commune_levels: list[str] = []
     national_words: list[str] = []
+    region_words: list[str] = []
     foreign_places: list[str] = []
     scope_words: list[str] = []
     scope_after: list[str] = []
@@ -870,7 +871,13 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     if not found:
         return None
     places = places or _Places(found, ms, text)
-    authority = _attach_rules()[4]
+    foreign, authority = _attach_rules()[1], _attach_rules()[4]
+    # a title that names a foreign place, with a lead that names no unit of Việt Nam, is a
+    # foreign story ("Vụ cháy xe buýt ở Đức: …"): the units its body names in passing are not its place
+    lead = [z for z in art.zones if not art.title or z[0] >= art.title[1]][:1]
+    if art.title and foreign.search(text, art.title[0], art.title[1]) and \
+            not any(lo <= m.start < hi for m in ms for lo, hi in [art.title] + lead):
+        return None
     home_rx = _home_rx()
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
           and not home_rx.search(text, max(0, m.start - 60), m.start)]
@@ -911,7 +918,8 @@ def _attach_rules():
     def alt(ws) -> str:
         return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
 
-    national = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.national_words)})(?!\p{{L}})", regex.IGNORECASE)
+    national = regex.compile(rf"(?<!\p{{L}})(?:{alt(tuple(r.national_words) + tuple(r.region_words))})(?!\p{{L}})",
+                              regex.IGNORECASE)
     # a country word that ends a person's name ("Nguyễn Văn Đức", "Lê Thị Nga") is none
     # a country that is also a pronoun ("Anh") only after a lowercase word ("sang Anh", "nước Anh")
     # and before no name ("Anh Dũng", "Anh có …" at the start of a sentence are a man)
@@ -1050,12 +1058,26 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                         and (here[i0 - 1].key, clause[0].key) in places.inside:
                     clause.insert(0, here[i0 - 1])
                     i0 -= 1
-                key = places.deepest([m.key for m in clause]) or clause[-1].key
+                key = places.deepest([m.key for m in clause])
+                i1 = here.index(clause[0])
+                run = ([here[i1 - 1]] if i1 > 0 else []) + clause  # a list may start in an earlier clause
+                if any(not places.related(x.key, y.key) and _list_sep_rx().fullmatch(text, x.end, y.start)
+                       for x, y in zip(run, run[1:])):
+                    # one figure over a list of units ("Tại Hà Nội, TP HCM, giá trứng …"): no one place
+                    f.area = None
+                    continue
+                key = key or clause[-1].key
             elif after and not any(0 <= n.start - after[0].end <= 12 for n in here
                                    if n is not after[0] and (after[0].key, n.key) not in places.inside):
                 # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"; but an address
                 # is one place: "nằm ở Nam Hồng (huyện Đông Anh, Hà Nội)"
                 key = after[0].key
+            # the figure's own clause speaks of the whole country or a region ("cả nước
+            # có 1.200 ca", "sản lượng vùng ĐBSCL đạt …"): no unit named earlier in the
+            # sentence or in the article is its place
+            if key is None and national.search(text, lo, hi):
+                f.area = None
+                continue
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
                 sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f.start]
@@ -1069,6 +1091,12 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                         while j > 0 and earlier[j].start - earlier[j - 1].end <= 20 \
                                 and (earlier[j - 1].key, earlier[j].key) in places.inside:
                             j -= 1
+                        listed = len(earlier) > 1 and not places.related(earlier[-2].key, earlier[-1].key) \
+                            and _list_sep_rx().fullmatch(text, earlier[-2].end, earlier[-1].start)
+                        if listed:
+                            # the last of a list of units ("Tại các chợ Hà Nội, TP HCM, giá …"): no one place
+                            f.area = None
+                            continue
                         if not any(x.start() > earlier[-1].end and x.end() <= f.start for x in scopes_of(s)):
                             key = earlier[j].key
                 if key is None and not sc:

@@ -55,6 +55,7 @@ class PeriodCues(BaseModel):
     model_config = ConfigDict(extra="forbid")
     framing: str
     vague: str
+    duration: str
     same_day: str
     next_day: str
     comparison: str
@@ -102,6 +103,7 @@ class _Cues:
     plan_named: regex.Pattern
     framing: regex.Pattern
     vague: regex.Pattern
+    duration: regex.Pattern
     same_day: regex.Pattern
     next_day: regex.Pattern
     comparison: regex.Pattern
@@ -287,6 +289,8 @@ class _Anchor:
     paren: tuple[int, int] | None = None  # the parenthesis it stands in, when it is more than the time
     same_period: bool = False  # "cùng kỳ": the figure's period is the current one a year earlier
     year: int | None = None  # the year "cùng kỳ năm 2015" names
+    duration: bool = False  # "trong 3 năm": the figure's time only when it follows the figure
+    since: bool = False  # "từ tháng 6/2015": the start of something, no frame of the sentence
 
 
 def _date_value(v: str) -> str:
@@ -383,7 +387,7 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
                 value = _date_value(v)
         else:
             value = _date_value(v)
-        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren))
+        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren, since=bool(since)))
     # relative days and vague times, where no date or period stands
     def free(a: int, b: int) -> bool:
         return all(b <= x.start or a >= x.end for x in out)
@@ -413,6 +417,9 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
     for m in c.vague.finditer(text, s.start, s.end) if may_match(gates["vague"], folded) else ():
         if free(m.start(), m.end()):
             out.append(_Anchor(m.start(), m.end(), None))
+    for m in c.duration.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()):
+            out.append(_Anchor(m.start(), m.end(), None, duration=True))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -441,6 +448,17 @@ def _contrast_between(text: str, a: int, b: int, end: int, ctx: DocContext | Non
         i = j + 1
 
 
+def _goal_between(text: str, a: int, b: int) -> bool:
+    """Whether a goal word opening a new statement ("và dự kiến", "còn phấn đấu")
+    stands in text[a:b]."""
+    c = cues()
+    for m in c.strong.finditer(text, a, b):
+        words = text[a : m.start()].split()
+        if words and c.hand_over.match(words[-1]):
+            return True
+    return False
+
+
 OPENING_WORDS = 9  # words before the time in a sentence's opening adverbial ("Mở cửa phiên sáng 22/4, …")
 
 
@@ -449,7 +467,8 @@ def _opening_adverbial(text: str, s: Sentence, a: _Anchor, first_figure: int) ->
     ("Cụ thể, lúc 11h hôm nay 29/4, giá …"): such a time frames the sentence
     like one that opens a clause."""
     _, hi = _clause(text, s.start, s.end, a.start, a.end, ",;:")
-    if first_figure >= s.end or hi >= first_figure or text[a.end : hi].strip(" )"):
+    # "Nhóm lớp được cấp phép từ tháng 6/2015, đang trông 73 trẻ": a start, not a frame
+    if a.since or first_figure >= s.end or hi >= first_figure or text[a.end : hi].strip(" )"):
         return False
     return len(text[s.start : a.start].split()) <= OPENING_WORDS
 
@@ -492,11 +511,14 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
             # a time after the figure, unless it opens the next figure's statement
             # ("quý I tăng 5% sang quý II tăng 6%"); "cùng kỳ" only before its figure
             handed = nxt < b
+            # a time behind a goal word that opens a new statement after an achieved
+            # figure is the goal's ("đã có 1.000 con và dự kiến đến năm 2018 …")
             after = [x for x in pool if f.end <= x.start < nxt and x.start - f.end <= reach
                      and not x.same_period
+                     and not (not f.target and _goal_between(text, f.end, x.start))
                      and not (handed and c.hand_over.match(text[f.end : x.start])
                               and not any(ch in text[x.end : nxt] for ch in CLAUSE_MARKS))]
-            before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed]
+            before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed and not x.duration]
             chosen: _Anchor | None = None
             if after:
                 chosen = after[0]
@@ -513,7 +535,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 # the time of the sentence: one that opens an earlier clause, or
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
-                framing = [x for x in pool if x.end <= a and not x.descriptor
+                framing = [x for x in pool if x.end <= a and not x.descriptor and not x.duration
                            and (not x.plan or _opens_clause(text, s, x, ctx)
                                 or _opening_adverbial(text, s, x, nums[0].start))
                            and not _contrast_between(text, x.end, a, f.start, ctx)]
@@ -538,7 +560,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
         # what frames a clause, and a "từ … đến …" span, carries on
         first_figure = nums[0].start if nums else s.end
         for x in anchors:
-            if x.descriptor or x.paren or x.same_period or (x.plan and not _opens_clause(text, s, x, ctx)):
+            if x.descriptor or x.paren or x.same_period or x.duration or (x.plan and not _opens_clause(text, s, x, ctx)):
                 continue
             if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
                 carried[s.paragraph] = x.value

@@ -95,6 +95,9 @@ class Taxonomy(BaseModel):
     # "189 người chết trên 100.000 dân": a round power of ten after one of these is the
     # denominator of a rate, not a count of its own
     per_words: list[str] = []
+    reporting_verbs: list[str] = []
+    denominator_units: list[str] = []
+    list_joiners: list[str] = []
     time_denominators: list[str] = []
     prefixes: list[str] = []
     refuse: list[str] = []
@@ -120,7 +123,8 @@ def known_keys() -> frozenset[str]:
 
 
 def _words(w: str) -> tuple[str, ...]:
-    return tuple(fold(w).replace("/", " / ").split())
+    # a dash glued to a word's end or start is punctuation ("BHYT- đạt …"), not part of it
+    return tuple(t for t in (x.strip("-–") for x in fold(w).replace("/", " / ").split()) if t)
 
 
 class _Compiled:
@@ -243,7 +247,7 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     counted = kind in ("quantity", "ratio")
     funit = fold(unit) if unit else None
 
-    fverb = " ".join(x for x in (fold(verb) if verb else "", fold(context) if context else "") if x)
+    fverb = " ".join(x for x in (fold(verb) if verb else "", _after_reporting(fold(context)) if context else "") if x)
     cwords = tuple(fverb.split())
     # joined once: each test below is a substring test of these (_contains)
     hay, chay, hay1 = _joined(words), _joined(cwords), _joined(words[1:])
@@ -297,6 +301,24 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     return None
 
 
+def _after_reporting(context: str) -> str:
+    """The words of a clause after its last reporting verb ("Ngân hàng Thế giới dự báo
+    kinh tế Việt Nam tăng trưởng" → "kinh tế việt nam tăng trưởng"): who reports a figure
+    is not what it is about."""
+    padded = f" {context} "
+    cut = -1
+    for v in _reporting_verbs():
+        p = padded.rfind(f" {' '.join(v)} ")
+        if p >= 0 and not padded[:p].endswith((" được", " bị")):  # "nền kinh tế được dự báo": the subject stays
+            cut = max(cut, p + len(" ".join(v)) + 1)
+    return padded[cut:].strip() if cut >= 0 else context
+
+
+@per_rules
+def _reporting_verbs() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(w) for w in taxonomy().reporting_verbs)
+
+
 _PER = regex.compile(r"\s*/\s*(\p{L}+(?:\s\p{L}+)?)")
 
 
@@ -329,8 +351,11 @@ def _per_unit_of(facts: list[Draft], i: int, text: str) -> bool:
                 and nxt.start - f.end <= 24 and per_unit(text, nxt.start, nxt.end))
 
 
-def _denominator(f: Draft) -> bool:
-    """Whether a count is the denominator of a rate: "trên 100.000 dân", "mỗi 1.000 trẻ"."""
+def _denominator(f: Draft, text: str) -> bool:
+    """Whether a count is the denominator of a rate: "trên 100.000 dân", "mỗi 1.000 trẻ",
+    right after the rate's own number ("189 người chết trên 100.000 dân"); with no number
+    just before it or a unit rates are taken over ("trên 1 vạn dân"), "trên 100 triệu
+    lượt khách" is a count of more than that."""
     v = f.value
     if f.kind != "quantity" or not isinstance(v, (int, float)) or v < 100:
         return False
@@ -338,7 +363,11 @@ def _denominator(f: Draft) -> bool:
     if 10 ** k != v:
         return False
     first = tuple(fold(f.text).split()[:2])
-    return any(first[: len(w)] == w for w in _per_words())
+    if not any(first[: len(w)] == w for w in _per_words()):
+        return False
+    if f.unit and fold(f.unit) in {fold(u) for u in taxonomy().denominator_units}:
+        return True
+    return any(c.isdigit() for c in text[max(0, f.start - 30) : f.start])
 
 
 @per_rules
@@ -370,12 +399,29 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
-        if f.indicator and _denominator(f):
+        if f.indicator is None and prev is not None and prev.indicator and prev.kind == f.kind \
+                and not (f.left_phrase or "").strip() and f.kind in ("quantity", "ratio"):
+            # an item of an enumeration shares the verb before the first item ("đã ban hành 4
+            # nghị quyết của HĐND, 6 kế hoạch của UBND"): read it with that item's words
+            again = key_for_measure(f.measure, f.kind, f.unit, verb or prev.verb, active, f.change,
+                                    bool(f.plan_share), bool(f.share), f.currency, prev.left_phrase)
+            if again == prev.indicator:
+                f.indicator = again
+        if f.indicator and _denominator(f, text):
             f.indicator = None
         if f.of_plan and prev is not None and prev.indicator:
             # a share of the plan keeps the key of what was planned; a rate's excess over its
             # plan ("69,46%, vượt 0,96% chỉ tiêu") is a gap in points, no value of the rate
             f.indicator = prev.indicator if prev.kind != "percent" else None
+        if f.indicator is None and prev is not None and prev.indicator and prev.kind == f.kind \
+                and prev.comparator == ">=" and f.comparator == "<=" and prev.measure == f.measure \
+                and not text[prev.end : f.start].strip(" -–"):
+            # the high end of a range has the low end's key ("tăng trưởng 2,5-3%")
+            f.indicator = prev.indicator
+        if f.indicator is None and prev is not None and prev.indicator and prev.kind == f.kind \
+                and prev.measure and prev.measure == f.measure and fold(text[prev.end : f.start]).strip(" ,") in taxonomy().list_joiners:
+            # two values of one measure joined by "và" ("lần lượt đạt 1,6% và 6,7%")
+            f.indicator = prev.indicator
         if f.indicator is None and f.list_item and prev is not None and prev.indicator \
                 and prev.kind == f.kind:
             # a list sharing one measure: "tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 100%,
