@@ -14,6 +14,7 @@ that are not the figure's measure never give a key.
 from __future__ import annotations
 
 import math
+from itertools import islice
 
 
 import regex
@@ -21,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from .cache import disk_cached
 from .draft import DocContext, Draft
+from .gate import fold as gate_fold
+from .gate import gate, may_match
 from .rules import load_model
 from .ruleset import per_rules
 from .textnorm import fold
@@ -92,6 +95,9 @@ class Taxonomy(BaseModel):
     # "189 người chết trên 100.000 dân": a round power of ten after one of these is the
     # denominator of a rate, not a count of its own
     per_words: list[str] = []
+    reporting_verbs: list[str] = []
+    denominator_units: list[str] = []
+    list_joiners: list[str] = []
     time_denominators: list[str] = []
     prefixes: list[str] = []
     refuse: list[str] = []
@@ -117,14 +123,16 @@ def known_keys() -> frozenset[str]:
 
 
 def _words(w: str) -> tuple[str, ...]:
-    return tuple(fold(w).replace("/", " / ").split())
+    # a dash glued to a word's end or start is punctuation ("BHYT- đạt …"), not part of it
+    return tuple(t for t in (x.strip("-–") for x in fold(w).replace("/", " / ").split()) if t)
 
 
 class _Compiled:
     """One family's phrases, folded into syllable tuples once."""
 
     __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words",
-                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies", "needs_context", "per_unit")
+                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies", "needs_context", "per_unit",
+                 "refuse_j", "anywhere_j", "refuse_verbs_j", "needs_context_j")
 
     def __init__(self, f: Family) -> None:
         self.family = f
@@ -143,6 +151,11 @@ class _Compiled:
         self.per_unit = f.per_unit
         pk = f.keys.get("percent")
         self.percent_is_change = pk is not None and not f.percent_is_rate and pk in (f.keys.get("count"), f.keys.get("money"))
+        # the same phrases as _contains compares them (" a b "), joined once here, not per figure
+        self.refuse_j = tuple(map(_joined, self.refuse))
+        self.anywhere_j = tuple(map(_joined, self.anywhere))
+        self.refuse_verbs_j = tuple(_joined(tuple(v.split())) for v in self.refuse_verbs)
+        self.needs_context_j = tuple(map(_joined, self.needs_context))
 
 
 @per_rules
@@ -166,7 +179,23 @@ def _change_words() -> tuple[tuple[str, ...], ...]:
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """Whether ``phrase`` occurs in ``words`` as whole syllables."""
-    return f" {' '.join(phrase)} " in f" {' '.join(words)} "
+    return _joined(phrase) in _joined(words)
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    """The syllables as :func:`_contains` compares them: " a b "; ``_joined(p) in
+    _joined(w)`` is ``_contains(w, p)``."""
+    return f" {' '.join(words)} "
+
+
+@per_rules
+def _change_words_j() -> tuple[str, ...]:
+    return tuple(map(_joined, _change_words()))
+
+
+@per_rules
+def _refuse_j() -> tuple[str, ...]:
+    return tuple(map(_joined, _index()[2]))
 
 
 SLOTS = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "money"}
@@ -175,11 +204,19 @@ SLOTS = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "
 def topics(text: str, title: str | None) -> frozenset[str]:
     """The families whose topic the article is about (see ``Family.topic``)."""
     folded, ftitle = fold(text), fold(title or "")
+    # a topic none of whose words the text holds is not run over it (gate); two matches are enough
+    gfolded, gtitle = gate_fold(folded), gate_fold(ftitle)
     on = set()
-    for name, rx in _topic_patterns():
-        if rx.search(ftitle) or len(rx.findall(folded, overlapped=False)) >= 2:
+    for (name, rx), words in zip(_topic_patterns(), _topic_gates()):
+        if (may_match(words, gtitle) and rx.search(ftitle)) \
+                or (may_match(words, gfolded) and next(islice(rx.finditer(folded, overlapped=False), 1, None), None)):
             on.add(name)
     return frozenset(on)
+
+
+@per_rules
+def _topic_gates() -> tuple[tuple[str, ...] | None, ...]:
+    return tuple(gate(rx) for _, rx in _topic_patterns())
 
 
 @disk_cached
@@ -210,19 +247,21 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     counted = kind in ("quantity", "ratio")
     funit = fold(unit) if unit else None
 
-    fverb = " ".join(x for x in (fold(verb) if verb else "", fold(context) if context else "") if x)
+    fverb = " ".join(x for x in (fold(verb) if verb else "", _after_reporting(fold(context)) if context else "") if x)
     cwords = tuple(fverb.split())
-    growth = any(_contains(words, w) for w in _change_words())
+    # joined once: each test below is a substring test of these (_contains)
+    hay, chay, hay1 = _joined(words), _joined(cwords), _joined(words[1:])
+    growth = any(w in hay for w in _change_words_j())
 
     def fits(c: _Compiled, prefixed: bool = True) -> str | None:
         key = c.keys.get(slot)
-        if key is None or kind not in t.keys[key].kinds or any(_contains(words, r) for r in c.refuse):
+        if key is None or kind not in t.keys[key].kinds or any(r in hay for r in c.refuse_j):
             return None
-        if c.needs_prefix and not prefixed or any(_contains(cwords, tuple(v.split())) for v in c.refuse_verbs):
+        if c.needs_prefix and not prefixed or any(v in chay for v in c.refuse_verbs_j):
             return None
         if c.currencies and kind == "money" and currency not in c.currencies:
             return None
-        if c.needs_context and not any(_contains(cwords, w) or _contains(words, w) for w in c.needs_context):
+        if c.needs_context and not any(w in chay or w in hay for w in c.needs_context_j):
             return None
         if per_unit and kind == "money" and not c.per_unit:
             return None  # "kinh phí 500 triệu đồng/lần": a price per unit, no total
@@ -234,7 +273,7 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
             return None
         return key
 
-    if any(_contains(words, r) or _contains(cwords, r) for r in refuse):
+    if any(r in hay or r in chay for r in _refuse_j()):
         return None
     if verb and unit:
         gverb = fold(verb)
@@ -255,11 +294,29 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
                 if key:
                     return key
     for c in compiled:
-        if c.anywhere and any(_contains(words[1:], w) for w in c.anywhere):
+        if c.anywhere and any(w in hay1 for w in c.anywhere_j):
             key = fits(c, prefixed=not c.needs_prefix)
             if key:
                 return key
     return None
+
+
+def _after_reporting(context: str) -> str:
+    """The words of a clause after its last reporting verb ("Ngân hàng Thế giới dự báo
+    kinh tế Việt Nam tăng trưởng" → "kinh tế việt nam tăng trưởng"): who reports a figure
+    is not what it is about."""
+    padded = f" {context} "
+    cut = -1
+    for v in _reporting_verbs():
+        p = padded.rfind(f" {' '.join(v)} ")
+        if p >= 0 and not padded[:p].endswith((" được", " bị")):  # "nền kinh tế được dự báo": the subject stays
+            cut = max(cut, p + len(" ".join(v)) + 1)
+    return padded[cut:].strip() if cut >= 0 else context
+
+
+@per_rules
+def _reporting_verbs() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(w) for w in taxonomy().reporting_verbs)
 
 
 _PER = regex.compile(r"\s*/\s*(\p{L}+(?:\s\p{L}+)?)")
@@ -294,8 +351,11 @@ def _per_unit_of(facts: list[Draft], i: int, text: str) -> bool:
                 and nxt.start - f.end <= 24 and per_unit(text, nxt.start, nxt.end))
 
 
-def _denominator(f: Draft) -> bool:
-    """Whether a count is the denominator of a rate: "trên 100.000 dân", "mỗi 1.000 trẻ"."""
+def _denominator(f: Draft, text: str) -> bool:
+    """Whether a count is the denominator of a rate: "trên 100.000 dân", "mỗi 1.000 trẻ",
+    right after the rate's own number ("189 người chết trên 100.000 dân"); with no number
+    just before it or a unit rates are taken over ("trên 1 vạn dân"), "trên 100 triệu
+    lượt khách" is a count of more than that."""
     v = f.value
     if f.kind != "quantity" or not isinstance(v, (int, float)) or v < 100:
         return False
@@ -303,7 +363,11 @@ def _denominator(f: Draft) -> bool:
     if 10 ** k != v:
         return False
     first = tuple(fold(f.text).split()[:2])
-    return any(first[: len(w)] == w for w in _per_words())
+    if not any(first[: len(w)] == w for w in _per_words()):
+        return False
+    if f.unit and fold(f.unit) in {fold(u) for u in taxonomy().denominator_units}:
+        return True
+    return any(c.isdigit() for c in text[max(0, f.start - 30) : f.start])
 
 
 @per_rules
@@ -335,12 +399,29 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
-        if f.indicator and _denominator(f):
+        if f.indicator is None and prev is not None and prev.indicator and prev.kind == f.kind \
+                and not (f.left_phrase or "").strip() and f.kind in ("quantity", "ratio"):
+            # an item of an enumeration shares the verb before the first item ("đã ban hành 4
+            # nghị quyết của HĐND, 6 kế hoạch của UBND"): read it with that item's words
+            again = key_for_measure(f.measure, f.kind, f.unit, verb or prev.verb, active, f.change,
+                                    bool(f.plan_share), bool(f.share), f.currency, prev.left_phrase)
+            if again == prev.indicator:
+                f.indicator = again
+        if f.indicator and _denominator(f, text):
             f.indicator = None
         if f.of_plan and prev is not None and prev.indicator:
             # a share of the plan keeps the key of what was planned; a rate's excess over its
             # plan ("69,46%, vượt 0,96% chỉ tiêu") is a gap in points, no value of the rate
             f.indicator = prev.indicator if prev.kind != "percent" else None
+        if f.indicator is None and prev is not None and prev.indicator and prev.kind == f.kind \
+                and prev.comparator == ">=" and f.comparator == "<=" and prev.measure == f.measure \
+                and not text[prev.end : f.start].strip(" -–"):
+            # the high end of a range has the low end's key ("tăng trưởng 2,5-3%")
+            f.indicator = prev.indicator
+        if f.indicator is None and prev is not None and prev.indicator and prev.kind == f.kind \
+                and prev.measure and prev.measure == f.measure and fold(text[prev.end : f.start]).strip(" ,") in taxonomy().list_joiners:
+            # two values of one measure joined by "và" ("lần lượt đạt 1,6% và 6,7%")
+            f.indicator = prev.indicator
         if f.indicator is None and f.list_item and prev is not None and prev.indicator \
                 and prev.kind == f.kind:
             # a list sharing one measure: "tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 100%,

@@ -64,6 +64,10 @@ class MeasureWords(BaseModel):
     carriers: list[str]
     of_plan: list[str]
     share_of_previous: list[str]
+    source_heads: list[str]
+    source_words: list[str]
+    source_not_before: list[str]
+    to_level: list[str]
 
     @field_validator("*")
     @classmethod
@@ -108,6 +112,11 @@ class _Lexicon:
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
         self.not_achieved = _phrases(m.not_achieved)
+        self.source_heads = _phrases(m.source_heads)
+        self.source_words = _phrases(m.source_words)
+        self.source_not_before = frozenset(fold(w) for w in m.source_not_before)
+        self.to_level = _phrases(m.to_level)
+        self.changes = _phrases(m.changes)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops)
 
 
@@ -121,7 +130,8 @@ def lexicon() -> _Lexicon:
 
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _SPACES = regex.compile(r"\s+")
-_BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s-\s")
+# a spaced dash breaks a clause, except between two names ("Việt Nam - Nga", "Trảng Dài - Tân Hiệp")
+_BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|(?<!\p{Lu}[\p{L}\p{M}]*)\s-\s|\s-\s(?!\p{Lu})")
 MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
 MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
@@ -342,6 +352,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     verb_head = False
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
+        if n and k + n < len(body) and body[k + n][2][:1].isdigit():
+            n = 0  # "số 83 quốc gia": a number after the noun names which one, no measure
         if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
             start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
             v = _match_end(body, k, lx.verb_heads, lx.longest)
@@ -370,6 +382,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     body_starts = {a for a, _, _ in _words(text, body)}
     for k in range(1, len(body)):
         if k in body_starts and _match_at(body, k, lx.cut, lx.longest):
+            if _source(body, k):
+                continue  # "tổng thu từ du lịch": the source of the money stays
             body = body[:k]
             break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
@@ -397,6 +411,18 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             n_syl = len(skip.split())
             body = body[n_syl:]
     return _phrase(text, body), carrier, None
+
+
+def _source(body: list, k: int) -> bool:
+    """Whether the cut word at ``k`` opens the source of an amount of money ("tổng thu
+    từ du lịch"): a source word after a money head, followed by a noun that is no number
+    and no time ("doanh thu từ đầu năm", "thu từ 2.000 hộ" are cut)."""
+    lx = lexicon()
+    n = _match_at(body, k, lx.source_words, lx.longest)
+    if not n or k + n >= len(body) or not _match_end(body, k, lx.source_heads, lx.longest):
+        return False
+    nxt = body[k + n][2]
+    return not nxt[:1].isdigit() and nxt not in lx.time_units and nxt not in lx.source_not_before
 
 
 def _titlecase(word: str) -> bool:
@@ -518,6 +544,8 @@ def tidy(measure: str | None) -> str | None:
             return attr
         if n:
             break
+    if not any(c.isalpha() for _, _, w in syl for c in w):
+        return None  # "2016", "000": a number left over is no measure
     return measure[syl[0][0] : syl[-1][1]] if syl else None
 
 
@@ -601,6 +629,13 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if measure is None and prev_measure and len(left) <= 3 \
                     and not (right and f.kind == "percent" and not _match_at(right, 0, lx.cut, lx.longest)):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
+        if prev is not None and prev.measure and lo == prev.end and left \
+                and _match_end(left, len(left), lx.to_level, lx.longest) and not (measure and _has_head(measure)) \
+                and (prev.change or any(_match_at(left, k, lx.changes, lx.longest) for k in range(len(left)))) \
+                and not any(_titlecase(text[a:b]) or (text[a:b].isupper() and b - a > 1) for a, b, _ in left):
+            # (a name in between is a new subject: "mã A tăng lên 9.170 đồng và mã B tăng lên 10.650 đồng")
+            # "giá vàng tăng 0,1% lên 1.281 USD/ounce": the level the previous figure's measure reached
+            measure = prev.measure
         if prev is not None and prev.comparator == ">=" and f.comparator == "<=" \
                 and prev.kind == f.kind and _range_gap(text, prev.end, f.start, f.end):
             measure = prev.measure  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"

@@ -81,6 +81,52 @@ TABLE = [
     # an index's name is its measure
     ("Phiên chiều, VN-Index mất 9 điểm.", "9 điểm", "vn-index", "stock_index"),
     ("Số tiền lắp đặt tính ra hết 4 triệu đồng; tức là 180 USD.", "180 USD", "số tiền lắp đặt", None),
+    # the level reached after a change has the changed measure; with no change before, it does not
+    ("Giá dầu thô hôm qua tăng 1,2% lên 84 USD/thùng.", "84 USD/thùng", "giá dầu thô", "fuel_price"),
+    ("Xuất siêu của nước này chỉ là 3 tỷ USD năm 2010 nhưng đã tăng lên 45 tỷ USD.", "45 tỷ USD", "xuất siêu", "trade_balance"),
+    ("Giá vàng miếng giảm 50 nghìn đồng về 66,1–66,8 triệu đồng/lượng.", "66,1", "giá vàng miếng", "gold_price"),
+    ("Giá vàng tăng 2%, trong khi tỷ giá đi ngang, còn xăng về 21.000 đồng/lít.", "21.000 đồng/lít", ..., None),
+    ("Doanh thu của công ty đạt 90 tỷ đồng, còn 20 công nhân nghỉ việc.", "20 công nhân", ..., None),
+    ("Cổ phiếu ABC tăng lên 12.000 đồng và cổ phiếu XYZ tăng lên 8.000 đồng.", "8.000 đồng", "cổ phiếu xyz", None),
+    # a threshold word after a measure links it to the figure
+    ("Lợi suất trái phiếu chính phủ Mỹ vượt ngưỡng 4%.", "4%", "lợi suất trái phiếu chính phủ mỹ", "interest_rate"),
+    ("Doanh thu phòng vé của bộ phim chạm mốc 30 tỷ đồng.", "30 tỷ đồng", "doanh thu phòng vé", "company_revenue"),
+    # the source of an amount of money stays in its measure; a period after "từ" does not
+    ("Cả năm, tổng thu từ khách du lịch ước đạt 8.000 tỷ đồng.", "8.000 tỷ đồng", "tổng thu từ khách du lịch", "tourism_revenue"),
+    ("Doanh thu từ đầu năm tới nay đạt 70 tỷ đồng.", "70 tỷ đồng", "doanh thu", "company_revenue"),
+    ("Số tiền thu từ 2.000 hộ dân là 300 triệu đồng.", "300 triệu đồng", ..., None),
+    # two names joined by a spaced dash are one phrase; a dash before a clause breaks it
+    ("Thương mại hai chiều Việt Nam - Hàn Quốc đạt 80 tỷ USD.", "80 tỷ USD", "thương mại hai chiều việt nam - hàn quốc", "trade_turnover"),
+    ("Kim ngạch thương mại song phương Việt Nam - Ấn Độ đạt 12 tỷ USD.", "12 tỷ USD", ..., "trade_turnover"),
+    ("Đoàn khảo sát đi qua Hà Nội - nơi có 8,5 triệu dân.", "8,5 triệu dân", "dân", "population"),
+    # GDP as an amount of money is its size; per person it is income
+    ("Năm 2022, GDP Việt Nam đạt khoảng 409 tỷ USD.", "khoảng 409 tỷ USD", "gdp việt nam", "gdp_size"),
+    ("GDP bình quân đầu người năm nay đạt 4.110 USD.", "4.110 USD", ..., "income_per_capita"),
+    ("Nông nghiệp đóng góp 12% GDP.", "12%", ..., None),
+    # a forecaster before the figure is not its subject; the high end of a range keeps the key
+    ("Các chuyên gia ngân hàng dự báo kinh tế Việt Nam tăng trưởng 6-6,5%.", "6,5%", "tăng trưởng", "gdp_growth"),
+    ("Các chuyên gia ngân hàng dự báo kinh tế Việt Nam tăng trưởng 6%.", "6%", "tăng trưởng", "gdp_growth"),
+    ("Công ty dự báo doanh thu ngành bán lẻ tăng trưởng 9%.", "9%", ..., None),
+    # "trên 100 triệu" is more than that, not a rate's denominator, with no number before it
+    ("Cả nước đã đón trên 100 triệu lượt khách nội địa.", "trên 100 triệu lượt khách", "lượt khách nội địa", "tourist_arrivals"),
+    ("Số ca tử vong là 12 ca trên 100.000 dân.", "trên 100.000 dân", ..., None),
+    # "mức lương" is one word that opens a measure
+    ("Chính phủ quyết định điều chỉnh mức lương cơ sở lên 2,34 triệu đồng/tháng.", "2,34 triệu đồng/tháng", "mức lương cơ sở", "minimum_wage"),
+    # the sides of a market quote ("mỗi chiều", "chiều bán ra") are no measure: a bare change keeps the level's
+    ("Giá vàng nhẫn ở mức 61 triệu đồng/lượng, giảm mỗi chiều 200.000 đồng/lượng.", "200.000 đồng/lượng", "giá vàng nhẫn", "gold_price"),
+    ("Giá cà phê ở mức 50.000 đồng/kg, giảm mỗi chiều 500 đồng/kg.", "500 đồng/kg", "giá cà phê", None),
+    # two values of one measure joined by "và" share its key; a new measure after "và" does not
+    ("Nền kinh tế được dự báo lần lượt tăng trưởng 5,5% và 6,2% trong hai năm tới.", "6,2%", ..., "gdp_growth"),
+    ("Nền kinh tế tăng trưởng 5,5% và 30% doanh nghiệp có lãi.", "30%", ..., None),
+    # "trên" opening the words after a figure is a preposition ("31 tỷ đồng trên tổng doanh thu 540 tỷ đồng")
+    ("Lãi ròng chỉ 12 tỷ đồng trên tổng doanh thu 300 tỷ đồng.", "300 tỷ đồng", "tổng doanh thu", "company_revenue"),
+    # a head noun followed by a number names which one ("số 83 quốc gia"), no measure
+    ("Hàn Quốc đứng đầu trong số 140 quốc gia với tổng số vốn đăng ký là 80 tỷ USD.", "80 tỷ USD", "tổng số vốn đăng ký", "fdi"),
+    # an item of an enumeration shares the verb before the first item; a clause of its own does not
+    ("Sở đã tham mưu ban hành 3 quyết định của UBND tỉnh, 5 kế hoạch của Sở.", "5 kế hoạch", ..., "documents_issued"),
+    ("Sở đã ban hành 3 quyết định, tiếp nhận 40 văn bản của công dân.", "40 văn bản", ..., None),
+    # a dash glued to a word is punctuation
+    ("Đã có 1,2 triệu người tham gia BHYT- vượt kế hoạch.", "1,2 triệu người", ..., "health_insurance_participants"),
 ]
 
 
