@@ -288,6 +288,8 @@ def _names(text: str, s: Sentence):
                 if ((head, level) in _gazetteer_keys()) if level else (head in places):
                     first = n
                     break
+            if first == 0 and len(words) == 2 and pw.group(1).casefold() in _level_words():
+                continue  # "xã Thạch Tiến" (a unit the gazetteer lacks): a place, not a two-syllable name
         elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()) \
                 or c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
             first = 2  # "trường THPT Chu Văn An", "Công ty thương mại Hoàng Lan": the institution's name
@@ -383,6 +385,9 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
             continue  # could be Vietnamese written without marks
         if c.org_suffix_rx.search(m.group(0)) or (len(words) > 2 and words[-1] in _countries()):
             continue  # "Samsung Electronics", "Sofina Foods Inc", "Volvo Car Manufacturing Malaysia": an organisation
+        if (len(words) <= 2 and c.company_rx.search(text, max(s.start, m.start() - 50), m.start())) \
+                or (_CAP_NON_ASCII_NEXT.match(text, m.end()) and not c.head_rx.match(text, m.end() + 1)):
+            continue  # "Công ty CP Tập đoàn Vina Megastar"; "Seabank Hai Bà Trưng": an organisation's name
         if words[0] in c.rules.foreign_work_starts or (len(words) <= 2 and (
                 words[0] in c.rules.foreign_place_starts
                 or c.place_word_rx.search(text, max(s.start, m.start() - 12), m.start()))):
@@ -401,6 +406,8 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
             continue
         if len(words) > 3 and " ".join(words[:2]) in _all_foreign_places():
             lead0 = 2  # "New Zealand Todd McClay": the country is the title's
+        elif len(words) > 2 and c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
+            lead0 = 1  # "tập đoàn Alibaba Jack Ma": the company's name is the title's
         while len(words) - lead0 > 2 and (words[lead0] in countries or " ".join(words[lead0 + 1 :]) in known
                                           or (linked and lead0 == 0) or _bare_somewhere(text, words[lead0])):
             lead0 += 1  # … or an organisation before a name the article also writes alone ("Samsung Lee Kun-hee")
@@ -446,6 +453,14 @@ def _gazetteer_keys():
     from .areas import gazetteer
 
     return gazetteer()
+
+
+@per_rules
+def _level_words() -> frozenset:
+    """The level words of ``rules/areas.yaml`` ("xã", "huyện", "TP."), folded; not the committees' ("Huyện ủy")."""
+    from .areas import _compiled as area_rules
+
+    return frozenset(k.casefold() for k in area_rules()[0].level_words)
 
 
 @per_rules
@@ -722,6 +737,9 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
     return list(found.values()), ms
 
 
+# a capitalised word with a Vietnamese letter right after a run in Latin letters: the run is the start of
+# a longer proper name ("Seabank Hai Bà Trưng")
+_CAP_NON_ASCII_NEXT = regex.compile(r"[ \t](?=\p{Lu}\p{Ll}*[^\x00-\x7f\s])")
 _SINGLE = regex.compile(r"[ \t]+(?P<w>[A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?)(?![\p{L}\p{N}])(?![ \t]+\p{Lu})")
 _HYPHEN_LOWER = regex.compile(r"-\p{Ll}")
 

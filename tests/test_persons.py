@@ -603,6 +603,14 @@ FOREIGN_MORE = [
     # … unless two full names end with it
     ("Donald Trump và con gái Ivanka Trump dự lễ. Tổng thống Trump phát biểu trước.", {}),
     ("Ca mổ có điều dưỡng Lò Văn Chinh, phụ mê.", {"Lò Văn Chinh": ["điều dưỡng"]}),
+    # two capitalised words right after a level word are a unit's name, even one the gazetteer lacks
+    ("Ông Đinh Văn Quế, Chủ tịch UBND xã Cẩm Thạch cho biết nước đã rút.",
+     {"Đinh Văn Quế": ["Chủ tịch UBND xã Cẩm Thạch"]}),
+    # a Latin run after a company word, or running on into a Vietnamese capitalised word, is a name of a firm
+    ("Tổng giám đốc Công ty CP Tập đoàn Vina Sunrise bị tuyên án.", {}),
+    ("Bà Lê Thị Hạnh – Giám đốc Eastbank Hoàn Kiếm đã ký hợp đồng.",
+     {"Lê Thị Hạnh": ["Giám đốc Eastbank Hoàn Kiếm"]}),
+    ("Chủ tịch tập đoàn Tencent Ma Huateng phát biểu tại diễn đàn.", {"Ma Huateng": ["Chủ tịch tập đoàn Tencent"]}),
 ]
 
 
