@@ -19,6 +19,7 @@ before it (or undated), the merged units after it.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -30,6 +31,7 @@ from .cache import disk_cached
 from .draft import DocContext, Draft
 from .boilerplate import Article
 from .rules import load_model, load_yaml
+from .gate import fold, gate, may_match
 from .ruleset import per_rules
 from .sentences import Sentence
 
@@ -55,6 +57,7 @@ class AreaRules(BaseModel):
     not_before: list[str] = []
     commune_levels: list[str] = []
     national_words: list[str] = []
+    region_words: list[str] = []
     foreign_places: list[str] = []
     scope_words: list[str] = []
     scope_after: list[str] = []
@@ -479,9 +482,19 @@ def _child_level(name: str, parent: str, parent_level: str | None) -> tuple[str,
     return None
 
 
+@per_rules
+def _mention_gates() -> dict[str, tuple[str, ...] | None]:
+    """The words one of which each per-sentence pattern's match holds (:mod:`gate`); the
+    patterns the regex engine scans as fast as the gate is tested (aliases, provinces,
+    bare districts: many words, or common ones) have none."""
+    c = _compiled()
+    return {"level": gate(c[1]), "committee": gate(c[2]), "list": gate(c[5])}
+
+
 def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
     (rules, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx,
      not_after_rx, not_before_rx, aside_rx) = _compiled()
+    gates = _mention_gates()
     committee_level = {k.casefold(): v for k, v in rules.committee_words.items()}
     out: list[Draft] = []
     # a province of the past ("Quảng Nam - Đà Nẵng") is no unit of today: nothing inside it counts
@@ -512,7 +525,13 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             if ab:
                 lo = ab.start()
         prev_sent = s
-        for m in list_rx.finditer(text, s.start, s.end):
+        # a pattern none of whose words the sentence holds has no match there: not run
+        folded = fold(text[s.start : s.end])
+
+        def may(name: str, folded: str = folded) -> bool:
+            return may_match(gates[name], folded)
+
+        for m in list_rx.finditer(text, s.start, s.end) if may("list") else ():
             if not level_word_ok(m):
                 continue
             level = rules.level_words.get(m.group("lw").lower(), m.group("lw").lower())
@@ -545,7 +564,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
                     break
                 add(item, level, i, i + len(item), s.index, "area.list")
                 prev = gazetteer().get(_unit_key(item, level), [])
-        for m in level_rx.finditer(text, lo, s.end):
+        for m in level_rx.finditer(text, lo, s.end) if lo < s.start or may("level") else ():
             if not level_word_ok(m):
                 continue
             lw = m.group("lw")
@@ -566,7 +585,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             canon = rules.aliases[m.group(0)]
             level = _provinces().get(canon, "tỉnh")
             add(canon, level, m.start(), m.end(), s.index, "area.alias")
-        for m in committee_rx.finditer(text, s.start, s.end):
+        for m in committee_rx.finditer(text, s.start, s.end) if may("committee") else ():
             level = committee_level[m.group("cw").casefold()]
             name = _longest_known(m.group("name"), level)
             if name and not name[0].isdigit():
@@ -609,22 +628,64 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
         if " " in m.name and not m.name[0].isdigit():
             known.setdefault(m.name, m)
     if known:
-        again = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(known, key=len, reverse=True))
-                              + r")(?![\p{L}\p{N}])")
+        order = sorted(known, key=len, reverse=True)
         for s in sents:
-            for m in again.finditer(text, s.start, s.end):
-                if not free(m.start(), m.end()):
+            for a, b, written in _whole_names(text, s.start, s.end, order):
+                if not free(a, b):
                     continue
-                before = regex.search(r"(\p{Lu}[\p{Ll}\p{M}]*)[ \t]+$", text[max(s.start, m.start() - 12) : m.start()])
-                if (before and before.group(1) in _surnames()) or regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
+                before = _CAP_WORD_END.search(text[max(s.start, a - 12) : a])
+                if (before and before.group(1) in _surnames()) or _BLANK_CAP.match(text[b : b + 2]):
                     continue  # part of a longer capitalised name ("Nguyễn Thanh Hà", "Thanh Hà Xanh")
-                first = known[m.group(0)]
-                add(first.name, first.level, m.start(), m.end(), s.index, "area.again")
+                first = known[written]
+                add(first.name, first.level, a, b, s.index, "area.again")
     for m in out:
         lo = max(0, m.start - 30)
         if aside_rx.search(text, lo, m.start):
             m.aside = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
     out.sort(key=lambda f: f.start)
+    return out
+
+
+_CAP_WORD_END = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]*)[ \t]+$")
+_BLANK_CAP = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _letter_or_digit(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LN"
+
+
+def _whole_names(text: str, lo: int, hi: int, order: list[str]) -> list[tuple[int, int, str]]:
+    """The matches, in text[lo:hi], of ``(?<![\\p{L}\\p{N}])(?:n1|n2|…)(?![\\p{L}\\p{N}])``
+    over ``order`` (the names, longest first), as ``finditer(text, lo, hi)``
+    finds them, without compiling a pattern per document: str.find of each
+    name, then at each position the first name in ``order`` whose end is no
+    letter or digit (or ``hi``), left to right without overlaps."""
+    hits = []
+    for rank, n in enumerate(order):
+        i = text.find(n, lo, hi)
+        while i >= 0:
+            hits.append((i, rank))
+            i = text.find(n, i + 1, hi)
+    if not hits:
+        return []
+    hits.sort()
+    out = []
+    pos = lo
+    i, k = 0, len(hits)
+    while i < k:
+        p = hits[i][0]
+        j = i
+        while j < k and hits[j][0] == p:
+            j += 1
+        if p >= pos and (p == 0 or not _letter_or_digit(text[p - 1])):
+            for _, rank in hits[i:j]:
+                n = order[rank]
+                e = p + len(n)
+                if e == hi or not _letter_or_digit(text[e]):
+                    out.append((p, e, n))
+                    pos = e
+                    break
+        i = j
     return out
 
 
@@ -810,7 +871,13 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     if not found:
         return None
     places = places or _Places(found, ms, text)
-    authority = _attach_rules()[4]
+    foreign, authority = _attach_rules()[1], _attach_rules()[4]
+    # a title that names a foreign place, with a lead that names no unit of Việt Nam, is a
+    # foreign story ("Vụ cháy xe buýt ở Đức: …"): the units its body names in passing are not its place
+    lead = [z for z in art.zones if not art.title or z[0] >= art.title[1]][:1]
+    if art.title and foreign.search(text, art.title[0], art.title[1]) and \
+            not any(lo <= m.start < hi for m in ms for lo, hi in [art.title] + lead):
+        return None
     home_rx = _home_rx()
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
           and not home_rx.search(text, max(0, m.start - 60), m.start)]
@@ -851,7 +918,8 @@ def _attach_rules():
     def alt(ws) -> str:
         return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
 
-    national = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.national_words)})(?!\p{{L}})", regex.IGNORECASE)
+    national = regex.compile(rf"(?<!\p{{L}})(?:{alt(tuple(r.national_words) + tuple(r.region_words))})(?!\p{{L}})",
+                              regex.IGNORECASE)
     # a country word that ends a person's name ("Nguyễn Văn Đức", "Lê Thị Nga") is none
     # a country that is also a pronoun ("Anh") only after a lowercase word ("sang Anh", "nước Anh")
     # and before no name ("Anh Dũng", "Anh có …" at the start of a sentence are a man)
@@ -990,12 +1058,26 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                         and (here[i0 - 1].key, clause[0].key) in places.inside:
                     clause.insert(0, here[i0 - 1])
                     i0 -= 1
-                key = places.deepest([m.key for m in clause]) or clause[-1].key
+                key = places.deepest([m.key for m in clause])
+                i1 = here.index(clause[0])
+                run = ([here[i1 - 1]] if i1 > 0 else []) + clause  # a list may start in an earlier clause
+                if any(not places.related(x.key, y.key) and _list_sep_rx().fullmatch(text, x.end, y.start)
+                       for x, y in zip(run, run[1:])):
+                    # one figure over a list of units ("Tại Hà Nội, TP HCM, giá trứng …"): no one place
+                    f.area = None
+                    continue
+                key = key or clause[-1].key
             elif after and not any(0 <= n.start - after[0].end <= 12 for n in here
                                    if n is not after[0] and (after[0].key, n.key) not in places.inside):
                 # not the first of a list: "tại Thái Nguyên (1), Hà Nội (1)"; but an address
                 # is one place: "nằm ở Nam Hồng (huyện Đông Anh, Hà Nội)"
                 key = after[0].key
+            # the figure's own clause speaks of the whole country or a region ("cả nước
+            # có 1.200 ca", "sản lượng vùng ĐBSCL đạt …"): no unit named earlier in the
+            # sentence or in the article is its place
+            if key is None and national.search(text, lo, hi):
+                f.area = None
+                continue
             # 2. a scope word: "toàn huyện", "xã ta"
             if key is None:
                 sc = [x for x in scopes_of(s) if x.start() >= lo and x.end() <= f.start]
@@ -1009,6 +1091,12 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                         while j > 0 and earlier[j].start - earlier[j - 1].end <= 20 \
                                 and (earlier[j - 1].key, earlier[j].key) in places.inside:
                             j -= 1
+                        listed = len(earlier) > 1 and not places.related(earlier[-2].key, earlier[-1].key) \
+                            and _list_sep_rx().fullmatch(text, earlier[-2].end, earlier[-1].start)
+                        if listed:
+                            # the last of a list of units ("Tại các chợ Hà Nội, TP HCM, giá …"): no one place
+                            f.area = None
+                            continue
                         if not any(x.start() > earlier[-1].end and x.end() <= f.start for x in scopes_of(s)):
                             key = earlier[j].key
                 if key is None and not sc:

@@ -34,8 +34,10 @@ from pydantic import BaseModel, ConfigDict
 from .cache import disk_cached
 from .dates import period_string
 from .draft import DocContext, Draft
+from .gate import fold, gate, may_match
 from .models import NUMERIC_KINDS
 from .rules import load_model
+from .ruleset import per_rules
 from .sentences import Sentence
 
 
@@ -53,6 +55,7 @@ class PeriodCues(BaseModel):
     model_config = ConfigDict(extra="forbid")
     framing: str
     vague: str
+    duration: str
     same_day: str
     next_day: str
     comparison: str
@@ -100,6 +103,7 @@ class _Cues:
     plan_named: regex.Pattern
     framing: regex.Pattern
     vague: regex.Pattern
+    duration: regex.Pattern
     same_day: regex.Pattern
     next_day: regex.Pattern
     comparison: regex.Pattern
@@ -137,6 +141,14 @@ def cues() -> _Cues:
         relative_shift=c.period.relative_shift,
         plan_units=frozenset(c.plan_units),
     )
+
+
+@per_rules
+def _cue_gates() -> dict[str, tuple[str, ...] | None]:
+    """The words one of which each per-sentence cue's match holds (:mod:`gate`)."""
+    c = cues()
+    return {k: gate(getattr(c, k)) for k in ("same_day", "next_day", "relative_part", "same_period", "vague",
+                                             "comparison", "plan", "descriptor")}
 
 
 CLAUSE_MARKS = ",;:()"
@@ -277,6 +289,8 @@ class _Anchor:
     paren: tuple[int, int] | None = None  # the parenthesis it stands in, when it is more than the time
     same_period: bool = False  # "cùng kỳ": the figure's period is the current one a year earlier
     year: int | None = None  # the year "cùng kỳ năm 2015" names
+    duration: bool = False  # "trong 3 năm": the figure's time only when it follows the figure
+    since: bool = False  # "từ tháng 6/2015": the start of something, no frame of the sentence
 
 
 def _date_value(v: str) -> str:
@@ -315,6 +329,10 @@ def _year_earlier(value: str, year: int | None) -> str:
 def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, str]],
              pub: tuple[int, int] | None = None) -> list[_Anchor]:
     c = cues()
+    # a cue none of whose words the sentence holds has no match in it, nor in a part of it: not run
+    gates, folded = _cue_gates(), fold(text[s.start : s.end])
+    comparison_may = may_match(gates["comparison"], folded)
+    plan_may, descriptor_may = may_match(gates["plan"], folded), may_match(gates["descriptor"], folded)
     out: list[_Anchor] = []
     times = sorted((f for f in fs if f.kind in ("date", "period") and not f.ignore), key=lambda f: f.start)
     used = set()
@@ -322,10 +340,10 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         if i in used:
             continue
         left = text[max(s.start, f.start - 80) : f.start]
-        plan = bool(c.plan.search(left))
-        if c.comparison.search(left) and not plan:
+        plan = plan_may and bool(c.plan.search(left))
+        if comparison_may and c.comparison.search(left) and not plan:
             continue
-        desc = bool(c.descriptor.search(left))
+        desc = descriptor_may and bool(c.descriptor.search(left))
         # inside a parenthesis that is more than the time itself ("(qua đời năm ngoái)")
         p = _paren_depth(text, s.start, f.start)
         paren = p if p and text[p[0] + 1 : p[1]].strip() != f.text.strip() else None
@@ -369,25 +387,25 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
                 value = _date_value(v)
         else:
             value = _date_value(v)
-        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren))
+        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren, since=bool(since)))
     # relative days and vague times, where no date or period stands
     def free(a: int, b: int) -> bool:
         return all(b <= x.start or a >= x.end for x in out)
 
-    for m in c.same_day.finditer(text, s.start, s.end):
+    for m in c.same_day.finditer(text, s.start, s.end) if may_match(gates["same_day"], folded) else ():
         if free(m.start(), m.end()):
             k = bisect_right(last_day, (m.start(), "~")) - 1
             out.append(_Anchor(m.start(), m.end(), last_day[k][1] if k >= 0 else None))
-    for m in c.next_day.finditer(text, s.start, s.end):
+    for m in c.next_day.finditer(text, s.start, s.end) if may_match(gates["next_day"], folded) else ():
         if free(m.start(), m.end()):
             k = bisect_right(last_day, (m.start(), "~")) - 1
             out.append(_Anchor(m.start(), m.end(), _shift(last_day[k][1], 1) if k >= 0 else None))
-    for m in c.relative_part.finditer(text, s.start, s.end):
-        if free(m.start(), m.end()) and not c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
+    for m in c.relative_part.finditer(text, s.start, s.end) if may_match(gates["relative_part"], folded) else ():
+        if free(m.start(), m.end()) and not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
             out.append(_Anchor(m.start(), m.end(),
                                _relative_part(m["u"], c.relative_shift[m["r"].lower()], pub)))
-    for m in c.same_period.finditer(text, s.start, s.end):
-        if c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
+    for m in c.same_period.finditer(text, s.start, s.end) if may_match(gates["same_period"], folded) else ():
+        if comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
             continue
         inner = [x for x in out if m.start() <= x.start < m.end()]
         year = None
@@ -396,9 +414,12 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             if x.value and x.value[:4].isdigit():
                 year = int(x.value[:4])
         out.append(_Anchor(m.start(), m.end(), None, same_period=True, year=year))
-    for m in c.vague.finditer(text, s.start, s.end):
+    for m in c.vague.finditer(text, s.start, s.end) if may_match(gates["vague"], folded) else ():
         if free(m.start(), m.end()):
             out.append(_Anchor(m.start(), m.end(), None))
+    for m in c.duration.finditer(text, s.start, s.end):
+        if free(m.start(), m.end()):
+            out.append(_Anchor(m.start(), m.end(), None, duration=True))
     out.sort(key=lambda a: a.start)
     return out
 
@@ -427,6 +448,17 @@ def _contrast_between(text: str, a: int, b: int, end: int, ctx: DocContext | Non
         i = j + 1
 
 
+def _goal_between(text: str, a: int, b: int) -> bool:
+    """Whether a goal word opening a new statement ("và dự kiến", "còn phấn đấu")
+    stands in text[a:b]."""
+    c = cues()
+    for m in c.strong.finditer(text, a, b):
+        words = text[a : m.start()].split()
+        if words and c.hand_over.match(words[-1]):
+            return True
+    return False
+
+
 OPENING_WORDS = 9  # words before the time in a sentence's opening adverbial ("Mở cửa phiên sáng 22/4, …")
 
 
@@ -435,7 +467,8 @@ def _opening_adverbial(text: str, s: Sentence, a: _Anchor, first_figure: int) ->
     ("Cụ thể, lúc 11h hôm nay 29/4, giá …"): such a time frames the sentence
     like one that opens a clause."""
     _, hi = _clause(text, s.start, s.end, a.start, a.end, ",;:")
-    if first_figure >= s.end or hi >= first_figure or text[a.end : hi].strip(" )"):
+    # "Nhóm lớp được cấp phép từ tháng 6/2015, đang trông 73 trẻ": a start, not a frame
+    if a.since or first_figure >= s.end or hi >= first_figure or text[a.end : hi].strip(" )"):
         return False
     return len(text[s.start : a.start].split()) <= OPENING_WORDS
 
@@ -478,11 +511,14 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
             # a time after the figure, unless it opens the next figure's statement
             # ("quý I tăng 5% sang quý II tăng 6%"); "cùng kỳ" only before its figure
             handed = nxt < b
+            # a time behind a goal word that opens a new statement after an achieved
+            # figure is the goal's ("đã có 1.000 con và dự kiến đến năm 2018 …")
             after = [x for x in pool if f.end <= x.start < nxt and x.start - f.end <= reach
                      and not x.same_period
+                     and not (not f.target and _goal_between(text, f.end, x.start))
                      and not (handed and c.hand_over.match(text[f.end : x.start])
                               and not any(ch in text[x.end : nxt] for ch in CLAUSE_MARKS))]
-            before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed]
+            before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed and not x.duration]
             chosen: _Anchor | None = None
             if after:
                 chosen = after[0]
@@ -499,7 +535,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 # the time of the sentence: one that opens an earlier clause, or
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
-                framing = [x for x in pool if x.end <= a and not x.descriptor
+                framing = [x for x in pool if x.end <= a and not x.descriptor and not x.duration
                            and (not x.plan or _opens_clause(text, s, x, ctx)
                                 or _opening_adverbial(text, s, x, nums[0].start))
                            and not _contrast_between(text, x.end, a, f.start, ctx)]
@@ -524,7 +560,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
         # what frames a clause, and a "từ … đến …" span, carries on
         first_figure = nums[0].start if nums else s.end
         for x in anchors:
-            if x.descriptor or x.paren or x.same_period or (x.plan and not _opens_clause(text, s, x, ctx)):
+            if x.descriptor or x.paren or x.same_period or x.duration or (x.plan and not _opens_clause(text, s, x, ctx)):
                 continue
             if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
                 carried[s.paragraph] = x.value

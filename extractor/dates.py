@@ -20,7 +20,8 @@ import regex
 
 from .draft import Draft
 from .matching import Candidate
-from .rules import word_key, words
+from .rules import alternation, load_yaml, word_key, words
+from .ruleset import per_rules
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -177,31 +178,80 @@ def _near_publication(pub: tuple[int, int, int], m: int, d: int | None) -> int:
     return py
 
 
-def reference_year(published: str | None, facts: list[Draft]) -> int | None:
+def _context_years(facts: list[Draft], text: str | None) -> list[int]:
+    """The years a body without a publication date names that may date its
+    report: the years of its dates and of its single-year periods, but not a
+    birth date ("sinh ngày 18/9/1991"), a comparison base ("so với mức của năm
+    2005") or the end of a target ("đến năm 2025", an open start)."""
+    out: list[int] = []
+    birth = _birth_rx()
+    comparison = None
+    if text is not None:
+        comparison, plan, strong, weak = _not_context_rx()
+    for f in facts:
+        if f.kind not in ("date", "period") or not f.year or f.rel_year is not None:
+            continue
+        if f.kind == "period" and (f.years is not None or f.open_start):
+            continue
+        if text is not None and comparison is not None:
+            left = text[max(0, f.start - 80) : f.start]
+            cut = max(left.rfind("."), left.rfind("\n"))
+            left = left[cut + 1 :]
+            if birth.search(left) or comparison.search(left):
+                continue
+            # a plan's, a goal's or a forecast's year ("kế hoạch năm 2018", "mục tiêu
+            # năm 2020", "sẽ hoàn thành trong năm 2018")
+            if f.kind == "period" and (plan.search(left) or strong.search(left) or weak.search(left)):
+                continue
+        out.append(f.year)
+    return out
+
+
+@per_rules
+def _not_context_rx() -> tuple[regex.Pattern, ...]:
+    """The cues of rules/context.yaml (read by extractor/attach.py) before a time
+    that does not date the report: a comparison base, a plan, a goal, a forecast."""
+    c = load_yaml("context.yaml")
+    return tuple(regex.compile(p, regex.IGNORECASE)
+                 for p in (c["period"]["comparison"], c["period"]["plan"], c["target"]["strong"], c["target"]["weak"]))
+
+
+@per_rules
+def _birth_rx() -> regex.Pattern:
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(words('BIRTH_WORDS'))})\s*:?\s*$", regex.IGNORECASE)
+
+
+def reference_year(published: str | None, facts: list[Draft], text: str | None = None) -> int | None:
     """The year for year-less dates: the publication year, else the latest year
-    carried by a date of the body."""
+    carried by a date of the body; with ``text``, the latest of the years that
+    may date the report (:func:`_context_years`), dates and single-year
+    periods alike."""
     if published:
         return int(published[:4])
+    if text is not None:
+        years = _context_years(facts, text)
+        return max(years) if years else None
     years = [f.year for f in facts if f.kind == "date" and f.year]
     return max(years) if years else None
 
 
-def period_reference_year(published: str | None, facts: list[Draft]) -> int | None:
+def period_reference_year(published: str | None, facts: list[Draft], text: str | None = None) -> int | None:
     """The year for year-less periods: as for dates, else the latest single
     year a period of the body names ("năm 2016", "6 tháng đầu năm 2017")."""
-    ref = reference_year(published, facts)
-    if ref is not None:
+    ref = reference_year(published, facts, text)
+    if ref is not None or text is not None:
         return ref
     years = [f.year for f in facts if f.kind == "period" and f.year and not f.open_start and not f.open_end]
     return max(years) if years else None
 
 
-def resolve_years(facts: list[Draft], published: str | None) -> None:
-    """Fill ``value`` / ``value_start`` / ``value_end`` in place."""
-    pref = period_reference_year(published, facts)
+def resolve_years(facts: list[Draft], published: str | None, text: str | None = None) -> None:
+    """Fill ``value`` / ``value_start`` / ``value_end`` in place; ``text``: the
+    document, to leave birth dates and comparison bases out of the context year."""
+    pref = period_reference_year(published, facts, text)
     # a date with no year in reach takes the latest single year the body names,
     # as a period does ("ngày 7/7" in an article about "6 tháng đầu năm 2017")
-    ref = reference_year(published, facts) or pref
+    ref = reference_year(published, facts, text) or pref
     pub = _pub_ymd(published)
     # years the sentences themselves state, for "năm trước" ("the year before"),
     # which counts from the sentence's year: "Năm 2019 … tăng 27% so với năm trước"

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 from .cache import disk_cached
 from .draft import Draft, PersonMention
 from .rules import load_model
+from .gate import fold, gate, may_match
 from .ruleset import per_rules, per_rules_memo
 from .sentences import Sentence
 from .textnorm import compare_form
@@ -80,6 +81,12 @@ class PersonRules(BaseModel):
     name_particles: list[str]
     not_head_after: dict[str, list[str]] = {}
     comma_phrases: list[str] = []
+    remark_leads: list[str] = []
+    age_words: list[str] = []
+    country_given_names: list[str] = []
+    plural_words: list[str] = []
+    foreign_work_starts: list[str] = []
+    foreign_place_starts: list[str] = []
     vietnamese_syllable: str
     examples: list[dict] = []
 
@@ -98,11 +105,13 @@ def _toneless(w: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", w.lower()).translate(_TONES))
 
 
+@per_rules_memo(16384)
 def is_syllable(w: str) -> bool:
     """A Vietnamese syllable ("Nguyễn", "khoa"); not "Roesler", "Trọngmong"."""
     return bool(_compiled().syllable_rx.fullmatch(_toneless(w)))
 
 
+@per_rules_memo(16384)
 def _glued_prefix(w: str) -> int | None:
     """Length of the syllable at the start of a word with a lowercase word glued
     to it ("Trọngmong" → 5), or None."""
@@ -133,6 +142,8 @@ class _Compiled:
         self.head_rx = regex.compile(
             rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
         )
+        # the prefixes before a head ("cựu Chủ tịch" is written as a capitalised post)
+        self.prefixes_rx = regex.compile(rf"^(?i:(?:{alt(r.head_prefixes)})\s+)+")
         self.trailing_and_rx = regex.compile(rf"(?:\s+(?:{alt(r.trailing_conjunctions)}))+$")
         # "… Chủ nhiệm Chương trìnhđồng chí Trần …": an honorific glued to the word before it ends a title
         self.title_end_rx = regex.compile(
@@ -140,7 +151,7 @@ class _Compiled:
         )
         # (?=[aeA-Z]): the characters a run can start with, so that the scan skips to them (3× faster, same matches)
         self.latin_run_rx = regex.compile(
-            rf"(?=[aeA-Z])(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,3}}(?![\p{{L}}])"
+            rf"(?=[aeA-Z])(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,4}}(?![\p{{L}}])"
         )
         self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
         self.name_honorifics_set = frozenset(r.name_honorifics)
@@ -148,7 +159,26 @@ class _Compiled:
         self.single_head_end_rx = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})[ \t]+$")
         self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
-        self.run_rx = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_SYL}(?:[ \t]+{_SYL})+")
+        # "Ảnh: Trần Duy Ông Nguyễn Lương Trào": a capitalised "Ông"/"Bà" before a surname starts a new run
+        cap_hons = [h for h in r.name_honorifics if h[:1].isupper() and " " not in h]
+        self.run_rx = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}]){_SYL}(?:[ \t]+(?!(?:{alt(cap_hons)})[ \t]+(?:{alt({w.split()[0] for w in r.surnames})})(?![\p{{L}}])){_SYL})+")
+        # "(SN 1954, nguyên Giám đốc …)", "(49 tuổi, Trưởng thôn …)": a birth year or an age before the
+        # position in the brackets after a name
+        self.remark_lead_rx = regex.compile(
+            rf"(?:(?:{alt(r.remark_leads)})[ \t.:]*\d{{4}}|\d{{4}}|\d{{1,3}}[ \t]+(?:{alt(r.age_words)}))[ \t]*,[ \t]*")
+        self.country_given = frozenset(r.country_given_names)
+        # "ông Hải, Giám đốc …" after "ông Nguyễn Văn Hải": a given name alone after "ông"/"bà"
+        one_word_hons = [h for h in r.name_honorifics if " " not in h]
+        self.given_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?<!\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+)(?:{alt(one_word_hons)})[ \t]+(?P<w>\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
+        # names that share one position: "các đồng chí A, B, Phó Chủ tịch …", "Hai trợ lý A và B"
+        self.name_gap_rx = regex.compile(
+            rf"[ \t]*(?:,|(?:{alt(r.and_words)})(?![\p{{L}}]))[ \t]*(?:(?:{alt(r.name_honorifics)})[ \t]+)?")
+        self.plural_hon_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alt(r.plural_words)})[ \t]+(?:{alt(r.name_honorifics)})[ \t]*:?[ \t]*$")
+        self.plural_head_rx = regex.compile(
+            rf"(?<![\p{{L}}])(?:{alt(r.plural_words)})[ \t]+(?=(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}]))")
         # a stop word is a whole lowercase word (an and-word only as stops() says)
         self.and_words = frozenset(r.and_words)
         self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) | self.and_words)})(?![\p{{L}}])")
@@ -179,6 +209,7 @@ class _Compiled:
         # Lợi"); a bare number is not one ("quận 2 Nguyễn Văn A" is the district's official)
         self.house_number_rx = regex.compile(
             rf"(?:(?<![\p{{L}}])(?i:{alt(r.house_number_words)})[ \t]+\d{{1,4}}[A-Z]?|(?<![\p{{L}}\p{{N}}/.,:-])\d{{1,4}}[A-Z])[ \t]+$")
+        self.link_end_rx = regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(map(regex.escape, r.title_links))})[ \t]+$")
         self.link_word_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.title_links)})(?![\p{{L}}])")
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
         self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{L}})")
@@ -266,8 +297,17 @@ def _names(text: str, s: Sentence):
         if anchored is not None:
             yield anchored
             continue
-        for i in range(first, len(words)):
+        n_words = len(words)
+        whole = (words, starts, end_of)
+        for i in range(first, n_words):
+            words, starts, end_of = whole
             w = words[i]
+            if n_words - i > 4 and w in c.surnames:
+                # "Vũ Văn Tám Phạm Anh": two names run together (a byline after a name): the first one
+                cut = next((j for j in range(i + 2, i + 5) if words[j] in c.surnames and 2 <= len(words) - j <= 4
+                            and " ".join(words[i:j]) not in places and " ".join(words[i:j]) not in c.not_names), None)
+                if cut is not None:
+                    words, starts, end_of = words[:cut], starts[:cut], end_of[:cut]
             if w not in c.surnames or not 2 <= len(words) - i <= 4:
                 continue
             if any(" ".join(words[k : i + 1]) in places for k in range(first, i)):
@@ -311,7 +351,9 @@ def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], wo
         return None
     places, _ = _places()
     if any(" ".join(words[:k]) in places or " ".join(words[:k]) in _all_foreign_places()
-           for k in range(2, len(words) + 1)) or any(w in _countries() for w in rest):
+           for k in range(2, len(words) + 1)) or any(
+               w in _countries() and not (0 < k == len(rest) - 1 and w in c.country_given)
+               for k, w in enumerate(rest)):
         return None  # "Bà Rịa", "ông Hàn Quốc …"
     if any(text.startswith(ph, starts[k]) for k in range(i, len(words)) for ph in c.not_names):
         return None
@@ -319,14 +361,16 @@ def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], wo
     return starts[i], end, name
 
 
-def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: frozenset = frozenset()):
+def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: frozenset = frozenset(),
+                   runs: list | None = None):
     """Names in Latin letters that cannot be Vietnamese ("Emmanuel Macron",
     "James Gorman"): at least one word is no Vietnamese syllable."""
     c = _compiled()
     syllable = _syllable_rx(c.rules.foreign_syllable)
     if syllable is None:
         return
-    for m in _compiled().latin_run_rx.finditer(text, s.start, s.end):
+    # ``runs``: the sentence's matches of latin_run_rx, when the caller has them already
+    for m in runs if runs is not None else _compiled().latin_run_rx.finditer(text, s.start, s.end):
         if any(m.start() < e and a < m.end() for a, e in taken):
             continue
         words = list(_BLANKS.split(m.group(0)))
@@ -337,17 +381,26 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
 
         if all(vietnamese(w) for w in words):
             continue  # could be Vietnamese written without marks
-        if c.org_suffix_rx.search(m.group(0)):
-            continue  # "Samsung Electronics", "Sofina Foods Inc": an organisation
+        if c.org_suffix_rx.search(m.group(0)) or (len(words) > 2 and words[-1] in _countries()):
+            continue  # "Samsung Electronics", "Sofina Foods Inc", "Volvo Car Manufacturing Malaysia": an organisation
+        if words[0] in c.rules.foreign_work_starts or (len(words) <= 2 and (
+                words[0] in c.rules.foreign_place_starts
+                or c.place_word_rx.search(text, max(s.start, m.start() - 12), m.start()))):
+            continue  # "The Australian"; "Saint Petersburg", "xã Ia Glai": a place
         # a country before the name belongs to the title ("Bộ Ngoại giao Iran Bahram Qasemi")
         countries = _countries()
         lead0 = 0
-        link = regex.search(rf"(?<!\p{{L}})(?:{'|'.join(map(regex.escape, c.rules.title_links))})[ \t]+$",
-                            text[max(s.start, m.start() - 8) : m.start()])
+        link = c.link_end_rx.search(text[max(s.start, m.start() - 8) : m.start()])
         # "người phát ngôn của Taliban Zabihullah Mujahid": the word after a position's link is its object
         linked = bool(link) and bool(c.head_rx.search(text, max(s.start, m.start() - 60), m.start() - 4))
         if m.group(0) in _all_foreign_places() or " ".join(words[-2:]) in _all_foreign_places():
             continue  # "Úc - New Zealand": a country
+        if len(words) >= 2 and " ".join(words[:-1]) in _all_foreign_places() \
+                and c.single_head_end_rx.search(text, max(s.start, m.start() - 40), m.start()):
+            yield m.end() - len(words[-1]), m.end(), words[-1]  # "Quốc vương Qatar Tamim": the country is the title's
+            continue
+        if len(words) > 3 and " ".join(words[:2]) in _all_foreign_places():
+            lead0 = 2  # "New Zealand Todd McClay": the country is the title's
         while len(words) - lead0 > 2 and (words[lead0] in countries or " ".join(words[lead0 + 1 :]) in known
                                           or (linked and lead0 == 0) or _bare_somewhere(text, words[lead0])):
             lead0 += 1  # … or an organisation before a name the article also writes alone ("Samsung Lee Kun-hee")
@@ -462,7 +515,10 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
     window = text[lo:name_start]
     # a quote, a colon, a semicolon or an unclosed bracket starts the chain afresh
     cut = 0
-    for mm in _CLAUSE_MARK.finditer(window):
+    lead = len(window) - len(window.lstrip())
+    if window[lead : lead + 1] == "(" and ")" in window:
+        cut = window.index(")") + 1  # "A (SN 1969, …) 10 năm tù và B": the bracket is the name's before
+    for mm in _CLAUSE_MARK.finditer(window, cut):
         cut = mm.end()
     depth = 0
     for k in range(len(window) - 1, cut - 1, -1):
@@ -505,7 +561,7 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         h = c.head_rx.search(seg, from_)
         if not h:
             break
-        if h.group(0)[0].islower() and _FIVE_LOWER.search(seg[h.end() :]):
+        if c.prefixes_rx.sub("", h.group(0))[:1].islower() and _FIVE_LOWER.search(seg[h.end() :]):
             break  # "… vì hiệu trưởng nhập nhèm vụ học sinh …": a common noun in a clause, not a position
         rank = None
         for r in c.rank_rx.finditer(seg, h.end()):
@@ -569,6 +625,10 @@ def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_na
             return [], name_end
     pos = name_end + m.end()
     skipped = False  # a bracketed remark (a birth year, a delegation) was passed over
+    if m.group(0).strip() == "(":
+        lead = c.remark_lead_rx.match(text, pos, hi)
+        if lead and c.head_rx.match(text, lead.end(), hi):
+            pos = lead.end()  # "X (SN 1954, nguyên Tổng Giám đốc …)": the position after the birth year
     if m.group(0).strip() == "(" and not c.head_rx.match(text, pos, hi):
         # "X (đoàn Hòa Bình), Phó Giám đốc Sở Y tế": a remark in brackets, then the position
         close = text.find(")", pos, hi)
@@ -610,23 +670,36 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
     found: dict[str, Draft] = {}
     mentions: list[PersonMention] = []
     # every foreign name the article writes (a shorter one shows what runs before it is not the name)
-    known = frozenset(m.group(0) for s in sents for m in _compiled().latin_run_rx.finditer(text, s.start, s.end))
+    latin = {s.index: list(_compiled().latin_run_rx.finditer(text, s.start, s.end)) for s in sents}
+    known = frozenset(m.group(0) for s in sents for m in latin[s.index])
+    shorts: set[str] = set()  # given names read alone after "ông"/"bà"
+    given_all = list(_given_names(text))
     for s in sents:
         names = list(_names(text, s))
-        names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known)))
+        names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known, latin[s.index])))
         names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
+        given = {g for g in given_all if s.start <= g[0] < s.end
+                 and not any(g[0] < e and x < g[1] for x, e, _ in names)} if given_all else set()
+        if given:
+            shorts.update(n for _, _, n in given)
+            names = sorted(names + list(given))
         prev_end = s.start
+        rows = []
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
             lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
             after, after_end = _titles_after(text, a, b, nxt, k + 1 < len(names))
-            titles = _titles_before(text, lo, a) + after
+            # a given name alone takes only the position written after it ("ông Hải, Giám đốc …"):
+            # one before it may be an anaphor's ("Theo vị chuyên gia, ông Tuối …")
+            titles = after if (a, b, name) in given else _titles_before(text, lo, a) + after
             if lo == s.start:
                 # the splitter may end a sentence after a degree's dot ("PGS.TS. Vũ Ngọc Lâm")
                 dg = _compiled().degree_rx.search(text, max(0, s.start - 16), a)
                 if dg and "\n" not in dg.group(0) and dg.start() < s.start:
                     titles = [dg.group(0).strip()] + titles
             prev_end = max(b, after_end)
+            rows.append((a, b, name, titles, after, lo))
+        for a, b, name, titles in (_share_titles(text, rows) if len(rows) > 1 else [r[:4] for r in rows]):
             mentions.append(PersonMention(name, a, b, s.index, bool(titles)))
             if not titles:
                 continue
@@ -643,6 +716,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
     _merge_overlong(found, mentions)
     _merge_front(found, mentions)
     _merge_short(found, mentions)
+    _merge_given(found, mentions, shorts)
     _merge_single(found, mentions)
     ms = [m for m in mentions if m.name in found]
     return list(found.values()), ms
@@ -660,6 +734,8 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
     syllable = _syllable_rx(c.rules.foreign_syllable)
     if syllable is None:
         return
+    if not may_match(_single_head_gate(), fold(text[s.start : s.end])):
+        return  # none of the heads' words in the sentence: no match
     for h in c.single_head_rx.finditer(text, s.start, s.end):
         m = _SINGLE.match(text, h.end(), s.end)
         if not m:
@@ -677,6 +753,11 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
         if _mostly_bare(text, w):
             continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
         yield a, b, w
+
+
+@per_rules
+def _single_head_gate() -> tuple[str, ...] | None:
+    return gate(_compiled().single_head_rx)
 
 
 _AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")
@@ -725,7 +806,16 @@ def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> Non
         f = found.pop(name)
         g = found.get(longer[0])
         if g is None:
-            continue  # the full name has no position of its own: keep to what the text gave
+            # the full name has no position of its own: it takes this one's ("ông chủ Roman Abramovich
+            # … Chủ tịch Abramovich"), at the full name's mention
+            full_mention = next((m for m in mentions if m.name == longer[0]), None)
+            if full_mention is not None and len(longer) == 1:  # not when "Trump" may be Donald or Ivanka
+                f.name, f.text, f.start, f.end, f.sent = longer[0], longer[0], full_mention.start, full_mention.end, full_mention.sent
+                found[longer[0]] = f
+                for m in mentions:
+                    if m.name == name:
+                        m.name = longer[0]
+            continue
         seen = {compare_form(t) for t in g.titles}
         g.titles += [t for t in f.titles if compare_form(t) not in seen]
         for m in mentions:
@@ -800,3 +890,69 @@ def _merge_short(found: dict[str, Draft], mentions: list[PersonMention]) -> None
         for m in mentions:
             if m.name == name:
                 m.name = longer[0]
+
+
+def _given_names(text: str):
+    """A Vietnamese given name alone after "ông"/"bà" ("Theo ông Hải, Giám đốc
+    Sở …"): a candidate that counts only as the short mention of a full name
+    of the document (``_merge_given``). Read once per document."""
+    countries = _countries()
+    for m in _compiled().given_rx.finditer(text):
+        w = m.group("w")
+        if is_syllable(w) and w not in countries:
+            yield m.start("w"), m.end("w"), w
+
+
+def _merge_given(found: dict[str, Draft], mentions: list[PersonMention], shorts: set[str]) -> None:
+    """A given name read alone after "ông"/"bà" is the one full name of the
+    document that ends with it: its titles go to that name when the full name
+    has no position of its own (a short mention adds no title beside the full
+    name's, as the guidelines say); with no such name, or two, it is no fact."""
+    if not shorts:
+        return
+    c = _compiled()
+    # Vietnamese full names only ("ông Lee" is not "Jay Y. Lee")
+    full = {m.name for m in mentions if " " in m.name and m.name.split()[0] in c.surnames
+            and all(is_syllable(w) for w in m.name.split())}
+    for name in [n for n in found if n in shorts]:
+        f = found.pop(name)
+        longer = {n for n in full if n.endswith(" " + name)}
+        if len(longer) != 1:
+            continue
+        target = longer.pop()
+        full_mention = next((m for m in mentions if m.name == target), None)
+        if target not in found and full_mention is not None:
+            f.name, f.text, f.start, f.end, f.sent = target, target, full_mention.start, full_mention.end, full_mention.sent
+            found[target] = f
+    for m in mentions:
+        if m.name in shorts and " " not in m.name:
+            longer = {n for n in full if n.endswith(" " + m.name)}
+            if len(longer) == 1:
+                m.name = next(iter(longer))
+
+
+def _share_titles(text: str, rows: list) -> list:
+    """(start, end, name, titles) of a sentence's names, a position shared by
+    names joined by commas or "và": written after the last one when a plural
+    honorific opens the list ("các đồng chí A, B, Phó Chủ tịch UBND tỉnh"), or
+    before the first one after a plural word ("Hai trợ lý A và B"). Each name
+    without a position of its own takes it."""
+    c = _compiled()
+    out = [[a, b, name, titles] for a, b, name, titles, _, _ in rows]
+    k = 0
+    while k < len(rows):
+        j = k
+        while j + 1 < len(rows) and c.name_gap_rx.fullmatch(text, rows[j][1], rows[j + 1][0]):
+            j += 1
+        if j > k:
+            first, last = rows[k], rows[j]
+            if last[4] and not any(r[3] for r in rows[k:j]) \
+                    and c.plural_hon_rx.search(text, max(first[5], first[0] - 20), first[0]):
+                for r in out[k:j]:
+                    r[3] = list(last[4])
+            elif first[3] and not first[4] and not any(r[3] for r in rows[k + 1 : j + 1]) \
+                    and c.plural_head_rx.search(text, max(first[5], first[0] - 120), first[0]):
+                for r in out[k + 1 : j + 1]:
+                    r[3] = list(first[3])
+        k = j + 1
+    return [tuple(r) for r in out]

@@ -78,7 +78,7 @@ def extract_text(text: str, sidecar: dict | None = None, doc: str | None = None,
             indicators.attach(nums, text, (s.start, s.end), active, ctx)
         facts.extend(sent_facts)
 
-    dates.resolve_years(facts, meta.published)
+    dates.resolve_years(facts, meta.published, text)
     ctx.index_facts(facts)
     attach.attach_periods(facts, text, sents, ctx, meta.published)
 

@@ -230,6 +230,29 @@ ATTACH = [
     ("Huyện Mê Linh tổ chức hội nghị.\n\nCả nước có 1.200 ca mắc sốt xuất huyết.", "1.200 ca mắc", None),
     ("Tỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nKim ngạch xuất khẩu sang Mỹ đạt 3 tỷ USD.", "3 tỷ USD", None),
     ("Tỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nHàng dệt bán sang Anh đạt 2 tỷ USD.", "2 tỷ USD", None),
+    # a region is no unit: its figures have no area, not a province in it nor the article's unit
+    ("Nghề nuôi tôm giúp nông dân Sóc Trăng khá lên.\n\nSản lượng tôm của vùng ĐBSCL đạt 13.000 tấn.",
+     "13.000 tấn", None),
+    ("Huyện Krông Pắc có nhiều cà phê.\n\nDiện tích cà phê toàn vùng Tây Nguyên là 600.000 ha.", "600.000 ha", None),
+    # … but a unit of the figure's own clause still places it
+    ("Tại Cà Mau, tỉnh lớn nhất ĐBSCL, giá tôm tăng 5.000 đồng/kg.", "5.000 đồng/kg", "Cà Mau"),
+    # the whole country in the figure's clause, even after a unit named earlier in the sentence
+    ("Phát biểu tại Hà Nội, Bộ trưởng cho biết cả nước có 2.000 xã đạt chuẩn.", "2.000 xã", None),
+    ("Hội nghị ở tỉnh Nghệ An cho biết, trên toàn quốc có 500 dự án chậm tiến độ.", "500 dự án", None),
+    # … but a unit in that clause is the figure's place
+    ("Hà Nội có 300 xã đạt chuẩn, nhiều nhất cả nước.", "300 xã", "Hà Nội"),
+    # one figure over a list of units has no one place; an address is one place
+    ("Tại các chợ Hà Nội, TP HCM, trứng gà giá 2.200 đồng một quả.", "2.200 đồng", None),
+    ("Ở Hà Nội và Đà Nẵng, giá rau giảm 30% sau Tết.", "30%", None),
+    ("Bộ yêu cầu sở y tế các tỉnh Kon Tum, Gia Lai và 12 bệnh viện báo cáo.", "12 bệnh viện", None),
+    ("Tại các chợ Hà Nội, trứng gà giá 2.200 đồng một quả.", "2.200 đồng", "Hà Nội"),
+    ("Tại xã Vân Hà, huyện Đông Anh, có 120 hộ nghèo.", "120 hộ", "Vân Hà"),
+    # a foreign story: a unit named in passing in its body ("theo giờ Hà Nội") is not its place
+    ("Xe buýt cháy ở Đức\n\nVụ cháy xảy ra sáng 3/7, tức chiều cùng ngày theo giờ Hà Nội.\n\nCó 30 người bị thương.",
+     "30 người", None),
+    # … but a lead that names a unit of Việt Nam keeps it as the article's place
+    ("Hàng Việt sang Mỹ tăng mạnh\n\nTỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nCó 300 doanh nghiệp tham gia.",
+     "300 doanh nghiệp", "Bình Dương"),
     # a court's city is not where the theft happened
     ("TAND TP Hà Nội tuyên phạt bị cáo và buộc bồi thường 20 triệu đồng.", "20 triệu đồng", None),
     ("TAND TP Hà Nội xét xử bị cáo trộm 2 xe máy ở huyện Thanh Trì.", "2 xe máy", "Thanh Trì"),
@@ -249,6 +272,12 @@ ATTACH = [
     ("Có 5 ca được cách ly tại Thái Nguyên (2), Hà Nội (3).", "5 ca", None),
     # … but a person's home in a bracket after the figure is not its place
     ("Tòa xét xử 3 bị cáo Trần Văn A (Sinh năm 1990, ở phường Bồ Đề, quận Long Biên).", "3 bị cáo", None),
+    # a player named by his club: his penalty is placeless
+    ("Hậu vệ của Hải Phòng bị treo giò 5 trận.", "5 trận", None),
+    ("Tiền đạo Hà Nội bị phạt 20 triệu đồng.", "20 triệu đồng", None),
+    ("Đội tuyển Đà Nẵng thắng 3 trận liên tiếp.", "3 trận", None),
+    # … but a footballer living in a unit is still there
+    ("Một cầu thủ nhí ở huyện Thanh Trì nhận học bổng 5 triệu đồng.", "5 triệu đồng", "Thanh Trì"),
     # a club's results are placeless, even in an article about its stadium
     ("Khán giả chật kín sân Pleiku.\n\nCLB Hà Nội đã thắng 6 trận liên tiếp.", "6 trận", None),
     ("Khán giả chật kín sân Pleiku.\n\nBan tổ chức đã bán hết 7.000 vé.", "7.000 vé", "Pleiku"),

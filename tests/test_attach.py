@@ -94,6 +94,28 @@ PERIODS = [
     # vague spans end the carried period
     ("Năm 2020, hợp tác xã có 40 thành viên. Trong 10 năm qua, hợp tác xã đã trồng 300 ha chè.", "300 ha", None),
     ("Năm 2020, hợp tác xã có 40 thành viên. Hiện hợp tác xã đã có 65 thành viên.", "65 thành viên", None),
+    # a time after a goal word that opens the next statement is the goal's, not the achieved figure's
+    ("Năm 2016, trại mở rộng. Đàn bò hiện nay đã có 1.000 con và dự kiến đến năm 2018 đạt 3.000 con.",
+     "1.000 con", None),
+    ("Năm 2016, trại mở rộng. Đàn bò hiện nay đã có 1.000 con và dự kiến đến năm 2018 đạt 3.000 con.",
+     "3.000 con", "/2018"),
+    ("Ngân hàng đã hạ 1 điểm phần trăm trong dự báo tăng trưởng năm 2023.", "1 điểm", "2023/2023"),
+    # a start ("từ tháng 6/2015") ending a sentence's opening clause does not frame the next sentences
+    ("Nhóm lớp được cấp phép hoạt động từ tháng 6/2015, đang trông giữ 73 trẻ. Lớp này có 17 trẻ.", "17 trẻ", None),
+    # … but still the later clauses of its own sentence ("giao dịch từ ngày 30/9/2016, với giá … phiên đầu tiên")
+    ("Cổ phiếu giao dịch từ ngày 30/9/2016, với giá tham chiếu phiên đầu là 7.000 đồng.", "7.000 đồng", "2016-09-30"),
+    # a duration of years or months is not the day or year carried from before
+    ("Ngày 22/5, báo chí đưa tin ông bị cho thôi việc. Cổ phiếu của hãng giảm 40% trong 3 năm ông điều hành.",
+     "40%", None),
+    ("Năm 2020, hợp tác xã có 40 thành viên. Hợp tác xã đã trồng 300 ha chè trong 2 năm.", "300 ha", None),
+    # … which opening a sentence neither frames it nor ends the carried period
+    ("Năm 2016, công ty lỗ nặng. Trong vòng 1 năm, giá cổ phiếu giảm 50%. Công ty lỗ 437 tỷ đồng.",
+     "437 tỷ đồng", "2016/2016"),
+    # … but a span of the year is a period
+    ("Năm 2020, hợp tác xã có 40 thành viên. Trong 6 tháng đầu năm, hợp tác xã trồng 300 ha chè.",
+     "300 ha", "2023-01/2023-06"),
+    ("Năm 2020, hợp tác xã có 40 thành viên. Trong 2 tháng cuối năm 2021, hợp tác xã trồng 300 ha chè.",
+     "300 ha", "2021-11/2021-12"),
     ("Năm 2020, hợp tác xã có 40 thành viên. Hiện, hợp tác xã có 65 thành viên.", "65 thành viên", None),
 ]
 
@@ -134,6 +156,21 @@ def test_target_of_figure(text, figure, target):
 
 # (sentence, figure, change)
 CHANGES = [
+    # verbs of movement on a ranking, an index or a price are changes
+    ("Đội tuyển nhảy 5 bậc trên bảng xếp hạng.", "5 bậc", "increase"),
+    ("Trường đại học thăng 3 bậc so với năm trước.", "3 bậc", "increase"),
+    ("Cổ phiếu ngân hàng hồi phục 5%.", "5%", "increase"),
+    ("Chỉ số chứng khoán mất 9 điểm ngay đầu phiên.", "9 điểm", "decrease"),
+    ("Giá vàng miếng trượt 200.000 đồng/lượng.", "200.000 đồng/lượng", "decrease"),
+    ("Giá dầu thô rơi 3% trong tuần.", "3%", "decrease"),
+    # … not a cost, nor the level reached, nor the mức a forecast falls in
+    ("Mỗi hành khách phải mất 200.000 đồng mua vé.", "200.000 đồng", None),
+    ("Chỉ số chứng khoán nhảy lên 700 điểm.", "700 điểm", None),
+    # "leo" and "lùi" name plants and car parts more often than moves ("cà gai leo", "camera lùi")
+    ("Bài thuốc gồm cà gai leo 40g và tía tô 30g.", "40g", None),
+    ("Xe có camera lùi 3 góc quay.", "3 góc", None),
+    ("Giá dầu thô rơi xuống 50 USD/thùng.", "50 USD/thùng", None),
+    ("Ngân sách của quỹ rơi vào mức 17 tỷ rúp.", "17 tỷ rúp", None),
     ("Giá xăng giảm tới 500 đồng/lít.", "500 đồng/lít", "decrease"),
     ("Ngân hàng có thể phải hạ 0,5% hoặc 1% lãi suất.", "1%", "decrease"),
     ("Lượng khách tăng lần lượt 12% và 15%.", "15%", "increase"),

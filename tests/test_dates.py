@@ -254,6 +254,20 @@ NO_PUB = [
     # no dated mention: the latest year the body names for a single year
     ("Năm 2016, sản lượng tôm tăng. Trong 6 tháng đầu năm 2017, giá giảm. 6 tháng cuối năm, giá dự kiến tăng.",
      [("Năm 2016", "2016/2016"), ("6 tháng đầu năm 2017", "2017-01/2017-06"), ("6 tháng cuối năm", "2017-07/2017-12")]),
+    # years that do not date the report: a birth date, a comparison base, a
+    # target's end or a plan's year; a past career start does, but a later year wins
+    ("Ông vào công ty từ tháng 7/1989. Quý I năm 2017, lợi nhuận giảm. Ngày 22/5, ông nghỉ việc.",
+     [("tháng 7/1989", "1989-07"), ("Quý I năm 2017", "2017-01/2017-03"), ("Ngày 22/5", "2017-05-22")]),
+    ("Chị Lan (sinh ngày 3/4/1991) dự thi. Ngày 9/2, chương trình lên sóng.",
+     [("ngày 3/4/1991", "1991-04-03"), ("Ngày 9/2", None)]),
+    ("Nước này cam kết đến năm 2025 giảm 28% khí thải so với mức năm 2005. Ngày 25/5, các nghị sĩ gửi thư.",
+     [("đến năm 2025", "/2025"), ("năm 2005", "2005/2005"), ("Ngày 25/5", None)]),
+    ("Công ty đặt mục tiêu năm 2019 lãi 50 tỷ đồng. Ngày 3/5, đại hội cổ đông họp. Năm 2016, công ty lãi 20 tỷ đồng.",
+     [("năm 2019", "2019/2019"), ("Ngày 3/5", "2016-05-03"), ("Năm 2016", "2016/2016")]),
+    ("Tuyến đường sẽ được đưa vào khai thác trong năm 2018. Triển lãm mở cửa từ 20/5 đến hết ngày 20/6/2017.",
+     [("năm 2018", "2018/2018"), ("20/5", "2017-05-20"), ("ngày 20/6/2017", "2017-06-20")]),
+    ("Anh Tú (SN 1990) bị bắt ngày 5/6/2016. Ngày 7/6, công an khám nhà.",
+     [("ngày 5/6/2016", "2016-06-05"), ("Ngày 7/6", "2016-06-07")]),
     # nothing gives a year: the date is kept with a null value, the period is not kept
     ("Ngày 27/5, Ban Thường vụ họp. Sáng 28/5, đoàn về xã.", [("Ngày 27/5", None), ("Sáng 28/5", None)]),
     ("6 tháng đầu năm, sản lượng tăng. Ngày 3/7, tỉnh họp.", [("Ngày 3/7", None)]),
