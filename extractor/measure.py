@@ -40,6 +40,7 @@ class MeasureWords(BaseModel):
     comparators: list[str]
     changes: list[str]
     aspects: list[str]
+    trailing_aspects: list[str]
     openers: list[str]
     cut_before: list[str]
     heads: list[str]
@@ -60,6 +61,8 @@ class MeasureWords(BaseModel):
     area_subjects: list[str]
     measuring_units: list[str]
     classifiers: list[str]
+    classifier_nouns: list[str]
+    paired_nouns: list[str]
     not_achieved: list[str]
     carriers: list[str]
     of_plan: list[str]
@@ -85,6 +88,7 @@ class _Lexicon:
     def __init__(self, m: MeasureWords) -> None:
         self.strip_right = _phrases(m.predicates + m.comparators + m.changes + m.aspects)
         self.aspects = _phrases(m.aspects)
+        self.trailing_aspects = _phrases(m.trailing_aspects)
         self.openers = _phrases(m.openers)
         self.cut = _phrases(m.cut_before)
         self.heads = _phrases(m.heads)
@@ -111,13 +115,16 @@ class _Lexicon:
         self.thing_openers = _phrases(m.thing_openers)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
+        self.classifier_nouns = _phrases(m.classifier_nouns)
+        self.paired = _phrases(m.paired_nouns)
         self.not_achieved = _phrases(m.not_achieved)
         self.source_heads = _phrases(m.source_heads)
         self.source_words = _phrases(m.source_words)
         self.source_not_before = frozenset(fold(w) for w in m.source_not_before)
         self.to_level = _phrases(m.to_level)
         self.changes = _phrases(m.changes)
-        self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops)
+        self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
+                           | self.paired | self.classifier_nouns)
 
 
 @per_rules
@@ -519,21 +526,44 @@ def _counted(text: str, f: Draft, hi: int) -> str | None:
         return None
     u0 += f.start
     lx = lexicon()
+    paired = _paired(text, u0, f.end)
+    if paired is not None:
+        return paired
     measuring = fold(unit) in lx.measuring or "/" in unit
+    classifier = fold(unit) in lx.classifiers \
+        and not _match_at(_syllables(text, u0, min(len(text), f.end + 20)), 0, lx.classifier_nouns, lx.longest)
     # a name right after a counted noun is who or what it is, not a qualifier ("2 bị cáo
     # Lê Văn A", "1 điện thoại Oppo"); after a classifier it is the thing ("2 chiếc iPhone")
     extra = _right_phrase(text, f.end, hi, MAX_COUNTED, lx.np_stops, lx.np_stops,
-                          names_end=fold(unit) not in lx.classifiers,
-                          names_first=not measuring and fold(unit) not in lx.classifiers)
+                          names_end=not classifier, names_first=not measuring and not classifier)
     if measuring:
         # "2.200 ha vải sớm" → "vải sớm", when a noun follows the unit ("22 inch mạ crôm" names
         # no measure); none: the words before say it
         if extra and _pos(extra)[:1] and _pos(extra)[0][1] not in ("N", "Np", "Nc", "Nu"):
             return None
         return extra
-    if fold(unit) in lx.classifiers and extra:
-        return extra  # "776 chiếc công tơ điện" → "công tơ điện"
+    if classifier and extra and _pos(extra)[:1] and _pos(extra)[0][1] not in _NOT_NOUN:
+        return extra  # "776 chiếc công tơ điện" → "công tơ điện" ("135 tên phải ra hàng" stays whole)
     return _SPACES.sub(" ", text[u0 : f.end]).lower() + (" " + extra if extra else "")
+
+
+_NOT_NOUN = ("V", "R", "A", "E", "C", "CC", "T", "P")
+
+
+def _paired(text: str, u0: int, f_end: int) -> str | None:
+    """The two nouns of a counted pair written as one ("57 tỉnh, thành phố", "20
+    quốc gia và vùng lãnh thổ"), with the qualifiers after them, or None."""
+    lx = lexicon()
+    syl = _syllables(text, u0, min(len(text), u0 + 60))
+    n = _match_at(syl, 0, lx.paired, lx.longest)
+    if n < 2 or syl[n - 1][1] <= f_end or any(text[syl[k][1] : syl[k + 1][0]].strip(" ,") for k in range(n - 1)):
+        return None  # (a pair the figure's unit holds whole goes the usual way)
+    end = syl[n - 1][1]
+    stop = min(len(text), end + 200)
+    m = _BREAK.search(text, end, stop)
+    extra = _right_phrase(text, end, m.start() if m else stop, MAX_COUNTED, lx.np_stops, lx.np_stops,
+                          names_end=True, names_first=True)
+    return _SPACES.sub(" ", text[u0:end]).lower() + (" " + extra if extra else "")
 
 
 def _range_gap(text: str, lo: int, hi: int, end: int) -> bool:
@@ -555,7 +585,8 @@ def tidy(measure: str | None) -> str | None:
         return measure
     lx = lexicon()
     syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
-    while len(syl) > 1 and _match_end(syl, len(syl), lx.demonstratives, lx.longest) == 1:
+    while len(syl) > 1 and (_match_end(syl, len(syl), lx.demonstratives, lx.longest) == 1
+                            or _match_end(syl, len(syl), lx.trailing_aspects, lx.longest) == 1):
         syl = syl[:-1]
     for k in range(len(syl) - 1):
         n = _match_at(syl, k, lx.has_attribute, lx.longest)

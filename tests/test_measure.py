@@ -70,7 +70,7 @@ TABLE = [
     ("Chị mua thêm 2 chiếc iPhone mới.", "2 chiếc", "iphone mới", None),
     # adverbs after the counted noun are no qualifiers
     ("Đội cần thắng thêm 3 trận nữa.", "3 trận", "trận", None),
-    ("Mỗi ngày anh uống 2 tách cà phê trở lên.", "2 tách", "tách cà phê", None),
+    ("Mỗi ngày anh uống 2 tách cà phê trở lên.", "2 tách", "cà phê", None),
     # a size adjective alone names the size measured
     ("Cái ao sâu 3 m, rộng 12 m.", "12 m", "rộng", None),
     # a verb right before a head noun is part of what is measured
@@ -214,3 +214,37 @@ def test_an_empty_word_group_is_refused(tmp_path, monkeypatch):
         monkeypatch.delenv("CHITIEU_RULES")
         rules.rules_dir.cache_clear() if hasattr(rules.rules_dir, "cache_clear") else None
         measure.lexicon.cache_clear()
+
+
+# (sentence, figure text, expected measure): classifiers, classifier-like nouns, counted pairs
+MEASURE_ONLY = [
+    # a classifier before a noun counts that noun
+    ("Mỗi sáng anh ấy uống 3 tách trà xanh.", "3 tách", "trà xanh"),
+    ("Quán bán được 200 ly sinh tố.", "200 ly", "sinh tố"),
+    ("Đội du kích bắt sống 12 tên lính.", "12 tên", "lính"),
+    ("Kho còn 500 chai dầu ăn.", "500 chai", "dầu ăn"),
+    # counter-examples: with no noun after it, the classifier is the head and a verb phrase stays
+    ("Có 40 tên phải ra đầu thú.", "40 tên", "tên phải ra đầu thú"),
+    ("Cảnh sát đã khống chế 3 tên này.", "3 tên", "tên"),
+    ("Phường đã trồng 500 cây xanh.", "500 cây", "cây xanh"),
+    ("Xưởng chỉ làm được 10 chiếc tương tự.", "10 chiếc", "chiếc tương tự"),
+    # a classifier that opens a noun of its own is part of it
+    ("Công an triệt phá ổ bạc, bắt 35 con bạc.", "35 con", "con bạc"),
+    ("Nhóm vũ trang thả 4 con tin.", "4 con", "con tin"),
+    ("Hải quân bắn thử 2 quả tên lửa.", "2 quả", "tên lửa"),
+    # two nouns counted as one
+    ("Có 40 tỉnh, thành phố gửi báo cáo.", "40 tỉnh", "tỉnh, thành phố gửi báo cáo"),
+    ("Hội nghị có đại diện của 30 quốc gia và vùng lãnh thổ.", "30 quốc gia", "quốc gia và vùng lãnh thổ"),
+    # counter-examples: a second figure makes two counts; a name after a pair's first noun is no pair
+    ("Đoàn đi qua 5 tỉnh và 2 thành phố.", "5 tỉnh", "tỉnh"),
+    ("Đoàn đi qua 5 tỉnh, 2 thành phố.", "5 tỉnh", "tỉnh"),
+    ("Đoàn đi qua 6 tỉnh thành trên cả nước.", "6 tỉnh", "tỉnh thành"),
+    # an aspect word at the end belongs to the verb after, not to the measure
+    ("Khoảng 25 quốc gia đã có đoàn tham dự.", "Khoảng 25 quốc gia", "quốc gia"),
+    ("Có 8 đội còn lại sẽ vào vòng trong.", "8 đội", "đội còn lại"),
+]
+
+
+@pytest.mark.parametrize("sentence, text, measure", MEASURE_ONLY)
+def test_measure_only(sentence, text, measure):
+    assert _fact(sentence, text).get("measure") == measure
