@@ -53,6 +53,7 @@ class MeasureWords(BaseModel):
     amount_nouns: list[str]
     range_connectors: list[str]
     verb_heads: list[str]
+    having_verbs: list[str]
     name_measures: list[str]
     thing_openers: list[str]
     dimensions: list[str]
@@ -111,6 +112,7 @@ class _Lexicon:
         self.amount_nouns = _phrases(m.amount_nouns)
         self.range_connectors = _phrases(m.range_connectors)
         self.verb_heads = _phrases(m.verb_heads)
+        self.having = _phrases(m.having_verbs)
         self.name_measures = frozenset(fold(w) for w in m.name_measures)
         self.thing_openers = _phrases(m.thing_openers)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
@@ -124,7 +126,7 @@ class _Lexicon:
         self.to_level = _phrases(m.to_level)
         self.changes = _phrases(m.changes)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
-                           | self.paired | self.classifier_nouns)
+                           | self.paired | self.classifier_nouns | self.having)
 
 
 @per_rules
@@ -396,6 +398,14 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 k -= 1  # "giá trị xuất khẩu 5 tháng": the span of time goes with its number
             body = body[:k]
             break
+    if not carrier and len(body) > 1:
+        # "Xe sở hữu khoảng sáng gầm 220 mm": the thing had is the measure, not its owner
+        having_starts = {a for a, _, _ in _words(text, body)}
+        for k in range(len(body) - 1, -1, -1):
+            n = _match_at(body, k, lx.having, lx.longest) if k in having_starts else 0
+            if n and k + n < len(body) and (n > 1 or k + n in having_starts):
+                body = body[k + n :]
+                break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
         return None, carrier, None
     if head_found and not linked and not carrier and kind in ("quantity", "ratio"):

@@ -239,6 +239,14 @@ MEASURE_ONLY = [
     ("Đoàn đi qua 5 tỉnh và 2 thành phố.", "5 tỉnh", "tỉnh"),
     ("Đoàn đi qua 5 tỉnh, 2 thành phố.", "5 tỉnh", "tỉnh"),
     ("Đoàn đi qua 6 tỉnh thành trên cả nước.", "6 tỉnh", "tỉnh thành"),
+    # a verb of having: the thing had is the measure, not its owner
+    ("Mẫu xe mới sở hữu khoảng sáng gầm 210 mm.", "210 mm", "khoảng sáng gầm"),
+    ("Gia đình bà sở hữu thửa ruộng 2.000 m2.", "2.000 m2", "thửa ruộng"),
+    ("Động cơ tạo ra công suất 180 mã lực.", "180 mã lực", "công suất"),
+    ("Cổ đông lớn nắm giữ 15% vốn điều lệ.", "15%", "vốn điều lệ"),
+    # counter-examples: with nothing after the verb the count names it; other verbs stay
+    ("Nhà máy mới tạo ra 300 việc làm.", "300 việc làm", "việc làm"),
+    ("Tỉnh đã giải quyết việc làm cho 900 lao động.", "900 lao động", "giải quyết việc làm"),
     # an aspect word at the end belongs to the verb after, not to the measure
     ("Khoảng 25 quốc gia đã có đoàn tham dự.", "Khoảng 25 quốc gia", "quốc gia"),
     ("Có 8 đội còn lại sẽ vào vòng trong.", "8 đội", "đội còn lại"),
