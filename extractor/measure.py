@@ -54,6 +54,7 @@ class MeasureWords(BaseModel):
     range_connectors: list[str]
     verb_heads: list[str]
     having_verbs: list[str]
+    limit_names: list[str]
     name_measures: list[str]
     thing_openers: list[str]
     dimensions: list[str]
@@ -113,6 +114,7 @@ class _Lexicon:
         self.range_connectors = _phrases(m.range_connectors)
         self.verb_heads = _phrases(m.verb_heads)
         self.having = _phrases(m.having_verbs)
+        self.limit_names = _phrases(m.limit_names)
         self.name_measures = frozenset(fold(w) for w in m.name_measures)
         self.thing_openers = _phrases(m.thing_openers)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
@@ -126,7 +128,7 @@ class _Lexicon:
         self.to_level = _phrases(m.to_level)
         self.changes = _phrases(m.changes)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
-                           | self.paired | self.classifier_nouns | self.having)
+                           | self.paired | self.classifier_nouns | self.having | self.limit_names)
 
 
 @per_rules
@@ -308,6 +310,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     dim: list = []  # a size adjective linking the measure to the figure ("rộng 5 m")
     j = len(syl)
     while j:
+        if _match_end(syl, j, lx.limit_names, lx.longest):
+            break  # "công suất tối đa": the limit word names the spec
         n = _match_end(syl, j, lx.strip_right, lx.longest)
         if n and j - n not in starts_all and starts_all and j < len(syl):
             # next to the figure a linking word is the verb ("nợ công bằng 58%"); further
@@ -728,5 +732,12 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
         if prev is not None and prev.comparator == ">=" and f.comparator == "<=" \
                 and prev.kind == f.kind and _range_gap(text, prev.end, f.start, f.end):
             measure = prev.measure  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"
+        if measure and not text[f.start : f.start + 1].isdigit():
+            fsyl = _syllables(text, f.start, f.end)
+            lead = fsyl[: next((k for k, x in enumerate(fsyl) if x[2][:1].isdigit()), 0)]
+            msyl = [(0, 0, w) for w in fold(measure).split()] + lead
+            if lead and _match_end(msyl, len(msyl), lx.limit_names, lx.longest) > len(lead):
+                # "công suất tối đa 150 mã lực" with the limit word read as the figure's comparator
+                measure = f"{measure} {text[lead[0][0] : lead[-1][1]].lower()}"
         f.measure = tidy(measure)
         prev = f

@@ -247,6 +247,12 @@ MEASURE_ONLY = [
     # counter-examples: with nothing after the verb the count names it; other verbs stay
     ("Nhà máy mới tạo ra 300 việc làm.", "300 việc làm", "việc làm"),
     ("Tỉnh đã giải quyết việc làm cho 900 lao động.", "900 lao động", "giải quyết việc làm"),
+    # a limit word that is part of a spec's name stays in the measure
+    ("Động cơ sinh ra công suất tối đa 200 mã lực.", "tối đa 200 mã lực", "công suất tối đa"),
+    ("Mẫu xe này có công suất tối đa là 120 mã lực.", "120 mã lực", "công suất tối đa"),
+    # counter-examples: elsewhere the limit word is a comparator
+    ("Mức phạt tối đa 8 triệu đồng.", "tối đa 8 triệu đồng", "mức phạt"),
+    ("Động cơ có công suất khoảng 110 mã lực.", "khoảng 110 mã lực", "công suất"),
     # an aspect word at the end belongs to the verb after, not to the measure
     ("Khoảng 25 quốc gia đã có đoàn tham dự.", "Khoảng 25 quốc gia", "quốc gia"),
     ("Có 8 đội còn lại sẽ vào vòng trong.", "8 đội", "đội còn lại"),
