@@ -27,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import regex
 from pydantic import BaseModel, ConfigDict
@@ -190,16 +191,28 @@ def _paren_depth(text: str, lo: int, pos: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------- change
 
 
+@per_rules
+def _change_gates() -> dict[str, Any]:
+    """The words one of which each change and target cue's match holds (:mod:`gate`)."""
+    c = cues()
+    return {"level": gate(c.level), "change": {k: gate(rx) for k, rx in c.change.items()},
+            "change_object": {k: gate(rx) for k, rx in c.change_object.items()},
+            "comparative": {k: gate(rx) for k, rx in c.comparative.items()},
+            **{k: gate(getattr(c, k)) for k in ("strong", "weak", "plan_named", "achieved")}}
+
+
 def change_of(text: str, sent_start: int, fact_start: int, fact_end: int | None = None) -> str | None:
     left = text[max(sent_start, fact_start - LEFT_REACH) : fact_start]
     c = cues()
-    if c.level.search(left):
+    # a cue none of whose words the window holds is not searched for (gate)
+    g, folded = _change_gates(), fold(left)
+    if may_match(g["level"], folded) and c.level.search(left):
         return None
     for key, rx in c.change.items():
-        if rx.search(left):
+        if may_match(g["change"][key], folded) and rx.search(left):
             return key
     for key, rx in c.change_object.items():
-        if rx.search(left):
+        if may_match(g["change_object"][key], folded) and rx.search(left):
             return key
     # "cao hơn 6% so với …" (the span may hold "hơn" and the "so" after it)
     if fact_end is not None:
@@ -207,8 +220,9 @@ def change_of(text: str, sent_start: int, fact_start: int, fact_end: int | None 
         lead = left + ("hơn " if word.lower().startswith("hơn") else "")
         tail = text[fact_end - 2 : fact_end + 40]
         if c.comparative_base.match(tail):
+            flead = fold(lead)
             for key, rx in c.comparative.items():
-                if rx.search(lead):
+                if may_match(g["comparative"][key], flead) and rx.search(lead):
                     return key
     return None
 
@@ -225,18 +239,22 @@ def _is_goal(f: Draft, text: str, lo: int, hi: int, prev: Draft | None, prev_goa
     if paren and text[f.end : paren[1]].strip() == "" and c.plan_value.search(text, lo, paren[0] + 1):
         return True
     # a cue of the figure's own clause, before it, or the plan it is the figure of
-    if c.strong.search(text, a, start) or c.weak.search(text, a, start) or c.plan_named.search(text[a:start]):
+    g, clause = _change_gates(), fold(text[a:start])  # a cue's words must be in the clause (gate)
+    if (may_match(g["strong"], clause) and c.strong.search(text, a, start)) \
+            or (may_match(g["weak"], clause) and c.weak.search(text, a, start)) \
+            or (may_match(g["plan_named"], clause) and c.plan_named.search(text[a:start])):
         return True
     # a figure continuing the previous one ("700 tỷ won …, 300 tỷ won")
     if prev is not None and c.conjunction.search(text[max(prev.end, a) : start]) and \
             (prev.end >= a or text[a:start].strip() == ""):
         return prev_goal
-    if c.achieved.search(text, a, start):
+    if may_match(g["achieved"], clause) and c.achieved.search(text, a, start):
         return False
     # a strong cue of an earlier clause, outside parentheses (or in the same
     # parenthesis), with no clause opening on a stop word in between
     lo_scan = paren[0] + 1 if paren else lo
-    for m in c.strong.finditer(text, lo_scan, a):
+    earlier = c.strong.finditer(text, lo_scan, a) if may_match(g["strong"], fold(text[lo_scan:a])) else ()
+    for m in earlier:
         mp = _paren_depth(text, lo_scan, m.start())
         if mp is not None and mp[1] < start:
             continue

@@ -399,12 +399,15 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
-        if f.indicator is None and prev is not None and prev.indicator and prev.kind == f.kind \
-                and not (f.left_phrase or "").strip() and f.kind in ("quantity", "ratio"):
+        if f.indicator is None and prev is not None and prev.indicator and not f.of_plan and (
+                prev.kind == f.kind and not (f.left_phrase or "").strip() and f.kind in ("quantity", "ratio")
+                or prev.measure and f.measure == prev.measure):
             # an item of an enumeration shares the verb before the first item ("đã ban hành 4
-            # nghị quyết của HĐND, 6 kế hoạch của UBND"): read it with that item's words
+            # nghị quyết của HĐND, 6 kế hoạch của UBND"), and a figure that took the previous
+            # figure's measure ("…là 5,4 triệu đồng, tăng 6,4%") its words: read it with them
             again = key_for_measure(f.measure, f.kind, f.unit, verb or prev.verb, active, f.change,
-                                    bool(f.plan_share), bool(f.share), f.currency, prev.left_phrase)
+                                    bool(f.plan_share), bool(f.share), f.currency, prev.left_phrase,
+                                    f.kind == "money" and _per_unit_of(facts, i, text))
             if again == prev.indicator:
                 f.indicator = again
         if f.indicator and _denominator(f, text):

@@ -352,8 +352,9 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     verb_head = False
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
-        if n and k + n < len(body) and body[k + n][2][:1].isdigit():
-            n = 0  # "số 83 quốc gia": a number after the noun names which one, no measure
+        if n and k + n < len(body) and body[k + n][2][:1].isdigit() \
+                and not (k + n + 1 < len(body) and body[k + n + 1][2] in lx.time_units):
+            n = 0  # "số 83 quốc gia": a number after the noun names which one ("… 5 tháng" is a span)
         if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
             start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
             v = _match_end(body, k, lx.verb_heads, lx.longest)
@@ -384,6 +385,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         if k in body_starts and _match_at(body, k, lx.cut, lx.longest):
             if _source(body, k):
                 continue  # "tổng thu từ du lịch": the source of the money stays
+            if k > 1 and body[k - 1][2][:1].isdigit() and body[k][2] in lx.time_units:
+                k -= 1  # "giá trị xuất khẩu 5 tháng": the span of time goes with its number
             body = body[:k]
             break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
@@ -423,6 +426,42 @@ def _source(body: list, k: int) -> bool:
         return False
     nxt = body[k + n][2]
     return not nxt[:1].isdigit() and nxt not in lx.time_units and nxt not in lx.source_not_before
+
+
+MAX_LIST_ITEM = 3  # syllables of an inner item of a list of nouns ("nông, lâm, thủy sản")
+MAX_LIST_TAIL = 12  # syllables of the figure's own clause after the list's last comma
+MAX_LIST_HEAD = 10  # syllables of the segment that opens the list with its head noun
+
+
+def _across_commas(text: str, floor: int, lo: int, left: list, after_figure: bool) -> list | None:
+    """The syllables of a figure's clause joined with the short segments before it, back
+    to the segment holding a head noun, when the commas between are a list of nouns inside
+    one measure ("Kim ngạch xuất khẩu nông, lâm, thủy sản đạt …"); None otherwise."""
+    lx = lexicon()
+    parts = [left]
+    pos = lo
+    for _ in range(3):
+        if pos <= floor or text[pos - 1 : pos] != ",":
+            return None
+        start = _clause_start(text, floor, pos - 1)
+        seg = _syllables(text, start, pos - 1)
+        if not seg or (after_figure and start == floor):
+            return None  # the tail of the figure before ("37 triệu đồng/lượng, giảm …")
+        if any(_titlecase(text[a:b]) or (text[a:b].isupper() and b - a > 1) for a, b, _ in seg[1:]) \
+                or any(_match_at(seg, k, lx.strip_right, lx.longest) for k in range(len(seg))):
+            return None  # a name or a verb: a clause of its own, no item of a list
+        parts.insert(0, seg)
+        words = {a for a, _, _ in _words(text, seg)}  # word starts
+        if _match_at(seg, 0, lx.openers, lx.longest):
+            return None  # "Về giá trị, rau quả đạt …": a topic, not the first item of a list
+        n = _match_at(seg, 0, lx.heads, lx.longest)
+        if n and n in words | {len(seg)} and len(seg) <= MAX_LIST_HEAD:
+            # the list's first segment opens with its head noun ("kim ngạch xuất khẩu nông")
+            return [x for p in parts for x in p]
+        if len(seg) > MAX_LIST_ITEM or _titlecase(text[seg[0][0] : seg[0][1]]):
+            return None
+        pos = start
+    return None
 
 
 def _titlecase(word: str) -> bool:
@@ -575,6 +614,15 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             kind = "money"  # a measured amount: what follows its unit, else the words before it
             measured = _counted(text, f, clause_end)
         measure, carrier, verb = _left_measure(text, left, kind, colon)
+        if not colon and not (measure and _has_head(measure)) and len(left) <= MAX_LIST_TAIL \
+                and (measure is None or len(measure.split()) <= MAX_LIST_ITEM + 1):
+            joined = _across_commas(text, floor, lo, left, prev is not None)
+            if joined is not None:
+                m2, c2, v2 = _left_measure(text, joined, kind)
+                if m2 and _starts_with_head(m2) and (measure is None or fold(measure) in fold(m2)):
+                    # "kim ngạch xuất khẩu nông, lâm, thủy sản đạt …": the commas join a list of
+                    # nouns inside one measure
+                    measure, carrier, verb = m2, c2, v2
         f.left_phrase = _phrase(text, left)
         if measured and not (measure and _starts_with_head(measure)):
             measure, carrier, verb = measured, False, None

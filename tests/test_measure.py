@@ -125,6 +125,29 @@ TABLE = [
     # an item of an enumeration shares the verb before the first item; a clause of its own does not
     ("Sở đã tham mưu ban hành 3 quyết định của UBND tỉnh, 5 kế hoạch của Sở.", "5 kế hoạch", ..., "documents_issued"),
     ("Sở đã ban hành 3 quyết định, tiếp nhận 40 văn bản của công dân.", "40 văn bản", ..., None),
+    # commas inside a list of nouns do not end the measure; a topic before a comma is no list
+    ("Kim ngạch xuất khẩu rau, quả, hạt điều tháng này đạt 900 triệu USD.", "900 triệu USD", "kim ngạch xuất khẩu rau, quả, hạt điều", "export_turnover"),
+    ("Giá trị xuất khẩu gỗ, lâm sản ước đạt 1,1 tỷ USD.", "1,1 tỷ USD", "giá trị xuất khẩu gỗ, lâm sản", "export_turnover"),
+    ("Về kim ngạch, gạo đạt 300 triệu USD.", "300 triệu USD", ..., None),
+    ("Năm nay, xuất khẩu đạt 370 tỷ USD.", "370 tỷ USD", "xuất khẩu", "export_turnover"),
+    ("Doanh thu đạt 50 tỷ đồng, lãi, lỗ chưa rõ, công ty mới chi 2 tỷ đồng.", "2 tỷ đồng", ..., None),
+    # a figure that took the previous figure's measure is read with that figure's words
+    ("Thu nhập bình quân tháng của công nhân là 6,2 triệu đồng, tăng khá cao 5,1%.", "6,2 triệu đồng", "thu nhập bình quân", "average_wage"),
+    ("Thu nhập bình quân tháng của công nhân là 6,2 triệu đồng, tăng khá cao 5,1%.", "5,1%", "thu nhập bình quân", None),
+    ("Trong quý, doanh thu du lịch của tỉnh là 900 tỷ đồng, tăng khá cao 15%.", "15%", "doanh thu du lịch", "tourism_revenue"),
+    ("Tỷ lệ hộ nghèo đạt 3%, vượt 0,5% chỉ tiêu.", "vượt 0,5%", ..., None),
+    # a lender's offer is an interest rate
+    ("Khách hàng được ưu đãi lãi vay từ 7,2%/năm.", "7,2%", ..., "interest_rate"),
+    ("Giá vàng miếng còn 66,2 triệu đồng/lượng, giảm 300.000 đồng/lượng chiều mua vào.", "300.000 đồng/lượng", "giá vàng miếng", "gold_price"),
+    ("Ông A góp 5% vốn điều lệ và bà B, Phó Giám đốc, góp 2% vốn điều lệ.", "2%", "vốn điều lệ", None),
+    ("Số hộ dân chưa đạt chuẩn còn nhiều, chưa kể 3 ngày là có thêm 1 hộ.", "1 hộ", ..., None),
+    # a price of anything is no housing price ("giá bán bình quân" alone names no house)
+    ("Doanh thu cả năm là 900 tỷ đồng, tính ra giá bán bình quân khoảng 30.000 đồng/kg.", "khoảng 30.000 đồng/kg", ..., None),
+    # "tổng giá trị", "tổng doanh thu" open a measure; a verb before them does not belong to it
+    ("Tháng này đạt 300 triệu USD, đưa tổng giá trị xuất khẩu rau quả lên 1,5 tỷ USD.", "1,5 tỷ USD", "tổng giá trị xuất khẩu rau quả", "export_turnover"),
+    ("Tổng giá trị nhập khẩu phân bón đạt 600 triệu USD.", "600 triệu USD", "tổng giá trị nhập khẩu phân bón", "import_turnover"),
+    # a span of time after the measure goes with its number
+    ("Tổng kim ngạch xuất khẩu 7 tháng ước đạt 210 tỷ USD.", "210 tỷ USD", "tổng kim ngạch xuất khẩu", "export_turnover"),
     # a dash glued to a word is punctuation
     ("Đã có 1,2 triệu người tham gia BHYT- vượt kế hoạch.", "1,2 triệu người", ..., "health_insurance_participants"),
 ]
