@@ -1125,7 +1125,29 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                         key = k
         if key is None and main_key is not None and f.start >= main_from:
             key = main_key
+        counted = _counted_depth(f.unit)
+        if key is not None and counted is not None and places.depth(key) >= counted:
+            # a count of units ("6 xã", "12 phường") lies in a unit above them: the
+            # nearest one around the unit found, else none ("Cùng với xã A, … ở 6 xã
+            # của huyện B" → B)
+            around = [b for a, b in places.inside if a == key and places.depth(b) < counted]
+            key = max(around, key=places.depth) if around else None
         _set_area(f, places.fact[key] if key is not None else None)
+
+
+def _counted_depth(unit: str | None) -> int | None:
+    """The depth (see :func:`_depth`) of the units a figure counts when its unit
+    is a level word ("6 xã" → 3, "10 huyện" → 2, "5 tỉnh" → 1), else None."""
+    if not unit:
+        return None
+    u = unit.lower()
+    if u in _commune_levels():
+        return 3
+    if u in _district_levels():
+        return 2
+    if u == "tỉnh":
+        return 1
+    return None
 
 
 def _set_area(f: Draft, unit: Draft | None) -> None:

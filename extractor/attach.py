@@ -71,6 +71,7 @@ class PeriodCues(BaseModel):
     hand_over: str
     closing: str
     closing_break: str
+    since_point: str
 
 
 class ContextRules(BaseModel):
@@ -121,6 +122,7 @@ class _Cues:
     hand_over: regex.Pattern
     closing: regex.Pattern
     closing_break: regex.Pattern
+    since_point: regex.Pattern
     plan_units: frozenset[str]
 
 
@@ -373,8 +375,9 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             elif m_now:
                 value = f"{v}/"
                 end += m_now.end()
-            elif len(v) == 7:
-                # "từ tháng 3/2017" alone: from that month on, open like "từ năm 2019"
+            elif len(v) == 7 and not c.since_point.match(text, end, s.end):
+                # "từ tháng 3/2017" alone: from that month on, open like "từ năm 2019";
+                # not when the text goes back to that month ("kể từ tháng 7/2005, khi đó …")
                 value = f"{v}/"
             else:
                 value = _date_value(v)

@@ -273,6 +273,15 @@ ATTACH = [
     ("Công an quận Hoàng Mai vừa kiểm tra một kho hàng.\n\nĐoàn đến Công ty ABC (ở phường "
      "Tương Mai, quận Hoàng Mai). Sau đó đoàn đến Công ty XYZ ở phường Giáp Bát. Đoàn thu giữ 300 chiếc công tơ.",
      "300 chiếc", "Giáp Bát"),
+    # a count of units lies in a unit above them, not in a unit of their level named before
+    ("Tại xã Thanh Bính (huyện Thanh Hà), vải còn được trồng ở 6 xã khác.", "6 xã", "Thanh Hà"),
+    ("Sở Y tế thành phố Hà Nội cho biết, tại phường Mai Dịch có 40 ca mắc. Dịch đã có ở 28 quận.", "28 quận",
+     "Hà Nội"),
+    ("Sở Y tế thành phố Hà Nội cho biết, tại phường Mai Dịch có 40 ca mắc.", "40 ca mắc", "Mai Dịch"),
+    ("Huyện Thanh Hà có 20 xã đạt chuẩn nông thôn mới.", "20 xã", "Thanh Hà"),
+    ("Xã Thanh Bính, huyện Thanh Hà có 12 thôn.", "12 thôn", "Thanh Bính"),
+    # … and a count of provinces with no unit above them named is placeless
+    ("Hội nghị diễn ra tại Hà Nội với các đầu cầu ở 63 tỉnh.", "63 tỉnh", None),
     # a penalty the law sets is no unit's figure; a fine imposed keeps its place
     ("Huyện Gia Lâm kiểm tra cơ sở giết mổ.\n\nHành vi này bị phạt tiền từ 20 đến 40 triệu đồng.",
      "40 triệu đồng", None),

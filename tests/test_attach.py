@@ -41,6 +41,7 @@ PERIODS = [
     ("Từ tháng 3/2022, giá vé tăng thêm 5.000 đồng.", "5.000 đồng", "2022-03/"),
     ("Kể từ tháng 9/2021, xã đã làm 12 km đường.", "12 km", "2021-09/"),
     ("Trong tháng 3/2022, giá vé tăng thêm 5.000 đồng.", "5.000 đồng", "2022-03/2022-03"),
+    ("Đây là trận lũ lớn nhất kể từ tháng 9/2009, khi đó 30 người thiệt mạng.", "30 người", "2009-09/2009-09"),
     ("Từ tháng 3/2022 đến tháng 5/2022, xã làm 12 km đường.", "12 km", "2022-03/2022-05"),
     # a time closing the sentence after "trong"/"vào" is the time of its clause's figures
     ("Hai hãng bán ra 40 triệu máy, chiếm 12% và 9% thị phần trong quý II/2022.", "12%", "2022-04/2022-06"),
