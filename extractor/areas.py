@@ -19,6 +19,7 @@ before it (or undated), the merged units after it.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -30,6 +31,7 @@ from .cache import disk_cached
 from .draft import DocContext, Draft
 from .boilerplate import Article
 from .rules import load_model, load_yaml
+from .gate import fold, gate, may_match
 from .ruleset import per_rules
 from .sentences import Sentence
 
@@ -482,9 +484,19 @@ def _child_level(name: str, parent: str, parent_level: str | None) -> tuple[str,
     return None
 
 
+@per_rules
+def _mention_gates() -> dict[str, tuple[str, ...] | None]:
+    """The words one of which each per-sentence pattern's match holds (:mod:`gate`); the
+    patterns the regex engine scans as fast as the gate is tested (aliases, provinces,
+    bare districts: many words, or common ones) have none."""
+    c = _compiled()
+    return {"level": gate(c[1]), "committee": gate(c[2]), "list": gate(c[5])}
+
+
 def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
     (rules, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx,
      not_after_rx, not_before_rx, aside_rx) = _compiled()
+    gates = _mention_gates()
     committee_level = {k.casefold(): v for k, v in rules.committee_words.items()}
     out: list[Draft] = []
     # a province of the past ("Quảng Nam - Đà Nẵng") is no unit of today: nothing inside it counts
@@ -515,7 +527,13 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             if ab:
                 lo = ab.start()
         prev_sent = s
-        for m in list_rx.finditer(text, s.start, s.end):
+        # a pattern none of whose words the sentence holds has no match there: not run
+        folded = fold(text[s.start : s.end])
+
+        def may(name: str, folded: str = folded) -> bool:
+            return may_match(gates[name], folded)
+
+        for m in list_rx.finditer(text, s.start, s.end) if may("list") else ():
             if not level_word_ok(m):
                 continue
             level = rules.level_words.get(m.group("lw").lower(), m.group("lw").lower())
@@ -548,7 +566,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
                     break
                 add(item, level, i, i + len(item), s.index, "area.list")
                 prev = gazetteer().get(_unit_key(item, level), [])
-        for m in level_rx.finditer(text, lo, s.end):
+        for m in level_rx.finditer(text, lo, s.end) if lo < s.start or may("level") else ():
             if not level_word_ok(m):
                 continue
             lw = m.group("lw")
@@ -569,7 +587,7 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             canon = rules.aliases[m.group(0)]
             level = _provinces().get(canon, "tỉnh")
             add(canon, level, m.start(), m.end(), s.index, "area.alias")
-        for m in committee_rx.finditer(text, s.start, s.end):
+        for m in committee_rx.finditer(text, s.start, s.end) if may("committee") else ():
             level = committee_level[m.group("cw").casefold()]
             name = _longest_known(m.group("name"), level)
             if name and not name[0].isdigit():
@@ -612,22 +630,64 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
         if " " in m.name and not m.name[0].isdigit():
             known.setdefault(m.name, m)
     if known:
-        again = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in sorted(known, key=len, reverse=True))
-                              + r")(?![\p{L}\p{N}])")
+        order = sorted(known, key=len, reverse=True)
         for s in sents:
-            for m in again.finditer(text, s.start, s.end):
-                if not free(m.start(), m.end()):
+            for a, b, written in _whole_names(text, s.start, s.end, order):
+                if not free(a, b):
                     continue
-                before = regex.search(r"(\p{Lu}[\p{Ll}\p{M}]*)[ \t]+$", text[max(s.start, m.start() - 12) : m.start()])
-                if (before and before.group(1) in _surnames()) or regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
+                before = _CAP_WORD_END.search(text[max(s.start, a - 12) : a])
+                if (before and before.group(1) in _surnames()) or _BLANK_CAP.match(text[b : b + 2]):
                     continue  # part of a longer capitalised name ("Nguyễn Thanh Hà", "Thanh Hà Xanh")
-                first = known[m.group(0)]
-                add(first.name, first.level, m.start(), m.end(), s.index, "area.again")
+                first = known[written]
+                add(first.name, first.level, a, b, s.index, "area.again")
     for m in out:
         lo = max(0, m.start - 30)
         if aside_rx.search(text, lo, m.start):
             m.aside = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
     out.sort(key=lambda f: f.start)
+    return out
+
+
+_CAP_WORD_END = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]*)[ \t]+$")
+_BLANK_CAP = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _letter_or_digit(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LN"
+
+
+def _whole_names(text: str, lo: int, hi: int, order: list[str]) -> list[tuple[int, int, str]]:
+    """The matches, in text[lo:hi], of ``(?<![\\p{L}\\p{N}])(?:n1|n2|…)(?![\\p{L}\\p{N}])``
+    over ``order`` (the names, longest first), as ``finditer(text, lo, hi)``
+    finds them, without compiling a pattern per document: str.find of each
+    name, then at each position the first name in ``order`` whose end is no
+    letter or digit (or ``hi``), left to right without overlaps."""
+    hits = []
+    for rank, n in enumerate(order):
+        i = text.find(n, lo, hi)
+        while i >= 0:
+            hits.append((i, rank))
+            i = text.find(n, i + 1, hi)
+    if not hits:
+        return []
+    hits.sort()
+    out = []
+    pos = lo
+    i, k = 0, len(hits)
+    while i < k:
+        p = hits[i][0]
+        j = i
+        while j < k and hits[j][0] == p:
+            j += 1
+        if p >= pos and (p == 0 or not _letter_or_digit(text[p - 1])):
+            for _, rank in hits[i:j]:
+                n = order[rank]
+                e = p + len(n)
+                if e == hi or not _letter_or_digit(text[e]):
+                    out.append((p, e, n))
+                    pos = e
+                    break
+        i = j
     return out
 
 

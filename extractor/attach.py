@@ -34,8 +34,10 @@ from pydantic import BaseModel, ConfigDict
 from .cache import disk_cached
 from .dates import period_string
 from .draft import DocContext, Draft
+from .gate import fold, gate, may_match
 from .models import NUMERIC_KINDS
 from .rules import load_model
+from .ruleset import per_rules
 from .sentences import Sentence
 
 
@@ -145,6 +147,14 @@ def cues() -> _Cues:
         relative_shift=c.period.relative_shift,
         plan_units=frozenset(c.plan_units),
     )
+
+
+@per_rules
+def _cue_gates() -> dict[str, tuple[str, ...] | None]:
+    """The words one of which each per-sentence cue's match holds (:mod:`gate`)."""
+    c = cues()
+    return {k: gate(getattr(c, k)) for k in ("same_day", "next_day", "relative_part", "same_period", "vague",
+                                             "comparison", "plan", "descriptor")}
 
 
 CLAUSE_MARKS = ",;:()"
@@ -325,6 +335,10 @@ def _year_earlier(value: str, year: int | None) -> str:
 def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, str]],
              pub: tuple[int, int] | None = None) -> list[_Anchor]:
     c = cues()
+    # a cue none of whose words the sentence holds has no match in it, nor in a part of it: not run
+    gates, folded = _cue_gates(), fold(text[s.start : s.end])
+    comparison_may = may_match(gates["comparison"], folded)
+    plan_may, descriptor_may = may_match(gates["plan"], folded), may_match(gates["descriptor"], folded)
     out: list[_Anchor] = []
     times = sorted((f for f in fs if f.kind in ("date", "period") and not f.ignore), key=lambda f: f.start)
     used = set()
@@ -332,10 +346,10 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         if i in used:
             continue
         left = text[max(s.start, f.start - 80) : f.start]
-        plan = bool(c.plan.search(left))
-        if c.comparison.search(left) and not plan:
+        plan = plan_may and bool(c.plan.search(left))
+        if comparison_may and c.comparison.search(left) and not plan:
             continue
-        desc = bool(c.descriptor.search(left))
+        desc = descriptor_may and bool(c.descriptor.search(left))
         # inside a parenthesis that is more than the time itself ("(qua đời năm ngoái)")
         p = _paren_depth(text, s.start, f.start)
         paren = p if p and text[p[0] + 1 : p[1]].strip() != f.text.strip() else None
@@ -388,20 +402,20 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
     def free(a: int, b: int) -> bool:
         return all(b <= x.start or a >= x.end for x in out)
 
-    for m in c.same_day.finditer(text, s.start, s.end):
+    for m in c.same_day.finditer(text, s.start, s.end) if may_match(gates["same_day"], folded) else ():
         if free(m.start(), m.end()):
             k = bisect_right(last_day, (m.start(), "~")) - 1
             out.append(_Anchor(m.start(), m.end(), last_day[k][1] if k >= 0 else None))
-    for m in c.next_day.finditer(text, s.start, s.end):
+    for m in c.next_day.finditer(text, s.start, s.end) if may_match(gates["next_day"], folded) else ():
         if free(m.start(), m.end()):
             k = bisect_right(last_day, (m.start(), "~")) - 1
             out.append(_Anchor(m.start(), m.end(), _shift(last_day[k][1], 1) if k >= 0 else None))
-    for m in c.relative_part.finditer(text, s.start, s.end):
-        if free(m.start(), m.end()) and not c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
+    for m in c.relative_part.finditer(text, s.start, s.end) if may_match(gates["relative_part"], folded) else ():
+        if free(m.start(), m.end()) and not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
             out.append(_Anchor(m.start(), m.end(),
                                _relative_part(m["u"], c.relative_shift[m["r"].lower()], pub)))
-    for m in c.same_period.finditer(text, s.start, s.end):
-        if c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
+    for m in c.same_period.finditer(text, s.start, s.end) if may_match(gates["same_period"], folded) else ():
+        if comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
             continue
         inner = [x for x in out if m.start() <= x.start < m.end()]
         year = None
@@ -410,7 +424,7 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             if x.value and x.value[:4].isdigit():
                 year = int(x.value[:4])
         out.append(_Anchor(m.start(), m.end(), None, same_period=True, year=year))
-    for m in c.vague.finditer(text, s.start, s.end):
+    for m in c.vague.finditer(text, s.start, s.end) if may_match(gates["vague"], folded) else ():
         if free(m.start(), m.end()):
             out.append(_Anchor(m.start(), m.end(), None))
     for m in c.duration.finditer(text, s.start, s.end):

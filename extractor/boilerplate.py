@@ -16,7 +16,10 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
+from .gate import fold as gate_fold
+from .gate import gate, may_match
 from .rules import load_model, rules_dir
+from .ruleset import per_rules
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _DIGIT = regex.compile(r"\d")
@@ -170,11 +173,14 @@ def article(text: str) -> Article:
     art.title = (title_line.start + _lstrip_len(title_line.text(text)), title_line.end)
     title_text = title_line.text(text).strip()
 
-    # 2. the end of the article: the first end marker after the title
+    # 2. the end of the article: the first end marker after the title (a marker
+    # none of whose words the text holds is not searched for: see gate)
+    folded = gate_fold(text)
+    ends = [r for r, words in zip(c.end, _gates()["end"]) if may_match(words, folded)]
     end = len(text)
     for ln in lines[i + 1 :]:
         s = ln.text(text)
-        hits = [m.start() for r in c.end if (m := r.search(s))]
+        hits = [m.start() for r in ends if (m := r.search(s))]
         if hits:
             end = ln.start + min(hits)
             break
@@ -219,13 +225,22 @@ def article(text: str) -> Article:
         zones.append((start, ln.start + len(s)))
     if glued_cut:
         zones = _subtract(zones, glued_cut)
-    for rx in c.exclude:
+    for rx, words in zip(c.exclude, _gates()["exclude"]):
+        if not may_match(words, folded):
+            continue
         for zs, ze in list(zones):
             for m in rx.finditer(text, zs, ze):
                 if m.end() > m.start():
                     zones = _subtract(zones, (m.start(), m.end()))
     art.zones = [(s, e) for s, e in zones if e > s and text[s:e].strip()]
     return art
+
+
+@per_rules
+def _gates() -> dict[str, tuple[tuple[str, ...] | None, ...]]:
+    """The words one of which each end marker's and exclusion's match holds (:mod:`gate`)."""
+    c = compiled()
+    return {"end": tuple(gate(r) for r in c.end), "exclude": tuple(gate(r) for r in c.exclude)}
 
 
 def _lstrip_len(s: str) -> int:

@@ -14,6 +14,7 @@ that are not the figure's measure never give a key.
 from __future__ import annotations
 
 import math
+from itertools import islice
 
 
 import regex
@@ -21,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 
 from .cache import disk_cached
 from .draft import DocContext, Draft
+from .gate import fold as gate_fold
+from .gate import gate, may_match
 from .rules import load_model
 from .ruleset import per_rules
 from .textnorm import fold
@@ -128,7 +131,8 @@ class _Compiled:
     """One family's phrases, folded into syllable tuples once."""
 
     __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words",
-                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies", "needs_context", "per_unit")
+                 "needs_prefix", "refuse_verbs", "percent_is_change", "currencies", "needs_context", "per_unit",
+                 "refuse_j", "anywhere_j", "refuse_verbs_j", "needs_context_j")
 
     def __init__(self, f: Family) -> None:
         self.family = f
@@ -147,6 +151,11 @@ class _Compiled:
         self.per_unit = f.per_unit
         pk = f.keys.get("percent")
         self.percent_is_change = pk is not None and not f.percent_is_rate and pk in (f.keys.get("count"), f.keys.get("money"))
+        # the same phrases as _contains compares them (" a b "), joined once here, not per figure
+        self.refuse_j = tuple(map(_joined, self.refuse))
+        self.anywhere_j = tuple(map(_joined, self.anywhere))
+        self.refuse_verbs_j = tuple(_joined(tuple(v.split())) for v in self.refuse_verbs)
+        self.needs_context_j = tuple(map(_joined, self.needs_context))
 
 
 @per_rules
@@ -170,7 +179,23 @@ def _change_words() -> tuple[tuple[str, ...], ...]:
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """Whether ``phrase`` occurs in ``words`` as whole syllables."""
-    return f" {' '.join(phrase)} " in f" {' '.join(words)} "
+    return _joined(phrase) in _joined(words)
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    """The syllables as :func:`_contains` compares them: " a b "; ``_joined(p) in
+    _joined(w)`` is ``_contains(w, p)``."""
+    return f" {' '.join(words)} "
+
+
+@per_rules
+def _change_words_j() -> tuple[str, ...]:
+    return tuple(map(_joined, _change_words()))
+
+
+@per_rules
+def _refuse_j() -> tuple[str, ...]:
+    return tuple(map(_joined, _index()[2]))
 
 
 SLOTS = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "money"}
@@ -179,11 +204,19 @@ SLOTS = {"quantity": "count", "ratio": "count", "percent": "percent", "money": "
 def topics(text: str, title: str | None) -> frozenset[str]:
     """The families whose topic the article is about (see ``Family.topic``)."""
     folded, ftitle = fold(text), fold(title or "")
+    # a topic none of whose words the text holds is not run over it (gate); two matches are enough
+    gfolded, gtitle = gate_fold(folded), gate_fold(ftitle)
     on = set()
-    for name, rx in _topic_patterns():
-        if rx.search(ftitle) or len(rx.findall(folded, overlapped=False)) >= 2:
+    for (name, rx), words in zip(_topic_patterns(), _topic_gates()):
+        if (may_match(words, gtitle) and rx.search(ftitle)) \
+                or (may_match(words, gfolded) and next(islice(rx.finditer(folded, overlapped=False), 1, None), None)):
             on.add(name)
     return frozenset(on)
+
+
+@per_rules
+def _topic_gates() -> tuple[tuple[str, ...] | None, ...]:
+    return tuple(gate(rx) for _, rx in _topic_patterns())
 
 
 @disk_cached
@@ -216,17 +249,19 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
 
     fverb = " ".join(x for x in (fold(verb) if verb else "", _after_reporting(fold(context)) if context else "") if x)
     cwords = tuple(fverb.split())
-    growth = any(_contains(words, w) for w in _change_words())
+    # joined once: each test below is a substring test of these (_contains)
+    hay, chay, hay1 = _joined(words), _joined(cwords), _joined(words[1:])
+    growth = any(w in hay for w in _change_words_j())
 
     def fits(c: _Compiled, prefixed: bool = True) -> str | None:
         key = c.keys.get(slot)
-        if key is None or kind not in t.keys[key].kinds or any(_contains(words, r) for r in c.refuse):
+        if key is None or kind not in t.keys[key].kinds or any(r in hay for r in c.refuse_j):
             return None
-        if c.needs_prefix and not prefixed or any(_contains(cwords, tuple(v.split())) for v in c.refuse_verbs):
+        if c.needs_prefix and not prefixed or any(v in chay for v in c.refuse_verbs_j):
             return None
         if c.currencies and kind == "money" and currency not in c.currencies:
             return None
-        if c.needs_context and not any(_contains(cwords, w) or _contains(words, w) for w in c.needs_context):
+        if c.needs_context and not any(w in chay or w in hay for w in c.needs_context_j):
             return None
         if per_unit and kind == "money" and not c.per_unit:
             return None  # "kinh phí 500 triệu đồng/lần": a price per unit, no total
@@ -238,7 +273,7 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
             return None
         return key
 
-    if any(_contains(words, r) or _contains(cwords, r) for r in refuse):
+    if any(r in hay or r in chay for r in _refuse_j()):
         return None
     if verb and unit:
         gverb = fold(verb)
@@ -259,7 +294,7 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
                 if key:
                     return key
     for c in compiled:
-        if c.anywhere and any(_contains(words[1:], w) for w in c.anywhere):
+        if c.anywhere and any(w in hay1 for w in c.anywhere_j):
             key = fits(c, prefixed=not c.needs_prefix)
             if key:
                 return key

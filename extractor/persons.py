@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict
 from .cache import disk_cached
 from .draft import Draft, PersonMention
 from .rules import load_model
+from .gate import fold, gate, may_match
 from .ruleset import per_rules, per_rules_memo
 from .sentences import Sentence
 from .textnorm import compare_form
@@ -104,11 +105,13 @@ def _toneless(w: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", w.lower()).translate(_TONES))
 
 
+@per_rules_memo(16384)
 def is_syllable(w: str) -> bool:
     """A Vietnamese syllable ("Nguyễn", "khoa"); not "Roesler", "Trọngmong"."""
     return bool(_compiled().syllable_rx.fullmatch(_toneless(w)))
 
 
+@per_rules_memo(16384)
 def _glued_prefix(w: str) -> int | None:
     """Length of the syllable at the start of a word with a lowercase word glued
     to it ("Trọngmong" → 5), or None."""
@@ -206,6 +209,7 @@ class _Compiled:
         # Lợi"); a bare number is not one ("quận 2 Nguyễn Văn A" is the district's official)
         self.house_number_rx = regex.compile(
             rf"(?:(?<![\p{{L}}])(?i:{alt(r.house_number_words)})[ \t]+\d{{1,4}}[A-Z]?|(?<![\p{{L}}\p{{N}}/.,:-])\d{{1,4}}[A-Z])[ \t]+$")
+        self.link_end_rx = regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(map(regex.escape, r.title_links))})[ \t]+$")
         self.link_word_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.title_links)})(?![\p{{L}}])")
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
         self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{L}})")
@@ -357,14 +361,16 @@ def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], wo
     return starts[i], end, name
 
 
-def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: frozenset = frozenset()):
+def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: frozenset = frozenset(),
+                   runs: list | None = None):
     """Names in Latin letters that cannot be Vietnamese ("Emmanuel Macron",
     "James Gorman"): at least one word is no Vietnamese syllable."""
     c = _compiled()
     syllable = _syllable_rx(c.rules.foreign_syllable)
     if syllable is None:
         return
-    for m in _compiled().latin_run_rx.finditer(text, s.start, s.end):
+    # ``runs``: the sentence's matches of latin_run_rx, when the caller has them already
+    for m in runs if runs is not None else _compiled().latin_run_rx.finditer(text, s.start, s.end):
         if any(m.start() < e and a < m.end() for a, e in taken):
             continue
         words = list(_BLANKS.split(m.group(0)))
@@ -384,8 +390,7 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
         # a country before the name belongs to the title ("Bộ Ngoại giao Iran Bahram Qasemi")
         countries = _countries()
         lead0 = 0
-        link = regex.search(rf"(?<!\p{{L}})(?:{'|'.join(map(regex.escape, c.rules.title_links))})[ \t]+$",
-                            text[max(s.start, m.start() - 8) : m.start()])
+        link = c.link_end_rx.search(text[max(s.start, m.start() - 8) : m.start()])
         # "người phát ngôn của Taliban Zabihullah Mujahid": the word after a position's link is its object
         linked = bool(link) and bool(c.head_rx.search(text, max(s.start, m.start() - 60), m.start() - 4))
         if m.group(0) in _all_foreign_places() or " ".join(words[-2:]) in _all_foreign_places():
@@ -665,12 +670,13 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
     found: dict[str, Draft] = {}
     mentions: list[PersonMention] = []
     # every foreign name the article writes (a shorter one shows what runs before it is not the name)
-    known = frozenset(m.group(0) for s in sents for m in _compiled().latin_run_rx.finditer(text, s.start, s.end))
+    latin = {s.index: list(_compiled().latin_run_rx.finditer(text, s.start, s.end)) for s in sents}
+    known = frozenset(m.group(0) for s in sents for m in latin[s.index])
     shorts: set[str] = set()  # given names read alone after "ông"/"bà"
     given_all = list(_given_names(text))
     for s in sents:
         names = list(_names(text, s))
-        names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known)))
+        names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known, latin[s.index])))
         names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
         given = {g for g in given_all if s.start <= g[0] < s.end
                  and not any(g[0] < e and x < g[1] for x, e, _ in names)} if given_all else set()
@@ -728,6 +734,8 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
     syllable = _syllable_rx(c.rules.foreign_syllable)
     if syllable is None:
         return
+    if not may_match(_single_head_gate(), fold(text[s.start : s.end])):
+        return  # none of the heads' words in the sentence: no match
     for h in c.single_head_rx.finditer(text, s.start, s.end):
         m = _SINGLE.match(text, h.end(), s.end)
         if not m:
@@ -745,6 +753,11 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
         if _mostly_bare(text, w):
             continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
         yield a, b, w
+
+
+@per_rules
+def _single_head_gate() -> tuple[str, ...] | None:
+    return gate(_compiled().single_head_rx)
 
 
 _AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")

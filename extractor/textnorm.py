@@ -72,9 +72,14 @@ def _lower_same_length(s: str) -> str:
 def fold(s: str) -> str:
     """Lowercase + one tone-placement form + one spelling ("tỉ"→"tỷ"); ``len(fold(s)) == len(s)``."""
     s = _lower_same_length(s)
-    s = _PAIR_RE.sub(lambda m: _PAIRS[m.group(0)], s)
+    # each substitution only where a match can be: its pair or word in the text (str's
+    # substring search, much cheaper than the regex scan that mostly finds nothing)
+    if any(map(s.__contains__, _PAIRS)):
+        s = _PAIR_RE.sub(lambda m: _PAIRS[m.group(0)], s)
     rx, table, _, _ = _spellings()
-    return rx.sub(lambda m: table[m.group(0)], s)
+    if any(map(s.__contains__, table)):
+        s = rx.sub(lambda m: table[m.group(0)], s)
+    return s
 
 
 @overload
