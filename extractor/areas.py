@@ -881,20 +881,12 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
             not any(lo <= m.start < hi for m in ms for lo, hi in [art.title] + lead):
         return None
     home_rx = _home_rx()
-    all_ms = ms
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
           and not home_rx.search(text, max(0, m.start - 60), m.start)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
     keys = [m.key for m in ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside]
-    if not keys:
-        # a head that names units only after a court, a procuracy or an agency
-        # ("TAND TP Hà Nội xét xử …", "(SN 1996, trú tại …)" aside): the unit the
-        # authority sits in is the article's, never a person's home
-        keys = [m.key for m in all_ms if not m.aside and authority.search(text, max(0, m.start - 40), m.start)
-                and not home_rx.search(text, max(0, m.start - 60), m.start)
-                and any(lo <= m.start < hi for lo, hi in heads)]
     if not keys and len(body) > 1:
         # a lead that names no unit: the first paragraph after it
         heads.append(body[1])

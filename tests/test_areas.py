@@ -257,13 +257,8 @@ ATTACH = [
     ("TAND TP Hà Nội xét xử bị cáo trộm 2 xe máy ở huyện Thanh Trì.", "2 xe máy", "Thanh Trì"),
     ("Xử vụ trộm ở huyện Thanh Trì\n\nTAND TP Hà Nội vừa mở phiên tòa.\n\nBị cáo phải bồi thường 20 triệu đồng.",
      "20 triệu đồng", "Thanh Trì"),
-    # … but a head that names no other unit than the court's (and a defendant's home) is
-    # about the court's province: its courts try the crimes committed there
-    ("TAND TP Hà Nội tuyên phạt bị cáo và buộc bồi thường 20 triệu đồng.", "20 triệu đồng", "Hà Nội"),
-    ("Viện KSND tỉnh Nam Định truy tố bị can Trần Văn A (SN 1990).\n\n"
-     "Bị can đã lấy trộm 4 xe máy.", "4 xe máy", "Nam Định"),
-    ("Viện KSND tỉnh Nam Định truy tố 2 bị can (SN 1990, trú tại huyện Hải Hậu).",
-     "2 bị can", "Nam Định"),
+    # (a head naming no unit but the court's left the article without a unit: taking the
+    # court's province filled 21 figures of gold/dev, 11 rightly and 10 wrongly, so it is not done)
     # a company whose name ends in a unit is not a place the paragraph moves to: the unit of
     # the address given before it stays
     ("Công an quận Hoàng Mai vừa kiểm tra một kho hàng.\n\nĐoàn đến Công ty ABC (ở phường "
