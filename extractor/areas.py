@@ -63,6 +63,8 @@ class AreaRules(BaseModel):
     scope_after: list[str] = []
     owner_words: list[str] = []
     authority_words: list[str] = []
+    name_owner_words: list[str] = []
+    statute_words: list[str] = []
     locative_words: list[str] = []
     pronoun_places: list[str] = []
     adjunct_words: list[str] = []
@@ -942,6 +944,26 @@ def _attach_rules():
     return national, foreign, scope, owner, authority, locative, adjunct
 
 
+@per_rules
+def _statute_rx() -> regex.Pattern:
+    """A penalty the law sets ("phạt tiền từ 20 đến 200 triệu đồng", "mức phạt
+    tối đa"): a rule for everyone, not a figure of the article's unit."""
+    ws = "|".join(regex.escape(w) for w in sorted(_compiled()[0].statute_words, key=len, reverse=True)) or "(?!)"
+    return regex.compile(rf"(?<!\p{{L}})(?i:{ws})(?!\p{{L}})")
+
+
+@per_rules
+def _name_owner_rx() -> regex.Pattern:
+    """A unit that ends a company's or an agency's name ("Tổng Công ty Điện lực
+    thành phố Hà Nội", "Chi cục quản lý thị trường tỉnh …"): part of a name,
+    not a place the text moves to. A locative between them ("Công ty X ở
+    huyện Y") makes the unit the company's place."""
+    r = _compiled()[0]
+    ws = "|".join(regex.escape(w) for w in sorted(r.name_owner_words, key=len, reverse=True)) or "(?!)"
+    loc = "|".join(regex.escape(w) for w in r.locative_words) or "(?!)"
+    return regex.compile(rf"(?<!\p{{L}})(?:{ws})(?:[ \t]+(?!(?i:{loc})(?!\p{{L}}))[\p{{L}}\p{{M}}]+){{0,6}}[ \t]*$")
+
+
 def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Draft], ms: list[Draft], art: Article,
            ctx: DocContext | None = None) -> None:
     """Set ``area`` (and ``area_level``, ``area_code``, ``province``,
@@ -1044,6 +1066,10 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
             s0 = s.start
             lo, hi = ctx.bracket_clause(s0, s.end, f.start, f.end)
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
+            if any(x.start() < f.start for x in _statute_rx().finditer(text, lo, f.end)):
+                # a penalty the law sets: no unit's figure
+                f.area = None
+                continue
             # 1. a unit named in the figure's own clause ("ở Mê Linh có 120 hộ",
             #    "… được phát hành tại TP.HCM")
             clause = [m for m in here if lo <= m.start and m.end <= f.start and not owned(m, s0, s.end)
@@ -1129,6 +1155,13 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                 if not earlier:
                     # else the unit inside the article's that the text moved to last
                     earlier = [m for m in ms if main_from <= m.start and m.end <= f.start and usable(m)]
+                # a unit that only ends a company's or an agency's name, with the address it heads
+                named: list[Draft] = []
+                for m in earlier:
+                    if _name_owner_rx().search(text, max(0, m.start - 60), m.start) or (
+                            named and m.start - named[-1].end <= 20 and (named[-1].key, m.key) in places.inside):
+                        named.append(m)
+                earlier = [m for m in earlier if m not in named]
                 if earlier:
                     # the last unit named, or the most specific one of the address it ends
                     # ("xã Thanh Bính, huyện Thanh Hà" → Thanh Bính)
@@ -1144,7 +1177,29 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                         key = k
         if key is None and main_key is not None and f.start >= main_from:
             key = main_key
+        counted = _counted_depth(f.unit)
+        if key is not None and counted is not None and places.depth(key) >= counted:
+            # a count of units ("6 xã", "12 phường") lies in a unit above them: the
+            # nearest one around the unit found, else none ("Cùng với xã A, … ở 6 xã
+            # của huyện B" → B)
+            around = [b for a, b in places.inside if a == key and places.depth(b) < counted]
+            key = max(around, key=places.depth) if around else None
         _set_area(f, places.fact[key] if key is not None else None)
+
+
+def _counted_depth(unit: str | None) -> int | None:
+    """The depth (see :func:`_depth`) of the units a figure counts when its unit
+    is a level word ("6 xã" → 3, "10 huyện" → 2, "5 tỉnh" → 1), else None."""
+    if not unit:
+        return None
+    u = unit.lower()
+    if u in _commune_levels():
+        return 3
+    if u in _district_levels():
+        return 2
+    if u == "tỉnh":
+        return 1
+    return None
 
 
 def _set_area(f: Draft, unit: Draft | None) -> None:

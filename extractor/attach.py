@@ -72,6 +72,9 @@ class PeriodCues(BaseModel):
     relative_part: str
     relative_shift: dict[str, int]
     hand_over: str
+    closing: str
+    closing_break: str
+    since_point: str
 
 
 class ContextRules(BaseModel):
@@ -120,6 +123,9 @@ class _Cues:
     relative_part: regex.Pattern
     relative_shift: dict[str, int]
     hand_over: regex.Pattern
+    closing: regex.Pattern
+    closing_break: regex.Pattern
+    since_point: regex.Pattern
     plan_units: frozenset[str]
 
 
@@ -401,6 +407,10 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             elif m_now:
                 value = f"{v}/"
                 end += m_now.end()
+            elif len(v) == 7 and not c.since_point.match(text, end, s.end):
+                # "từ tháng 3/2017" alone: from that month on, open like "từ năm 2019";
+                # not when the text goes back to that month ("kể từ tháng 7/2005, khi đó …")
+                value = f"{v}/"
             else:
                 value = _date_value(v)
         else:
@@ -558,6 +568,18 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                                 or _opening_adverbial(text, s, x, nums[0].start))
                            and not _contrast_between(text, x.end, a, f.start, ctx)]
                 chosen = framing[-1] if framing else None
+            if chosen is None:
+                # a time that closes the sentence after "trong"/"vào" ("… chiếm 15% và 11% thị
+                # phần trong quý I/2021.") is the time of the figures of its clause that have none
+                closing = [x for x in pool if f.end <= x.start < b and not x.descriptor and not x.duration
+                           and not x.plan and not x.same_period and x.value
+                           and c.closing.search(text, max(s.start, x.start - 12), x.start)
+                           and not text[x.end : s.end].strip(" .!?…\"”)\n")
+                           and not c.closing_break.search(
+                               text, max([g.end for g in nums if g.end <= x.start] + [f.end]), x.start)
+                           and not (not f.target and _goal_between(text, f.end, x.start))
+                           and not _contrast_between(text, f.end, x.start, x.start, ctx)]
+                chosen = closing[-1] if closing else None
             if chosen is not None and chosen.same_period:
                 ref = last_period.get(s.paragraph) or carried.get(s.paragraph)
                 f.period = _year_earlier(ref, chosen.year) if ref else (

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -177,6 +178,11 @@ def warm_up() -> None:
     extract_text("Tiêu đề\n\nSáng 2/8/2023, huyện Quốc Oai có 45 hộ nghèo, chiếm 0,084%; "
                  "Phó Chủ tịch UBND tỉnh Nguyễn Văn An nói, theo Quyết định số 12/QĐ-UBND.\n")
     words("người lao động")  # the word segmenter's model
+    # what is loaded now lives as long as the process: move it out of the
+    # collector's reach, so that a full collection (triggered by a long
+    # document's many objects) does not walk the models and the gazetteer
+    # again and again; forked workers inherit it frozen (the use gc.freeze is for)
+    gc.freeze()
 
 
 def _stream(paths: Iterable[str], workers: int, db_path: str | None,

@@ -142,7 +142,7 @@ def lexicon() -> _Lexicon:
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _SPACES = regex.compile(r"\s+")
 # a spaced dash breaks a clause, except between two names ("Việt Nam - Nga", "Trảng Dài - Tân Hiệp")
-_BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|(?<!\p{Lu}[\p{L}\p{M}]*)\s-\s|\s-\s(?!\p{Lu})")
+_BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s(?<!\p{Lu}[\p{L}\p{M}]{0,40}\s)-\s|\s-\s(?!\p{Lu})")
 MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
 MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 

@@ -404,7 +404,12 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
                 and c.single_head_end_rx.search(text, max(s.start, m.start() - 40), m.start()):
             yield m.end() - len(words[-1]), m.end(), words[-1]  # "Quốc vương Qatar Tamim": the country is the title's
             continue
-        if len(words) > 3 and " ".join(words[:2]) in _all_foreign_places():
+        if linked and len(words) <= 2:
+            continue  # "chuyên gia của Forest Trends": the object of a position's link is an organisation
+        prev_word = _PREV_WORD.search(text, max(s.start, m.start() - 24), m.start())
+        if prev_word and len(words) > 2 and prev_word.group(1) + " " + words[0] in _all_foreign_places():
+            lead0 = 1  # "Thái Lan Arkhom …": the run's first word ends a country's name
+        elif len(words) > 3 and " ".join(words[:2]) in _all_foreign_places():
             lead0 = 2  # "New Zealand Todd McClay": the country is the title's
         elif len(words) > 2 and c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
             lead0 = 1  # "tập đoàn Alibaba Jack Ma": the company's name is the title's
@@ -737,6 +742,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
     return list(found.values()), ms
 
 
+_PREV_WORD = regex.compile(r"(\p{Lu}\p{Ll}*)[ \t]+$")
 # a capitalised word with a Vietnamese letter right after a run in Latin letters: the run is the start of
 # a longer proper name ("Seabank Hai Bà Trưng")
 _CAP_NON_ASCII_NEXT = regex.compile(r"[ \t](?=\p{Lu}\p{Ll}*[^\x00-\x7f\s])")

@@ -253,9 +253,37 @@ ATTACH = [
     # … but a lead that names a unit of Việt Nam keeps it as the article's place
     ("Hàng Việt sang Mỹ tăng mạnh\n\nTỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nCó 300 doanh nghiệp tham gia.",
      "300 doanh nghiệp", "Bình Dương"),
-    # a court's city is not where the theft happened
-    ("TAND TP Hà Nội tuyên phạt bị cáo và buộc bồi thường 20 triệu đồng.", "20 triệu đồng", None),
+    # a court's city is not where the theft happened …
     ("TAND TP Hà Nội xét xử bị cáo trộm 2 xe máy ở huyện Thanh Trì.", "2 xe máy", "Thanh Trì"),
+    ("Xử vụ trộm ở huyện Thanh Trì\n\nTAND TP Hà Nội vừa mở phiên tòa.\n\nBị cáo phải bồi thường 20 triệu đồng.",
+     "20 triệu đồng", "Thanh Trì"),
+    # (a head naming no unit but the court's left the article without a unit: taking the
+    # court's province filled 21 figures of gold/dev, 11 rightly and 10 wrongly, so it is not done)
+    # a company whose name ends in a unit is not a place the paragraph moves to: the unit of
+    # the address given before it stays
+    ("Công an quận Hoàng Mai vừa kiểm tra một kho hàng.\n\nĐoàn đến Công ty ABC (ở phường "
+     "Tương Mai, quận Hoàng Mai). Công ty bán tem giả của Tổng công ty Điện lực thành phố Hà Nội. "
+     "Đoàn thu giữ 300 chiếc công tơ.", "300 chiếc", "Tương Mai"),
+    # … but a company placed by "ở"/"tại" is there
+    ("Công an quận Hoàng Mai vừa kiểm tra một kho hàng.\n\nĐoàn đến Công ty ABC (ở phường "
+     "Tương Mai, quận Hoàng Mai). Sau đó đoàn đến Công ty XYZ ở phường Giáp Bát. Đoàn thu giữ 300 chiếc công tơ.",
+     "300 chiếc", "Giáp Bát"),
+    # a count of units lies in a unit above them, not in a unit of their level named before
+    ("Tại xã Thanh Bính (huyện Thanh Hà), vải còn được trồng ở 6 xã khác.", "6 xã", "Thanh Hà"),
+    ("Sở Y tế thành phố Hà Nội cho biết, tại phường Mai Dịch có 40 ca mắc. Dịch đã có ở 28 quận.", "28 quận",
+     "Hà Nội"),
+    ("Sở Y tế thành phố Hà Nội cho biết, tại phường Mai Dịch có 40 ca mắc.", "40 ca mắc", "Mai Dịch"),
+    ("Huyện Thanh Hà có 20 xã đạt chuẩn nông thôn mới.", "20 xã", "Thanh Hà"),
+    ("Xã Thanh Bính, huyện Thanh Hà có 12 thôn.", "12 thôn", "Thanh Bính"),
+    # … and a count of provinces with no unit above them named is placeless
+    ("Hội nghị diễn ra tại Hà Nội với các đầu cầu ở 63 tỉnh.", "63 tỉnh", None),
+    # a penalty the law sets is no unit's figure; a fine imposed keeps its place
+    ("Huyện Gia Lâm kiểm tra cơ sở giết mổ.\n\nHành vi này bị phạt tiền từ 20 đến 40 triệu đồng.",
+     "40 triệu đồng", None),
+    ("Huyện Gia Lâm kiểm tra cơ sở giết mổ.\n\nHành vi này bị phạt tiền từ 20 đến 40 triệu đồng.", "từ 20", None),
+    ("Huyện Gia Lâm kiểm tra cơ sở giết mổ.\n\nMức phạt tối đa với tổ chức là 100 triệu đồng.", "100 triệu đồng", None),
+    ("Huyện Gia Lâm kiểm tra cơ sở giết mổ.\n\nMức phạt với cơ sở này là 12 triệu đồng.", "12 triệu đồng", "Gia Lâm"),
+    ("Huyện Gia Lâm kiểm tra cơ sở giết mổ.\n\nĐoàn đã phạt chủ cơ sở 15 triệu đồng.", "15 triệu đồng", "Gia Lâm"),
     # a patient's home in brackets is not what the article is about
     ("Bệnh nhân N.T.T. (24 tuổi, Nghệ An) nhập viện.\n\nKhối u nặng 3kg đã được cắt bỏ.", "3kg", None),
     # the lead names units that are on no one chain: no article unit

@@ -37,6 +37,23 @@ PERIODS = [
     ("Tính đến tháng 5/2023, xã còn 41 hộ nghèo.", "41 hộ", "2023-05/2023-05"),
     ("Từ ngày 1/3 đến ngày 10/3, đội kiểm tra phát hiện 12 vụ vi phạm.", "12 vụ", "2023-03-01/2023-03-10"),
     ("Số ca mắc tính từ ngày 27/4 đến nay: 815 ca.", "815 ca", "2023-04-27/"),
+    # "từ tháng X" alone opens a period like "từ năm 2019" does; a month without "từ" is that month
+    ("Từ tháng 3/2022, giá vé tăng thêm 5.000 đồng.", "5.000 đồng", "2022-03/"),
+    ("Kể từ tháng 9/2021, xã đã làm 12 km đường.", "12 km", "2021-09/"),
+    ("Trong tháng 3/2022, giá vé tăng thêm 5.000 đồng.", "5.000 đồng", "2022-03/2022-03"),
+    ("Đây là trận lũ lớn nhất kể từ tháng 9/2009, khi đó 30 người thiệt mạng.", "30 người", "2009-09/2009-09"),
+    ("Từ tháng 3/2022 đến tháng 5/2022, xã làm 12 km đường.", "12 km", "2022-03/2022-05"),
+    # a time closing the sentence after "trong"/"vào" is the time of its clause's figures
+    ("Hai hãng bán ra 40 triệu máy, chiếm 12% và 9% thị phần trong quý II/2022.", "12%", "2022-04/2022-06"),
+    ("Hai hãng bán ra 40 triệu máy, chiếm 12% và 9% thị phần trong quý II/2022.", "9%", "2022-04/2022-06"),
+    ("Hợp tác xã thu về 2 tỷ đồng trong năm 2021.", "2 tỷ đồng", "2021/2021"),
+    # … not of an earlier clause's, nor across a new statement or a subordinate clause
+    ("Hai hãng bán ra 40 triệu máy, chiếm 12% và 9% thị phần trong quý II/2022.", "40 triệu máy", None),
+    ("Hội có 35 hội viên, được thành lập vào năm 2009.", "35 hội viên", None),
+    ("Đoàn sẽ thuyết phục 3 đối tác tham gia dự án khi lãnh đạo hai bên có cuộc gặp chính thức tại thủ đô "
+     "vào năm 2019.", "3 đối tác", None),
+    ("Cả 4 vận động viên nói trên đều không phải là người đã giành chiến thắng chung cuộc ở chặng đua dài "
+     "vào năm 2019.", "4 vận động viên", None),
     ("Kết quả xổ số ngày 7/6: giải đặc biệt trị giá 42 tỷ đồng.", "42 tỷ đồng", "2023-06-07"),
     ("Đoàn thiện nguyện hôm 2/6 đã trao 60 suất quà.", "60 suất quà", "2023-06-02"),
     # a comparison base is not the figure's time

@@ -611,6 +611,12 @@ FOREIGN_MORE = [
     ("Bà Lê Thị Hạnh – Giám đốc Eastbank Hoàn Kiếm đã ký hợp đồng.",
      {"Lê Thị Hạnh": ["Giám đốc Eastbank Hoàn Kiếm"]}),
     ("Chủ tịch tập đoàn Tencent Ma Huateng phát biểu tại diễn đàn.", {"Ma Huateng": ["Chủ tịch tập đoàn Tencent"]}),
+    # a Latin run whose first word ends a country's name ("Thái Lan") starts after it
+    ("Bộ trưởng Thương mại Thái Lan Jurin Laksanawisit cho biết xuất khẩu tăng.",
+     {"Jurin Laksanawisit": ["Bộ trưởng Thương mại Thái Lan"]}),
+    # two Latin words after a position's link word are the organisation it belongs to
+    ("Theo ông Lò Văn Sinh, chuyên gia của Rain Forest, gỗ nhập khẩu tăng.",
+     {"Lò Văn Sinh": ["chuyên gia của Rain Forest"]}),
 ]
 
 
