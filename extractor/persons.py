@@ -330,6 +330,42 @@ def _names(text: str, s: Sentence):
 
 
 
+_CAPS_RUN = regex.compile(r"(?<![\p{L}\p{N}.])\p{Lu}[\p{Lu}\p{M}]*(?:[ \t]+\p{Lu}[\p{Lu}\p{M}]*)+(?![\p{L}\p{N}])")
+_WORD_BEFORE = regex.compile(r"(\S+)[ \t]*$")
+_DASH_OR_COMMA = regex.compile(r"[ \t]*(?:,|[-–][ \t])[ \t]*")
+
+
+def _capital_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
+    """A name written in capitals ("bà THÁI THỊ TUYẾT DUNG, giảng viên …",
+    "đồng chí NGUYỄN VĂN A - Bí thư …"): two to four Vietnamese syllables, the
+    first a surname, right after an honorific or a position written in normal
+    case, or followed by a position after a comma or a dash; never a headline
+    in capitals (a longer run) nor an acronym (no syllable: "UBND")."""
+    c = _compiled()
+    hon_rx = c.name_hon_rx
+    for m in _CAPS_RUN.finditer(text, s.start, s.end):
+        words = m.group(0).split()
+        if not 2 <= len(words) <= 4 or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if words[0].capitalize() not in c.surnames \
+                or not all(is_syllable(w) for w in words):
+            continue
+        if " ".join(w.capitalize() for w in words) in _places()[0]:
+            continue  # "HÀ NỘI", "LÂM ĐỒNG": a place in capitals
+        before = text[max(s.start, m.start() - 40):m.start()]
+        prev = _WORD_BEFORE.search(before)
+        if prev and prev.group(1).isupper() and is_syllable(prev.group(1)):
+            continue  # a banner in capitals runs on before the name (an acronym, "UBND", may stand there)
+        cue = bool(hon_rx.search(before)) or any(
+            not regex.search(r"[,;:.()]", text[h.end():m.start()])
+            for h in c.head_rx.finditer(text, max(s.start, m.start() - 60), m.start()))
+        if not cue:
+            d = _DASH_OR_COMMA.match(text, m.end())
+            cue = bool(d and c.head_rx.match(text, d.end()))
+        if cue:
+            yield m.start(), m.end(), m.group(0)
+
+
 def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], words: list[str],
                    end_of: list[int], c: _Compiled) -> tuple[int, int, str] | None:
     """A name whose first word is no known surname, read from where it stands:
@@ -698,6 +734,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
         names = list(_names(text, s))
         names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known, latin[s.index])))
         names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
+        names = sorted(names + list(_capital_names(text, s, [(a, b) for a, b, _ in names])))
         given = {g for g in given_all if s.start <= g[0] < s.end
                  and not any(g[0] < e and x < g[1] for x, e, _ in names)} if given_all else set()
         if given:

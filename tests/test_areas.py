@@ -383,3 +383,46 @@ def test_duration_words_come_from_the_rules():
     assert "tháng" in _rules().duration_words
     assert areas_of("Báo cáo kết quả của quận 10 tháng đầu năm.") == []
     assert areas_of("Người dân quận 10 đổ ra đường.") == [("10", "quận")]
+
+
+# countries as Vietnamese news writes them (names, transliterations, spelt-out forms): a figure
+# of a sentence that names one, without a unit of Việt Nam, is foreign and has no area
+FOREIGN_COUNTRIES = [
+    ("Tỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nHàng gỗ bán sang Kuwait đạt 40 triệu USD.", "40 triệu USD", None),
+    ("Tỉnh Bình Dương đẩy mạnh xuất khẩu.\n\nKim ngạch với Ả Rập Xê Út đạt 90 triệu USD.", "90 triệu USD", None),
+    ("Huyện Mê Linh trồng nhiều hoa.\n\nHoa được bán sang Mông Cổ với 12 tấn mỗi năm.", "12 tấn", None),
+    ("Huyện Mê Linh trồng nhiều hoa.\n\nLô hàng sang Ca-dắc-xtan gồm 5 container.", "5 container", None),
+    ("Huyện Mê Linh trồng nhiều hoa.\n\nNăm ngoái Hungary nhận 300 lao động của nhiều nước.", "300 lao động", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", FOREIGN_COUNTRIES, ids=[t[1] for t in FOREIGN_COUNTRIES])
+def test_figure_in_a_foreign_country(text, figure, expected):
+    assert area_of(text, figure) == expected
+
+
+def test_no_unit_of_viet_nam_is_shadowed_by_a_country():
+    """No unit of the gazetteer is named as a place of ``foreign_places``, and none
+    holds as whole words one of the countries added with the world's list (the older
+    short ones, "Đức", "Anh", "Nga", are guarded by the rule's context)."""
+    import regex
+
+    from extractor.areas import _compiled, gazetteer
+
+    places = set(_compiled()[0].foreign_places)
+    units = {n for n, _ in gazetteer()}
+    # "Trung Đông" (the Middle East) is also a commune's name: written bare, it is the region
+    assert places & units <= {"Trung Đông"}
+    added = ["Kuwait", "Mông Cổ", "Síp", "Litva", "Mali", "Oman", "Ghi-nê", "Bờ Biển Ngà", "Ai-len", "Chi-lê"]
+    assert set(added) <= places
+    rx = regex.compile(r"(?<!\p{L})(?:" + "|".join(map(regex.escape, added)) + r")(?![\p{L}\p{N}])")
+    assert not [n for n in units if rx.search(n)]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Huyện Mê Linh trồng nhiều hoa.\n\nXã Tiền Phong có 300 hộ trồng hoa.", "Tiền Phong"),
+    ("Tỉnh Lai Châu có 20 xã khó khăn.", "Lai Châu"),
+])
+def test_units_keep_their_figures(text, unit):
+    figure = "300 hộ" if "300 hộ" in text else "20 xã"
+    assert area_of(text, figure) is not None

@@ -623,3 +623,37 @@ FOREIGN_MORE = [
 @pytest.mark.parametrize("sentence,expected", FOREIGN_MORE, ids=[t[0][:60] for t in FOREIGN_MORE])
 def test_more_foreign_and_company_positions(sentence, expected):
     assert persons_of(sentence) == expected
+
+
+# names written in capitals, as press releases do: kept as written, next to a cue
+CAPITALS = [
+    ("Bà TRẦN THỊ MINH HẰNG, giảng viên Trường Đại học Y, trình bày tham luận.",
+     {"TRẦN THỊ MINH HẰNG": ["giảng viên Trường Đại học Y"]}),
+    ("Hội nghị có đồng chí LÊ VĂN TÂM - Bí thư Huyện ủy cùng lãnh đạo các xã.",
+     {"LÊ VĂN TÂM": ["Bí thư Huyện ủy"]}),
+    ("PHẠM QUỐC BẢO, Giám đốc Sở Y tế, cho biết số ca bệnh giảm.",
+     {"PHẠM QUỐC BẢO": ["Giám đốc Sở Y tế"]}),
+    ("Phó Chủ tịch UBND tỉnh HOÀNG VĂN NAM phát biểu chỉ đạo.",
+     {"HOÀNG VĂN NAM": ["Phó Chủ tịch UBND tỉnh"]}),
+]
+
+CAPITALS_NOT = [
+    "TIN TỨC HOẠT ĐỘNG của UBND huyện trong tuần qua.",  # a banner
+    "UBND và HĐND huyện đã họp phiên thường kỳ.",  # acronyms
+    "Đoàn công tác đã đến TP.HCM, Giám đốc Sở chủ trì.",
+    "LÊ VĂN TÂM THAM DỰ HỘI NGHỊ TỔNG KẾT NĂM, Giám đốc Sở chủ trì.",  # a headline in capitals
+    "Ông NGUYỄN VĂN BÌNH năm nay 70 tuổi vẫn chăm vườn.",  # no position
+    "Đoàn đến thăm HÀ NỘI, Giám đốc Sở đón tiếp.",  # a place in capitals
+]
+
+
+@pytest.mark.parametrize("text,want", CAPITALS)
+def test_capital_names(text, want):
+    got = persons_of(text)
+    for name, titles in want.items():
+        assert got.get(name) == titles, got
+
+
+@pytest.mark.parametrize("text", CAPITALS_NOT)
+def test_capital_not_names(text):
+    assert not any(n.isupper() for n in persons_of(text)), persons_of(text)
