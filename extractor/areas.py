@@ -66,6 +66,7 @@ class AreaRules(BaseModel):
     name_owner_words: list[str] = []
     statute_words: list[str] = []
     locative_words: list[str] = []
+    venue_words: list[str] = []
     pronoun_places: list[str] = []
     adjunct_words: list[str] = []
     bare_after: list[str] = []
@@ -849,6 +850,11 @@ class _Places:
     def depth(self, key) -> int:
         return _depth(self.fact[key])
 
+    def around(self, key) -> list:
+        """The units ``key`` lies inside, in the order the text first names them
+        (never the set's order, which changes with the hash seed from run to run)."""
+        return sorted((b for a, b in self.inside if a == key), key=lambda k: (self.fact[k].start, k))
+
     def related(self, a, b) -> bool:
         return a == b or (a, b) in self.inside or (b, a) in self.inside
 
@@ -893,6 +899,8 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
         keys = [m.key for m in ms if body[1][0] <= m.start < body[1][1] and not m.aside]
     if not keys:
         return None
+    if _region_head(ms, heads, text):
+        return None
     best = places.deepest(keys)
     if best is None:
         # a unit the title names, when the rest of the head stays inside it
@@ -902,6 +910,31 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
                                  for k in keys):
             best = t
     return places.fact[best] if best is not None else None
+
+
+@per_rules
+def _venue_rx() -> tuple[regex.Pattern, regex.Pattern]:
+    """(a region's name, an event's venue: "… diễn ra ngày 28/6 tại " before a unit)."""
+    r = _compiled()[0]
+
+    def alt(ws) -> str:
+        return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+
+    region = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.region_words)})(?!\p{{L}})", regex.IGNORECASE)
+    venue = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.venue_words)})(?!\p{{L}})[^.;!?\n]{{0,40}}?"
+                          rf"(?<!\p{{L}})(?:{alt(r.locative_words)})[ \t]+(?:\p{{L}}+[ \t]+){{0,1}}$")
+    return region, venue
+
+
+def _region_head(ms: list[Draft], heads: list[tuple[int, int]], text: str) -> bool:
+    """The title and lead name a region (Tây Nam bộ, ĐBSCL) and name units only as the
+    venue of an event ("hội nghị … khu vực Tây Nam bộ diễn ra tại Cần Thơ"): the
+    article is about the region, which is no unit, so it has no unit of its own."""
+    region, venue = _venue_rx()
+    if not any(region.search(text, lo, hi) for lo, hi in heads):
+        return False
+    named = [m for m in ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside]
+    return bool(named) and all(venue.search(text, max(0, m.start - 80), m.start) for m in named)
 
 
 @per_rules
@@ -1036,7 +1069,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
         unit's chain when it has one of that level."""
         cands = [m for m in ms if m.level == level and m.start < before and usable(m)]
         if main_key is not None:
-            chain = [main_key] + [b for a, b in places.inside if a == main_key]
+            chain = [main_key] + places.around(main_key)
             for k in chain:
                 if places.fact[k].level == level and not cands:
                     return k
@@ -1182,7 +1215,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
             # a count of units ("6 xã", "12 phường") lies in a unit above them: the
             # nearest one around the unit found, else none ("Cùng với xã A, … ở 6 xã
             # của huyện B" → B)
-            around = [b for a, b in places.inside if a == key and places.depth(b) < counted]
+            around = [b for b in places.around(key) if places.depth(b) < counted]
             key = max(around, key=places.depth) if around else None
         _set_area(f, places.fact[key] if key is not None else None)
 
