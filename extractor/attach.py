@@ -20,6 +20,9 @@ parenthesis that does not hold the figure are not the figure's time.
 A time expression opening a clause, and a "từ … đến …" span, carry on to the
 next sentences of the paragraph (in a body scraped as one line, to the next
 three sentences only); a vague one ends the carried period.
+In an article without a publication date whose report day ("Ngày 19/5, …")
+falls months before a day of the same year the body dates, the body's latest
+year is contradicted: its year-less times give no figure a period.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import regex
 from pydantic import BaseModel, ConfigDict
 
 from .cache import disk_cached
-from .dates import period_string
+from .dates import _not_context_rx, period_string
 from .draft import DocContext, Draft
 from .gate import fold, gate, may_match
 from .models import NUMERIC_KINDS
@@ -315,6 +318,7 @@ class _Anchor:
     year: int | None = None  # the year "cùng kỳ năm 2015" names
     duration: bool = False  # "trong 3 năm": the figure's time only when it follows the figure
     since: bool = False  # "từ tháng 6/2015": the start of something, no frame of the sentence
+    guessed: bool = False  # no publication date, no year of its own, and the report's day contradicts the year guessed
 
 
 def _date_value(v: str) -> str:
@@ -350,8 +354,76 @@ def _year_earlier(value: str, year: int | None) -> str:
     return "/".join(f"{int(p[:4]) + delta:04d}{p[4:]}" if p else "" for p in parts)
 
 
+# how far after a guessed day a dated day of the same year must lie to contradict it:
+# an occasion a few days or weeks ahead ("kỷ niệm … 21/6/2017" told on "Ngày 20/6")
+# is no contradiction; an event recounted months later in the year is
+CONTRADICTION_DAYS = 92
+RANGE_GAP = 6  # characters between the two days of a range
+
+
+def _dated_days(facts: list[Draft], text: str) -> list[str]:
+    """The days the body gives with their year ("ngày 30/11/2016"), but not a
+    plan's, goal's or forecast's ("sẽ chạy thử từ 1/10/2017") nor a range's."""
+    _, plan, strong, weak = _not_context_rx()
+    out = []
+    dates = [f for f in facts if f.kind == "date"]
+    for f in dates:
+        # a range's day ("từ 10/11 - 14/11/2017") dates a scheduled event, often one to come
+        if any(g is not f and (0 <= g.start - f.end <= RANGE_GAP or 0 <= f.start - g.end <= RANGE_GAP) for g in dates):
+            continue
+        if f.year and not f.ignore and f.date_value and len(f.date_value) == 10:
+            left = text[max(0, f.start - 80) : f.start]
+            left = left[max(left.rfind("."), left.rfind("\n")) + 1 :]
+            if not (plan.search(left) or strong.search(left) or weak.search(left)):
+                out.append(f.date_value)
+    return out
+
+
+def _contradicted(value: str | None, dated: list[str]) -> bool:
+    """Whether a year-less day or month of an article without a publication date,
+    in the year the body's latest year gives it, falls before a day of that year
+    the body dates, by more than CONTRADICTION_DAYS: the guess would put the report
+    before an event it tells ("Ngày 19/5, tòa xử …" in a body whose crimes are
+    dated "ngày 30/11/2016")."""
+    if not value:
+        return False
+    v = value.split("/")[0]
+    try:
+        day = date.fromisoformat(v if len(v) == 10 else f"{v}-01")
+        return any(d[:4] == v[:4] and (date.fromisoformat(d) - day).days > CONTRADICTION_DAYS for d in dated)
+    except ValueError:
+        return False
+
+
+REPORT_DAY_WORDS = 2  # words before a sentence's opening day ("Trước đó, ngày 3/5, …" is not one)
+
+
+def _report_day_contradicted(facts: list[Draft], text: str, dated: list[str]) -> bool:
+    """Whether the body's first year-less day, when it opens its sentence ("Ngày
+    19/5, TAND … xét xử …", "Sáng 27/6, …": the day of the report), is
+    contradicted (:func:`_contradicted`) in the year the body's latest year gives it."""
+    days = sorted((f for f in facts if f.kind == "date" and not f.year and not f.ignore and f.date_value),
+                  key=lambda f: f.start)
+    if not days:
+        return False
+    f = days[0]
+    left = text[max(0, f.start - 60) : f.start]
+    left = left[max(left.rfind(ch) for ch in ".!?\n") + 1 :]
+    # the first day of a range whose last day gives the year ("15/3 - 19/3/2017")
+    ranged = any(g.kind == "date" and g.year and 0 <= g.start - f.end <= RANGE_GAP for g in facts)
+    if len(left.split()) > REPORT_DAY_WORDS or ranged:
+        return False
+    return _contradicted(f.date_value, dated)
+
+
 def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, str]],
-             pub: tuple[int, int] | None = None) -> list[_Anchor]:
+             pub: tuple[int, int] | None = None, doubtful: bool = False) -> list[_Anchor]:
+    """The sentence's times. In an article without a publication date, a day or
+    month with no year of its own takes the body's latest year; when the text
+    contradicts that year for the report's own day (``doubtful``,
+    :func:`_report_day_contradicted`), no time without a year of its own
+    ("ngày 3/5", "năm nay", "6 tháng đầu năm") is a figure's period (value None,
+    like a vague time)."""
     c = cues()
     # a cue none of whose words the sentence holds has no match in it, nor in a part of it: not run
     gates, folded = _cue_gates(), fold(text[s.start : s.end])
@@ -386,7 +458,9 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             m_now = c.until_now.match(text[end : s.end]) if b is None else None
             if m_now:
                 end += m_now.end()
-            out.append(_Anchor(f.start, end, v, span=span, descriptor=desc, plan=plan, paren=paren))
+            guessed = doubtful and pub is None and f.year is None and f.years is None
+            out.append(_Anchor(f.start, end, None if guessed else v, span=span, descriptor=desc, plan=plan,
+                               paren=paren, guessed=guessed))
             continue
         v = f.date_value
         if not v:
@@ -415,7 +489,12 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
                 value = _date_value(v)
         else:
             value = _date_value(v)
-        out.append(_Anchor(start, end, value, span=span, descriptor=desc, plan=plan, paren=paren, since=bool(since)))
+        # the first day of a range whose last day gives the year ("15/3 - 19/3/2017") has that year
+        guessed = doubtful and pub is None and f.year is None and not (
+            i + 1 < len(times) and times[i + 1].kind == "date" and times[i + 1].year
+            and 0 <= times[i + 1].start - f.end <= RANGE_GAP)
+        out.append(_Anchor(start, end, None if guessed else value, span=span, descriptor=desc, plan=plan,
+                           paren=paren, since=bool(since), guessed=guessed))
     # relative days and vague times, where no date or period stands
     def free(a: int, b: int) -> bool:
         return all(b <= x.start or a >= x.end for x in out)
@@ -520,9 +599,11 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
     length = ctx.paragraph_length
     last_period: dict[int, str] = {}  # paragraph → the last figure period given in it
     first_period: dict[int, tuple[int, str | None]] = {}  # paragraph → (sentence, its first figure's period)
+    dated = _dated_days(facts, text)
+    doubtful = published is None and _report_day_contradicted(facts, text, dated)
     for s in sents:
         fs = by_sent.get(s.index, [])
-        anchors = _anchors(fs, text, s, last_day, pub)
+        anchors = _anchors(fs, text, s, last_day, pub, doubtful)
         nums = sorted((f for f in fs if f.kind in NUMERIC_KINDS), key=lambda f: f.start)
         claimed: set[int] = set()
         # "Trong đó, …": the time of the sentence before, when it is the paragraph's
@@ -610,6 +691,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 last_day.append((x.start, x.value))
         for f in fs:
             day = f.date_value
-            if f.kind == "date" and day and len(day) == 10:
+            if f.kind == "date" and day and len(day) == 10 and \
+                    not (doubtful and pub is None and f.year is None):
                 last_day.append((f.start, day))
         last_day.sort()

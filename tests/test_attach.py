@@ -223,3 +223,36 @@ CHANGES = [
 @pytest.mark.parametrize("text,figure,change", CHANGES)
 def test_change_of_figure(text, figure, change):
     assert _figure(text, figure)["change"] == change
+
+
+# An article without a publication date: a time with no year of its own takes the
+# body's latest year (contract), unless the text contradicts that year: the day
+# would fall months before an event of that year the body dates; when the body's first
+# such day (the report's) is contradicted, no yearless time of the body keeps a period.
+# (paragraph, figure, period)
+UNDATED = [
+    # examples: the body's latest year stands
+    ("Năm 2018, hợp tác xã bán 900 tấn cam. Ngày 3/3, xã nhận thêm 40 tấn giống.", "40 tấn", "2018-03-03"),
+    ("Ngày 9/12, tòa xử 2 bị cáo. Các bị cáo trộm tài sản ngày 14/5/2019.", "2 bị cáo", "2019-12-09"),
+    ("Năm 2018, hợp tác xã bán 900 tấn cam.", "900 tấn", "2018/2018"),
+    # an occasion a few days ahead is no contradiction
+    ("Ngày 18/6, tỉnh trao 12 giải thưởng. Lễ kỷ niệm diễn ra ngày 21/6/2017.", "12 giải thưởng", "2017-06-18"),
+    ("Ngày 2/8/2019 công ty chia cổ tức. Năm nay, công ty dự kiến lãi 45 tỷ đồng.", "45 tỷ đồng", "2019/2019"),
+    # a plan's day is no event the report tells
+    ("Ngày 10/5, ban quản lý cho biết đã giải ngân 250 triệu USD. Tuyến sẽ chạy thử từ ngày 1/10/2017.",
+     "250 triệu USD", "2017-05-10"),
+    # counter-examples: the guessed year would date the report before an event it tells
+    ("Ngày 12/4, tòa xử 2 bị cáo. Các bị cáo trộm tài sản ngày 3/10/2016.", "2 bị cáo", None),
+    ("Sáng 20/3, hội nghị thu hút 300 đại biểu. Hội được thành lập ngày 5/9/2015.", "300 đại biểu", None),
+    ("Sáng 20/3, hội khai mạc. Năm nay, hội nghị thu hút 300 đại biểu. Hội được thành lập ngày 5/9/2015.",
+     "300 đại biểu", None),
+    ("Sáng 20/3, hội khai mạc; cùng ngày, hội nhận 8 tấn hàng. Hội được thành lập ngày 5/9/2015.",
+     "8 tấn", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,period", UNDATED)
+def test_period_of_figure_without_publication_date(text, figure, period):
+    hits = [f for f in facts_of(text, pub=None) if f["kind"] in NUMERIC_KINDS and f["text"] == figure]
+    assert len(hits) == 1, [f["text"] for f in facts_of(text, pub=None)]
+    assert hits[0]["period"] == period
