@@ -28,8 +28,9 @@ _OPTIONAL_ATOM = regex.compile(r"(?:\\[A-Za-z]|\[(?:\\.|[^\]\[\\])*\])(?:[?*]|\{
 _QUANTIFIER = regex.compile(r"(?:(?P<min>[?*])|\+|\{(?P<min2>\d*)(?:,\d*)?\})[?+]?")
 
 
-def _group_end(p: str, i: int) -> int:
-    """The index just past the group opening at p[i] == "(" (escapes and classes skipped)."""
+def _scan(p: str, i: int = 0):
+    """(index, character, depth after it) of each character of ``p`` from ``i`` that
+    is neither escaped nor inside a character class; depth counts open groups."""
     depth, k, n = 0, i, len(p)
     while k < n:
         ch = p[k]
@@ -43,9 +44,15 @@ def _group_end(p: str, i: int) -> int:
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return k + 1
+        yield k, ch, depth
         k += 1
+
+
+def _group_end(p: str, i: int) -> int:
+    """The index just past the group opening at p[i] == "(" (escapes and classes skipped)."""
+    for k, ch, depth in _scan(p, i):
+        if ch == ")" and depth == 0:
+            return k + 1
     raise ValueError("unbalanced")
 
 
@@ -70,23 +77,11 @@ def _class_end(p: str, i: int) -> int:
 
 def _alternatives(p: str) -> list[str]:
     """The top-level alternatives of ``p``."""
-    out, last, k, depth = [], 0, 0, 0
-    while k < len(p):
-        ch = p[k]
-        if ch == "\\":
-            k += 2
-            continue
-        if ch == "[":
-            k = _class_end(p, k)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    out, last = [], 0
+    for k, ch, depth in _scan(p):
+        if ch == "|" and depth == 0:
             out.append(p[last:k])
             last = k + 1
-        k += 1
     out.append(p[last:])
     return out
 

@@ -70,6 +70,11 @@ class MeasureWords(BaseModel):
     of_plan: list[str]
     share_of_previous: list[str]
     source_heads: list[str]
+    money_heads: list[str]
+    price_per: list[str]
+    yield_units: list[str]
+    price_measure: list[str]
+    yield_measure: list[str]
     source_words: list[str]
     source_not_before: list[str]
     to_level: list[str]
@@ -123,10 +128,16 @@ class _Lexicon:
         self.paired = _phrases(m.paired_nouns)
         self.not_achieved = _phrases(m.not_achieved)
         self.source_heads = _phrases(m.source_heads)
+        self.money_heads = _phrases(m.money_heads)
+        self.price_per = frozenset(fold(u) for u in m.price_per)
+        self.yield_units = frozenset(fold(u) for u in m.yield_units)
+        self.price_measure = m.price_measure[0]
+        self.yield_measure = m.yield_measure[0]
         self.source_words = _phrases(m.source_words)
         self.source_not_before = frozenset(fold(w) for w in m.source_not_before)
         self.to_level = _phrases(m.to_level)
         self.changes = _phrases(m.changes)
+        self.comparators = _phrases(m.comparators)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
                            | self.paired | self.classifier_nouns | self.having | self.limit_names)
 
@@ -215,6 +226,41 @@ def _starts_with_head(measure: str) -> bool:
     if not n:
         return False
     return any(b == n for _, b, _ in _words(measure, syl))
+
+
+def _only(syl: list, phrases: frozenset) -> bool:
+    """Whether ``syl`` is nothing but a run of ``phrases`` (or empty)."""
+    lx = lexicon()
+    k = 0
+    while k < len(syl):
+        n = _match_at(syl, k, phrases, lx.longest)
+        if not n:
+            return False
+        k += n
+    return True
+
+
+_PER = regex.compile(r"/\s*([\p{L}\p{N}]+(?:\s[\p{L}]+)?)\s*$")
+
+
+def _per_unit(text: str, f: Draft, measure: str | None) -> str | None:
+    """A price or a yield that no noun names: "chỉ 40.000 đồng/kg" → "giá", "nhà bà đạt
+    5 tạ/sào" → "năng suất" (a yield also replaces words that only name whose it is)."""
+    lx = lexicon()
+    unit = fold(f.unit or "")
+    if f.kind == "quantity" and unit in lx.yield_units \
+            and (measure is None or fold(measure) == unit or not _has_head(measure)):
+        return lx.yield_measure
+    if f.kind == "money" and (measure is None or fold(measure) == unit):
+        m = _PER.search(text[f.start : f.end])
+        if m and fold(m.group(1)) in lx.price_per:
+            return lx.price_measure
+    return measure
+
+
+def _money_head(measure: str) -> bool:
+    """Whether the phrase is only a head that names money ("thu", "doanh thu"), with nothing after it."""
+    return tuple(fold(measure).split()) in lexicon().money_heads
 
 
 def _left_syllables(text: str, s0: int, lo_floor: int, pos: int) -> tuple[list, bool]:
@@ -669,7 +715,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                     # nouns inside one measure
                     measure, carrier, verb = m2, c2, v2
         f.left_phrase = _phrase(text, left)
-        if measured and not (measure and _starts_with_head(measure)):
+        if measured and not (measure and _starts_with_head(measure) and not _money_head(measure)):
+            # (a money head names no tonnage: "thu được 5 tấn vải sớm" → "vải sớm")
             measure, carrier, verb = measured, False, None
         if verb:
             f.verb = verb
@@ -722,6 +769,17 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if measure is None and prev_measure and len(left) <= 3 \
                     and not (right and f.kind == "percent" and not _match_at(right, 0, lx.cut, lx.longest)):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
+        if measure is None and f.kind == "percent" and lo > floor and text[lo - 1 : lo] == "," \
+                and _only(left, lx.comparators):
+            # "… đạt tăng trưởng ở mức hai con số, khoảng 10,5% trong năm tới": a percentage
+            # opening its clause with no noun of its own restates the clause before it; the
+            # head noun named there is its measure (none when that clause has no head noun)
+            pstart = _clause_start(text, s0, lo - 1)
+            # (a figure in that clause is its own: "53% X, 46% còn lại …" names no measure)
+            before = _syllables(text, pstart, lo - 1) if prev is None or prev.end <= pstart else []
+            m2 = _left_measure(text, before, f.kind)[0] if before else None
+            if m2 and _starts_with_head(m2):
+                measure = m2
         if prev is not None and prev.measure and lo == prev.end and left \
                 and _match_end(left, len(left), lx.to_level, lx.longest) and not (measure and _has_head(measure)) \
                 and (prev.change or any(_match_at(left, k, lx.changes, lx.longest) for k in range(len(left)))) \
@@ -732,6 +790,13 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
         if prev is not None and prev.comparator == ">=" and f.comparator == "<=" \
                 and prev.kind == f.kind and _range_gap(text, prev.end, f.start, f.end):
             measure = prev.measure  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"
+        if measured and prev is not None and prev.kind == "quantity" and prev.unit == f.unit \
+                and not regex.search(r"\p{L}", text[prev.start : prev.end]) \
+                and (_range_gap(text, prev.end, f.start, f.end) or text[prev.end : f.start].strip() in ("-", "–")):
+            # "khoảng 4,5 đến 5 tấn vải sớm", "4-4,5 tấn vải": the low end, written with no unit,
+            # counts what the high end's unit is followed by
+            measure = measured
+            prev.measure = tidy(measured)
         if measure and not text[f.start : f.start + 1].isdigit():
             fsyl = _syllables(text, f.start, f.end)
             lead = fsyl[: next((k for k, x in enumerate(fsyl) if x[2][:1].isdigit()), 0)]
@@ -739,5 +804,6 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if lead and _match_end(msyl, len(msyl), lx.limit_names, lx.longest) > len(lead):
                 # "công suất tối đa 150 mã lực" with the limit word read as the figure's comparator
                 measure = f"{measure} {text[lead[0][0] : lead[-1][1]].lower()}"
+        measure = _per_unit(text, f, measure)
         f.measure = tidy(measure)
         prev = f

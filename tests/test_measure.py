@@ -256,6 +256,31 @@ MEASURE_ONLY = [
     # an aspect word at the end belongs to the verb after, not to the measure
     ("Khoảng 25 quốc gia đã có đoàn tham dự.", "Khoảng 25 quốc gia", "quốc gia"),
     ("Có 8 đội còn lại sẽ vào vòng trong.", "8 đội", "đội còn lại"),
+    # a money head ("thu") names no tonnage: a measured amount followed by its noun counts that noun
+    ("Năm nay nhà ông thu được 6 tấn nhãn chín sớm.", "6 tấn", "nhãn chín sớm"),
+    # counter-examples: a head that measures tonnage stays; with no noun after the unit, the words before say it
+    ("Sản lượng của hợp tác xã đạt 80 tấn cam.", "80 tấn", "sản lượng"),
+    ("Doanh thu của hợp tác xã đạt 3 tỷ đồng.", "3 tỷ đồng", "doanh thu"),
+    # a range's low end written with no unit counts what the high end's unit is followed by
+    ("Mỗi vụ gia đình thu được khoảng 3 đến 4 tấn vải thiều.", "3", "vải thiều"),
+    ("Mỗi vụ gia đình thu được khoảng 3 đến 4 tấn vải thiều.", "4 tấn", "vải thiều"),
+    ("Mỗi vụ gia đình thu được 2-2,5 tấn cam sành.", "2", "cam sành"),
+    # counter-example: a low end with a unit of its own keeps the range's own measure
+    ("Diện tích lúa của xã từ 20 ha đến 25 ha lúa nếp.", "20 ha", "diện tích lúa"),
+    # a percentage opening a clause with no noun of its own restates the head noun of the clause before
+    ("Nền kinh tế có thể đạt tăng trưởng cao, khoảng 7% trong năm sau.", "khoảng 7%", "tăng trưởng"),
+    ("Lợi nhuận của ngân hàng tăng mạnh, hơn 20% so với năm ngoái.", "hơn 20%", "lợi nhuận"),
+    # counter-examples: no head noun before, a noun phrase of its own after, or a figure in the clause before
+    ("Ông cho rằng tình hình đã khá hơn, khoảng 30% trong năm nay.", "khoảng 30%", None),
+    ("Lợi nhuận tăng mạnh, 40% cổ đông hài lòng.", "40%", "cổ đông hài lòng"),
+    ("Có 60% vé trúng vào ngày thứ bảy, 40% còn lại chia cho các ngày quay số khác.", "40%", None),
+    # money per unit of goods with no noun naming it is a price; mass per unit of land a yield
+    ("Năm trước chỉ 35.000 đồng/kg mà thôi.", "35.000 đồng/kg", "giá"),
+    ("Ruộng nhà anh đạt 6 tạ/sào.", "6 tạ/sào", "năng suất"),
+    # counter-examples: a named measure stays; money per month is no price
+    ("Năng suất ngô vụ này đạt 55 tạ/ha.", "55 tạ/ha", "năng suất ngô vụ"),
+    ("Giá phân bón tăng lên 12.000 đồng/kg.", "12.000 đồng/kg", "giá phân bón"),
+    ("Năm trước chỉ 5 triệu đồng/tháng mà thôi.", "5 triệu đồng/tháng", None),
 ]
 
 
