@@ -229,6 +229,20 @@ def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
     return tuple(out)
 
 
+def _with_classifier(measure: str | None, unit: str | None) -> str | None:
+    """``measure`` with the classifier that is its count's unit before it ("lượt" +
+    "khách du lịch"), as the keys' wordings name it; else ``measure`` itself."""
+    if measure and unit and fold(unit) in _measure_lexicon().classifiers and not fold(measure).startswith(fold(unit)):
+        return f"{unit} {measure}"
+    return measure
+
+
+def _measure_lexicon():
+    from . import measure as _measure  # imported where used, as in attach()
+
+    return _measure.lexicon()
+
+
 def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
                     active: frozenset[str] = frozenset(), change: str | None = None, of_plan: bool = False,
                     share: bool = False, currency: str | None = None, context: str | None = None,
@@ -399,13 +413,21 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
+        if f.indicator is None and f.kind == "quantity" and _with_classifier(f.measure, f.unit) != f.measure:
+            # a classifier is the count's unit and the noun after it its measure
+            # ("1,2 triệu lượt | khách du lịch"): the key's wordings name them together
+            f.indicator = key_for_measure(_with_classifier(f.measure, f.unit), f.kind, f.unit, verb, active,
+                                          f.change, False, False, f.currency, f.left_phrase, False)
         if f.indicator is None and prev is not None and prev.indicator and not f.of_plan and (
                 prev.kind == f.kind and not (f.left_phrase or "").strip() and f.kind in ("quantity", "ratio")
                 or prev.measure and f.measure == prev.measure):
             # an item of an enumeration shares the verb before the first item ("đã ban hành 4
             # nghị quyết của HĐND, 6 kế hoạch của UBND"), and a figure that took the previous
             # figure's measure ("…là 5,4 triệu đồng, tăng 6,4%") its words: read it with them
-            again = key_for_measure(f.measure, f.kind, f.unit, verb or prev.verb, active, f.change,
+            # (a measure taken from a count after a classifier is read with it: "lượt khách")
+            again = key_for_measure(_with_classifier(f.measure, prev.unit) if prev.kind == "quantity"
+                                    and f.measure == prev.measure else f.measure,
+                                    f.kind, f.unit, verb or prev.verb, active, f.change,
                                     bool(f.plan_share), bool(f.share), f.currency, prev.left_phrase,
                                     f.kind == "money" and _per_unit_of(facts, i, text))
             if again == prev.indicator:

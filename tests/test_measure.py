@@ -71,6 +71,12 @@ TABLE = [
     # adverbs after the counted noun are no qualifiers
     ("Đội cần thắng thêm 3 trận nữa.", "3 trận", "trận", None),
     ("Mỗi ngày anh uống 2 tách cà phê trở lên.", "2 tách", "cà phê", None),
+    # "lượt" and "ngôi" are classifiers too (GUIDELINES: "lượt khách" → lượt / khách); the
+    # keys' wordings still read the classifier with its noun, also for a percentage after it
+    ("Năm nay thị xã đón 2 triệu lượt khách du lịch.", "2 triệu lượt", "khách du lịch", "tourist_arrivals"),
+    ("Khu du lịch đón 40.000 lượt khách, tăng 12%.", "12%", "khách", "tourist_arrivals"),
+    ("Cơn lốc làm tốc mái 12 ngôi nhà ven sông.", "12 ngôi", "nhà ven sông", None),
+    ("Bệnh viện tiếp nhận 300 lượt người đến khám.", "300 lượt", ..., None),
     # a size adjective alone names the size measured
     ("Cái ao sâu 3 m, rộng 12 m.", "12 m", "rộng", None),
     # a verb right before a head noun is part of what is measured
@@ -108,7 +114,7 @@ TABLE = [
     ("Các chuyên gia ngân hàng dự báo kinh tế Việt Nam tăng trưởng 6%.", "6%", "tăng trưởng", "gdp_growth"),
     ("Công ty dự báo doanh thu ngành bán lẻ tăng trưởng 9%.", "9%", ..., None),
     # "trên 100 triệu" is more than that, not a rate's denominator, with no number before it
-    ("Cả nước đã đón trên 100 triệu lượt khách nội địa.", "trên 100 triệu lượt khách", "lượt khách nội địa", "tourist_arrivals"),
+    ("Cả nước đã đón trên 100 triệu lượt khách nội địa.", "trên 100 triệu lượt", "khách nội địa", "tourist_arrivals"),
     ("Số ca tử vong là 12 ca trên 100.000 dân.", "trên 100.000 dân", ..., None),
     # "mức lương" is one word that opens a measure
     ("Chính phủ quyết định điều chỉnh mức lương cơ sở lên 2,34 triệu đồng/tháng.", "2,34 triệu đồng/tháng", "mức lương cơ sở", "minimum_wage"),
