@@ -861,7 +861,7 @@ def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> Non
     ("Thủ tướng Modi" is Narendra Modi): its titles go to the full name."""
     full = {m.name for m in mentions} | set(found)
     for name in [n for n in found if " " not in n]:
-        longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
+        longer = sorted({n for n in full if n.endswith(" " + name)}, key=lambda n: (len(n), n))
         if not longer:
             continue
         f = found.pop(name)
@@ -939,7 +939,7 @@ def _merge_short(found: dict[str, Draft], mentions: list[PersonMention]) -> None
     full name has a position of its own."""
     full = {m.name for m in mentions} | set(found)
     for name in [n for n in found if " " in n]:
-        longer = sorted({n for n in full if n.endswith(" " + name)}, key=len)
+        longer = sorted({n for n in full if n.endswith(" " + name)}, key=lambda n: (len(n), n))
         if not longer:
             continue
         f = found.pop(name)
