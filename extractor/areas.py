@@ -916,13 +916,9 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
 def _venue_rx() -> tuple[regex.Pattern, regex.Pattern]:
     """(a region's name, an event's venue: "… diễn ra ngày 28/6 tại " before a unit)."""
     r = _compiled()[0]
-
-    def alt(ws) -> str:
-        return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True)) or "(?!)"
-
-    region = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.region_words)})(?!\p{{L}})", regex.IGNORECASE)
-    venue = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.venue_words)})(?!\p{{L}})[^.;!?\n]{{0,40}}?"
-                          rf"(?<!\p{{L}})(?:{alt(r.locative_words)})[ \t]+(?:\p{{L}}+[ \t]+){{0,1}}$")
+    region = regex.compile(rf"(?<!\p{{L}}){_alt(r.region_words)}(?!\p{{L}})", regex.IGNORECASE)
+    venue = regex.compile(rf"(?<!\p{{L}}){_alt(r.venue_words)}(?!\p{{L}})[^.;!?\n]{{0,40}}?"
+                          rf"(?<!\p{{L}}){_alt(r.locative_words)}[ \t]+(?:\p{{L}}+[ \t]+){{0,1}}$")
     return region, venue
 
 
@@ -981,8 +977,7 @@ def _attach_rules():
 def _statute_rx() -> regex.Pattern:
     """A penalty the law sets ("phạt tiền từ 20 đến 200 triệu đồng", "mức phạt
     tối đa"): a rule for everyone, not a figure of the article's unit."""
-    ws = "|".join(regex.escape(w) for w in sorted(_compiled()[0].statute_words, key=len, reverse=True)) or "(?!)"
-    return regex.compile(rf"(?<!\p{{L}})(?i:{ws})(?!\p{{L}})")
+    return regex.compile(rf"(?<!\p{{L}}){_alt(_compiled()[0].statute_words, 'i')}(?!\p{{L}})")
 
 
 @per_rules
@@ -992,9 +987,8 @@ def _name_owner_rx() -> regex.Pattern:
     not a place the text moves to. A locative between them ("Công ty X ở
     huyện Y") makes the unit the company's place."""
     r = _compiled()[0]
-    ws = "|".join(regex.escape(w) for w in sorted(r.name_owner_words, key=len, reverse=True)) or "(?!)"
-    loc = "|".join(regex.escape(w) for w in r.locative_words) or "(?!)"
-    return regex.compile(rf"(?<!\p{{L}})(?:{ws})(?:[ \t]+(?!(?i:{loc})(?!\p{{L}}))[\p{{L}}\p{{M}}]+){{0,6}}[ \t]*$")
+    return regex.compile(rf"(?<!\p{{L}}){_alt(r.name_owner_words)}"
+                         rf"(?:[ \t]+(?!{_alt(r.locative_words, 'i')}(?!\p{{L}}))[\p{{L}}\p{{M}}]+){{0,6}}[ \t]*$")
 
 
 def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Draft], ms: list[Draft], art: Article,

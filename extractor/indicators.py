@@ -232,8 +232,10 @@ def _topic_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
 def _with_classifier(measure: str | None, unit: str | None) -> str | None:
     """``measure`` with the classifier that is its count's unit before it ("lượt" +
     "khách du lịch"), as the keys' wordings name it; else ``measure`` itself."""
-    if measure and unit and fold(unit) in _measure_lexicon().classifiers and not fold(measure).startswith(fold(unit)):
-        return f"{unit} {measure}"
+    if measure and unit:
+        funit = fold(unit)
+        if funit in _measure_lexicon().classifiers and not fold(measure).startswith(funit):
+            return f"{unit} {measure}"
     return measure
 
 
@@ -413,10 +415,10 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
-        if f.indicator is None and f.kind == "quantity" and _with_classifier(f.measure, f.unit) != f.measure:
+        if f.indicator is None and f.kind == "quantity" and (whole := _with_classifier(f.measure, f.unit)) != f.measure:
             # a classifier is the count's unit and the noun after it its measure
             # ("1,2 triệu lượt | khách du lịch"): the key's wordings name them together
-            f.indicator = key_for_measure(_with_classifier(f.measure, f.unit), f.kind, f.unit, verb, active,
+            f.indicator = key_for_measure(whole, f.kind, f.unit, verb, active,
                                           f.change, False, False, f.currency, f.left_phrase, False)
         if f.indicator is None and prev is not None and prev.indicator and not f.of_plan and (
                 prev.kind == f.kind and not (f.left_phrase or "").strip() and f.kind in ("quantity", "ratio")
