@@ -87,6 +87,8 @@ class ContextRules(BaseModel):
     change_object: dict[str, str]
     comparative: dict[str, str]
     comparative_base: str
+    change_percent_object: dict[str, str]
+    time_base: str
     level: str
     conjunction: str
     target: TargetCues
@@ -100,6 +102,8 @@ class _Cues:
     change_object: dict[str, regex.Pattern]
     comparative: dict[str, regex.Pattern]
     comparative_base: regex.Pattern
+    change_percent_object: dict[str, regex.Pattern]
+    time_base: regex.Pattern
     level: regex.Pattern
     conjunction: regex.Pattern
     strong: regex.Pattern
@@ -143,6 +147,7 @@ def cues() -> _Cues:
         change={k: rx(v) for k, v in c.change.items()},
         change_object={k: rx(v) for k, v in c.change_object.items()},
         comparative={k: rx(v) for k, v in c.comparative.items()}, comparative_base=rx(c.comparative_base),
+        change_percent_object={k: rx(v) for k, v in c.change_percent_object.items()}, time_base=rx(c.time_base),
         level=rx(c.level), conjunction=rx(c.conjunction),
         strong=rx(c.target.strong), weak=rx(c.target.weak), stop=rx(c.target.stop),
         achieved=rx(c.target.achieved), plan_value=rx(c.target.plan_value),
@@ -207,6 +212,7 @@ def _change_gates() -> dict[str, Any]:
     return {"level": gate(c.level), "change": {k: gate(rx) for k, rx in c.change.items()},
             "change_object": {k: gate(rx) for k, rx in c.change_object.items()},
             "comparative": {k: gate(rx) for k, rx in c.comparative.items()},
+            "change_percent_object": {k: gate(rx) for k, rx in c.change_percent_object.items()},
             **{k: gate(getattr(c, k)) for k in ("strong", "weak", "plan_named", "achieved")}}
 
 
@@ -223,9 +229,22 @@ def change_of(text: str, sent_start: int, fact_start: int, fact_end: int | None 
     for key, rx in c.change_object.items():
         if may_match(g["change_object"][key], folded) and rx.search(left):
             return key
+    word = text[fact_start:fact_end] if fact_end is not None else ""
+    if word.rstrip().endswith("%"):  # "giảm lãi suất 0,5%"
+        for key, rx in c.change_percent_object.items():
+            if may_match(g["change_percent_object"][key], folded) and rx.search(left):
+                return key
+    # "tăng so với cùng kỳ 15%", "cao hơn năm ngoái 30.000 tấn": the cue before the time base
+    m = c.time_base.search(left)
+    if m is not None:
+        head = left[: m.start()]
+        if not c.level.search(head):
+            for rxs in (c.change, c.comparative):
+                for key, rx in rxs.items():
+                    if rx.search(head):
+                        return key
     # "cao hơn 6% so với …" (the span may hold "hơn" and the "so" after it)
     if fact_end is not None:
-        word = text[fact_start:fact_end]
         lead = left + ("hơn " if word.lower().startswith("hơn") else "")
         tail = text[fact_end - 2 : fact_end + 40]
         if c.comparative_base.match(tail):

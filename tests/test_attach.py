@@ -217,6 +217,35 @@ CHANGES = [
     # a yearly rate of change: "giảm trung bình hằng năm", "tăng bình quân mỗi năm"
     ("Tỷ lệ hộ nghèo của huyện giảm trung bình hằng năm 2,5%.", "2,5%", "decrease"),
     ("Thu ngân sách tăng bình quân mỗi năm 11%.", "11%", "increase"),
+    # an adverb between the verb and the figure
+    ("Giá điện tăng đột biến 15% trong tháng qua.", "15%", "increase"),
+    ("Doanh số xe tăng trở lại 12% so với tháng trước.", "12%", "increase"),
+    ("Số vụ cướp giật giảm đáng kể 30 vụ.", "30 vụ", "decrease"),
+    # a lost sum or thing is no decrease; a price that loses value is
+    ("Chị ấy bị mất 5 triệu đồng ở bến xe.", "5 triệu đồng", None),
+    ("Cán bộ coi thi làm mất 40 bài thi.", "40 bài", None),
+    ("Lũ cuốn trôi mất 3 con trâu của gia đình.", "3 con", None),
+    ("Giá vàng mất 300.000 đồng mỗi lượng.", "300.000 đồng", "decrease"),
+    # a height or length is no comparative
+    ("Khinh khí cầu bay ở độ cao 3.000 m so với mặt biển.", "3.000 m", None),
+    ("Cây có chiều cao 12 m so với mặt đất.", "12 m", None),
+    # a percentage right after a change verb and its object is that object's change
+    ("Ngân hàng giảm lãi suất 0,5% cho khách vay cũ.", "0,5%", "decrease"),
+    ("Chính phủ tăng lương cơ sở 7,2% cho công chức.", "7,2%", "increase"),
+    ("Quý này tỉnh tăng trưởng GRDP 8,1%.", "8,1%", "increase"),
+    # … not a compound that names no change, nor across a function word, nor a count
+    ("Tỉnh dành cho hạ tầng 30% vốn đầu tư.", "30%", None),
+    ("Chương trình giảm nghèo chiếm 12% ngân sách.", "12%", None),
+    ("Tăng trưởng kinh tế của huyện là 7%.", "7%", None),
+    ("Huyện tăng cường 30 cán bộ cho xã.", "30 cán bộ", None),
+    ("Đề án giảm ngập 1.000 tỷ đồng được duyệt.", "1.000 tỷ đồng", None),
+    # a time base between the change or the comparative and its figure
+    ("Doanh thu tăng so với cùng kỳ 15%.", "15%", "increase"),
+    ("Kim ngạch nhập khẩu giảm so với năm trước 8%.", "8%", "decrease"),
+    ("Sản lượng cà phê cao hơn năm ngoái 30.000 tấn.", "30.000 tấn", "increase"),
+    ("Số ca mắc mới ít hơn hôm qua 200 ca.", "200 ca", "decrease"),
+    ("Nhiệt độ ở vùng núi thấp hơn đồng bằng 4 độ.", "4 độ", None),
+    ("Giá cổ phiếu tăng so với đầu năm lên 50.000 đồng.", "50.000 đồng", None),
 ]
 
 
