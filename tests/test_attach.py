@@ -134,12 +134,36 @@ PERIODS = [
     ("Năm 2020, hợp tác xã có 40 thành viên. Trong 2 tháng cuối năm 2021, hợp tác xã trồng 300 ha chè.",
      "300 ha", "2021-11/2021-12"),
     ("Năm 2020, hợp tác xã có 40 thành viên. Hiện, hợp tác xã có 65 thành viên.", "65 thành viên", None),
+    # "cả năm" without a year: the whole year of the time before it, not its quarter
+    ("Doanh thu quý IV/2021 đạt 90 tỷ đồng, cả năm đạt 350 tỷ đồng.", "350 tỷ đồng", "2021/2021"),
+    ("Quý III/2022 nhà máy xuất 2.000 tấn hàng. Tính chung cả năm, nhà máy xuất 9.000 tấn hàng.",
+     "9.000 tấn", "2022/2022"),
+    # … not a duration, and no year at all when nothing before it names one
+    ("Ông ấy làm thuê cả năm trời mới để dành được 40 triệu đồng.", "40 triệu đồng", None),
+    ("Cả năm, hợp tác xã bán được 120 tấn rau.", "120 tấn", None),
 ]
 
 
 @pytest.mark.parametrize("text,figure,period", PERIODS)
 def test_period_of_figure(text, figure, period):
     assert _figure(text, figure)["period"] == period
+
+
+# "năm qua" alone is the year under review when the article is published at the
+# turn of the year; in mid-year, or as "những năm qua", it names no year
+PAST_YEAR = [
+    ("Năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2024-01-05T08:00", "2023/2023"),
+    ("Trong năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2023-12-20T08:00", "2023/2023"),
+    ("Năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2023-06-15T08:00", None),
+    ("Những năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2024-01-05T08:00", None),
+    ("Ba năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2023-12-20T08:00", None),
+]
+
+
+@pytest.mark.parametrize("text,pub,period", PAST_YEAR)
+def test_past_year_at_the_turn_of_the_year(text, pub, period):
+    hits = [f for f in facts_of(text, pub=pub) if f["text"] == "2.100 lao động"]
+    assert len(hits) == 1 and hits[0]["period"] == period
 
 
 # (sentence, figure, target)
