@@ -64,6 +64,7 @@ class AreaRules(BaseModel):
     owner_words: list[str] = []
     authority_words: list[str] = []
     authority_seat_words: list[str] = []
+    photo_credit_words: list[str] = []
     name_owner_words: list[str] = []
     statute_words: list[str] = []
     locative_words: list[str] = []
@@ -889,9 +890,9 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     if art.title and foreign.search(text, art.title[0], art.title[1]) and \
             not any(lo <= m.start < hi for m in ms for lo, hi in [art.title] + lead):
         return None
-    home_rx = _home_rx()
+    home_rx, caption = _home_rx(), _caption_rx()
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
-          and not home_rx.search(text, max(0, m.start - 60), m.start)]
+          and not home_rx.search(text, max(0, m.start - 60), m.start) and not caption.match(text, m.end)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
@@ -935,6 +936,15 @@ def _region_head(ms: list[Draft], heads: list[tuple[int, int]], text: str) -> bo
         return False
     named = [m for m in ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside]
     return bool(named) and all(venue.search(text, max(0, m.start - 80), m.start) for m in named)
+
+
+@per_rules
+def _caption_rx() -> regex.Pattern:
+    """The rest of a photo's caption after a unit, up to its credit ("Bốc xếp gạo tại
+    Công ty Lương thực Đồng Tháp. (Ảnh: …)"): a picture's place, not what the
+    article is about."""
+    credit = _alt(_compiled()[0].photo_credit_words)
+    return regex.compile(rf"[^.!?\n]{{0,80}}[.!?]?[ \t]*\(?[ \t]*{credit}[ \t]*:")
 
 
 @per_rules

@@ -341,6 +341,17 @@ ATTACH = [
      "Cái ao sâu khoảng 2 m.", "khoảng 2 m", "Bù Đăng"),
     ("Tòa án nhân dân Cấp cao tại Hà Nội xử bị cáo trộm 2 xe máy.", "2 xe máy", None),
     ("Phiên tòa ở Hà Nội xử bị cáo trộm 2 xe máy.", "2 xe máy", "Hà Nội"),
+    # a stock exchange is named after its city: not the place of a company listed on it
+    ("Công ty ABC niêm yết trên Sở GDCK Hà Nội báo lỗ 5 tỷ đồng.", "5 tỷ đồng", None),
+    ("Công ty ABC ở Hà Nội báo lỗ 5 tỷ đồng.", "5 tỷ đồng", "Hà Nội"),
+    # a photo's caption names the picture's place, not the article's …
+    ("Xuất khẩu gạo giảm mạnh trong quý.\n\nBốc xếp gạo tại một kho ở tỉnh Đồng Tháp. "
+     "(Ảnh: Minh Anh)\n\nSản lượng xuất khẩu giảm 20%.", "20%", None),
+    ("Xuất khẩu gạo giảm mạnh trong quý.\n\nBốc xếp gạo tại một kho ở tỉnh Đồng Tháp. "
+     "Ảnh: Minh Anh\n\nSản lượng xuất khẩu giảm 20%.", "20%", None),
+    # … but the same sentence without a credit is the paragraph the article moves to
+    ("Xuất khẩu gạo giảm mạnh trong quý.\n\nBốc xếp gạo tại một kho ở tỉnh Đồng Tháp."
+     "\n\nSản lượng xuất khẩu giảm 20%.", "20%", "Đồng Tháp"),
 ]
 
 
