@@ -441,9 +441,14 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
                 if fam.governed_by and _measure.achieved(text, f.end, end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
+        if prev is not None and prev.kind == f.kind and prev.comparator == ">=" and f.comparator == "<=" \
+                and prev.measure == f.measure and len(text[prev.end : f.start]) <= 8:
+            # the high end of a range ("lỗ từ 1 tới 1,5 triệu đồng") is read with the clause of its
+            # low end, not with the "tới" between them
+            f_said = prev_said
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
-                                      f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
+                                      f_said, f.kind == "money" and _per_unit_of(facts, i, text))
         if f.indicator is None and f.kind == "quantity" and (whole := _with_classifier(f.measure, f.unit)) != f.measure:
             # a classifier is the count's unit and the noun after it its measure
             # ("1,2 triệu lượt | khách du lịch"): the key's wordings name them together

@@ -93,6 +93,9 @@ ATTACH = [
     ("Trong năm, toàn tỉnh có 210 vụ tai nạn giao thông. Mưa lũ làm 6 người chết.", "6 người", {"indicator": None}),
     ("Huyện xảy ra 15 vụ tai nạn giao thông và 4 vụ cháy làm 2 người tử vong.", "2 người", {"indicator": None}),
     ("Huyện đã ban hành 30 văn bản, tổ chức 6 hội nghị cho 500 người.", "500 người", {"indicator": None}),
+    # the high end of a range is read with its low end's clause
+    ("Nhiều người chấp nhận lỗ từ 2 tới 3 triệu đồng để bán nhanh.", "3 triệu đồng", {"indicator": None}),
+    ("Năm tới tăng trưởng kinh tế của tỉnh dự kiến đạt từ 6 đến 6,5%.", "6,5%", {"indicator": "grdp_growth"}),
     # a percentage that restates the clause before its comma is read with that clause's words
     ("Nền kinh tế Indonesia có thể tăng trưởng ở mức cao, khoảng 6,2% trong năm tới.", "khoảng 6,2%", {"indicator": "gdp_growth"}),
     ("Nền kinh tế thế giới có thể tăng trưởng ở mức thấp, khoảng 2,1% trong năm tới.", "khoảng 2,1%", {"indicator": None}),
