@@ -39,6 +39,8 @@ class MeasureWords(BaseModel):
     predicates: list[str]
     comparators: list[str]
     changes: list[str]
+    bare_growth: list[str]
+    same_period: list[str]
     aspects: list[str]
     trailing_aspects: list[str]
     openers: list[str]
@@ -137,6 +139,8 @@ class _Lexicon:
         self.source_not_before = frozenset(fold(w) for w in m.source_not_before)
         self.to_level = _phrases(m.to_level)
         self.changes = _phrases(m.changes)
+        self.bare_growth = frozenset(fold(w) for w in m.bare_growth)
+        self.same_period = _phrases(m.same_period)
         self.comparators = _phrases(m.comparators)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
                            | self.paired | self.classifier_nouns | self.having | self.limit_names)
@@ -753,6 +757,11 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             # đúng độ tuổi cấp tiểu học đạt 100%, cấp trung học cơ sở đạt 99%"
             f.list_item = True
         prev_measure = prev.measure if prev is not None else None
+        if measure and f.kind == "percent" and f.change and prev is not None and prev.measure \
+                and not text[prev.end : lo].strip(" ,") and len(left) <= 4 and fold(tidy(measure) or "") in lx.bare_growth:
+            # "doanh thu 866 tỷ đồng, tăng trưởng 26% so với năm trước": a growth noun alone in the
+            # clause after a figure is that figure's measure's change, as a bare "tăng" is
+            measure = None
         if measure is None:
             if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest) and prev_measure:
                 measure = prev_measure  # "8.623 lao động, đạt 132,06% chỉ tiêu giao"
@@ -768,6 +777,9 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if measure is None and prev_measure and prev is not None and f.unit and prev.unit == f.unit \
                     and text.count(";", prev.end, f.start) == 0:
                 measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
+            if measure is None and prev_measure and prev is not None and prev.kind == f.kind and left \
+                    and _match_at(left, 0, lx.same_period, lx.longest) and ";" not in text[prev.end : f.start]:
+                measure = prev_measure  # "tăng 3,3% (cùng kỳ năm trước tăng 0,8%)": the same measure a year before
             if measure is None and prev_measure and len(left) <= 3 \
                     and not (right and f.kind == "percent" and not _match_at(right, 0, lx.cut, lx.longest)):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
