@@ -39,3 +39,23 @@ def test_comparator_is_a_whole_word(text, figure, comparator):
 ])
 def test_per_unit_span(text, figure):
     assert figure in [f["text"] for f in extract_text(text).facts]
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # "chỉ" counts gold before "vàng", punctuation or the end, and opens the nouns "chỉ tiêu", "chỉ số"
+    ("Bà mua 3 chỉ vàng ở tiệm quen.", "3 chỉ", None),
+    ("Chiếc nhẫn nặng 2 chỉ.", "2 chỉ", None),
+    ("Xã đạt 14 chỉ tiêu của nghị quyết.", "14 chỉ tiêu", None),
+    ("Báo cáo theo dõi 6 chỉ số chính.", "6 chỉ số", None),
+    # before another word it is the adverb "only": the number counts no "chỉ"
+    ("Mẫu xe Corolla 2 chỉ có giá 600 triệu đồng.", "600 triệu đồng", "2 chỉ"),
+    ("Đội bóng thắng 3 trận, 2 đội chỉ còn 1 điểm.", "1 điểm", "2 chỉ"),
+    ("Tiệm bán 5 chỉ lấy may trong ngày vía Thần Tài.", "5 chỉ", None),
+    ("Quý 1 chỉ đạt 20% kế hoạch.", None, "1 chỉ"),
+])
+def test_chi_is_a_unit_only_where_it_counts_gold(text, present, absent):
+    spans = {f["text"] for f in extract_text(text).facts}
+    if present:
+        assert present in spans, spans
+    if absent:
+        assert absent not in spans, spans

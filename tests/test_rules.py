@@ -81,3 +81,25 @@ def test_layout_example(layout, ex):
     art = article(ex.text)
     assert art.layout == layout.id
     assert meta_of(ex.text, art).model_dump() == {"title": None, "published": None, "author": None, "source": None, **ex.expect}
+
+
+# A share button's line is chrome; a sentence that opens with the verb "chia sẻ" is text.
+SHARE_LINES = [
+    ("Chia sẻ", True),
+    ("Chia sẻ:", True),
+    ("Chia sẻ: Facebook Zalo", True),
+    ("Chia sẻ bài viết", True),
+    ("Chia sẻ với phóng viên, bà Lê Thị Hoa cho biết xã có 12 hộ nghèo.", False),
+    ("Chia sẻ cảm xúc sau trận đấu, huấn luyện viên nói đội đã cố hết sức.", False),
+    ("Chia sẻ: ông Trần Văn Bình, chủ nhiệm hợp tác xã, cho biết năm nay lãi 2 tỷ đồng.", False),
+]
+
+
+@pytest.mark.parametrize("line,dropped", SHARE_LINES)
+def test_share_line_is_chrome_only_when_short(line, dropped):
+    from extractor.boilerplate import article
+
+    text = "Tiêu đề bài\n\nĐoạn đầu của bài viết có nội dung.\n\n" + line + "\n\nĐoạn cuối của bài.\n"
+    start = text.index(line)
+    kept = article(text).contains(start, start + len(line))
+    assert kept is not dropped
