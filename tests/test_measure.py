@@ -307,6 +307,11 @@ MEASURE_ONLY = [
     # counter-examples: a particle after the verb governs nothing; a head noun joined to the verb keeps the phrase
     ("Doanh nghiệp xuất khẩu cà phê sang châu Âu 30 triệu USD.", "30 triệu USD", "xuất khẩu cà phê sang châu âu"),
     ("Mẫu xe này có giá bán 700 triệu đồng.", "700 triệu đồng", "giá bán"),
+    # a demonstrative ends a counted noun's qualifiers: what follows it is the clause's own
+    ("Ban tổ chức chọn 2 đội này cho trận khai mạc.", "2 đội", "đội"),
+    ("Đoàn kiểm tra đã nhắc nhở 6 cơ sở kể trên.", "6 cơ sở", "cơ sở"),
+    # counter-example: a qualifier with no demonstrative stays
+    ("Đoàn kiểm tra đã nhắc nhở 6 cơ sở kinh doanh thực phẩm.", "6 cơ sở", "cơ sở kinh doanh thực phẩm"),
 ]
 
 
