@@ -490,8 +490,10 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         phrase = _phrase(text, body) or ""
         words = _words(text, body)
         w_starts, w_ends = {a for a, _, _ in words}, {b for _, b, _ in words}
-        if not any(0 < (n := _match_at(body, a, lx.heads, lx.longest)) and a in w_starts and a + n in w_ends
-                   or n and _inside_word(body, words, a, n) for a in range(len(body))):
+        if dim:
+            pass  # "bãi đỗ xe rộng 2.000 m2": before a size adjective, the whole subject is what is measured
+        elif not any(0 < (n := _match_at(body, a, lx.heads, lx.longest)) and a in w_starts and a + n in w_ends
+                     or n and _inside_word(body, words, a, n) for a in range(len(body))):
             body = body[_governing_verb(text, body) :]
         else:
             # a head noun inside a word ("có giá bán", "giảm thuế"): "Công ty xuất khẩu …" —

@@ -293,6 +293,9 @@ MEASURE_ONLY = [
     ("Ngọn tháp có chiều cao khoảng 90 m.", "khoảng 90 m", "chiều cao"),
     # counter-example: alone, the size adjective links the measure to its amount
     ("Con đường ven biển dài 12 km.", "12 km", "con đường ven biển"),
+    # before a size adjective the whole subject is the thing measured, a verb inside it too
+    ("Riêng bãi đỗ xe của bệnh viện đã rộng hơn 3.000 m2.", "hơn 3.000 m2", "bãi đỗ xe"),
+    ("Quãng đường chạy bộ của ông dài 8 km.", "8 km", "quãng đường chạy bộ"),
     # a preposition introducing a new thing: the phrase after it is what is measured
     ("Căn hộ được bán lại cho một nhà đầu tư nước ngoài với giá 8 tỷ đồng.", "8 tỷ đồng", "giá"),
     ("Bản tiêu chuẩn có hệ thống âm thanh với màn hình 9 inch.", "9 inch", "màn hình"),
