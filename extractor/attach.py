@@ -78,6 +78,8 @@ class PeriodCues(BaseModel):
     closing: str
     closing_break: str
     since_point: str
+    whole_year: str
+    past_year: str
 
 
 class ContextRules(BaseModel):
@@ -87,6 +89,8 @@ class ContextRules(BaseModel):
     change_object: dict[str, str]
     comparative: dict[str, str]
     comparative_base: str
+    change_percent_object: dict[str, str]
+    time_base: str
     level: str
     conjunction: str
     target: TargetCues
@@ -100,6 +104,8 @@ class _Cues:
     change_object: dict[str, regex.Pattern]
     comparative: dict[str, regex.Pattern]
     comparative_base: regex.Pattern
+    change_percent_object: dict[str, regex.Pattern]
+    time_base: regex.Pattern
     level: regex.Pattern
     conjunction: regex.Pattern
     strong: regex.Pattern
@@ -129,6 +135,8 @@ class _Cues:
     closing: regex.Pattern
     closing_break: regex.Pattern
     since_point: regex.Pattern
+    whole_year: regex.Pattern
+    past_year: regex.Pattern
     plan_units: frozenset[str]
 
 
@@ -143,6 +151,7 @@ def cues() -> _Cues:
         change={k: rx(v) for k, v in c.change.items()},
         change_object={k: rx(v) for k, v in c.change_object.items()},
         comparative={k: rx(v) for k, v in c.comparative.items()}, comparative_base=rx(c.comparative_base),
+        change_percent_object={k: rx(v) for k, v in c.change_percent_object.items()}, time_base=rx(c.time_base),
         level=rx(c.level), conjunction=rx(c.conjunction),
         strong=rx(c.target.strong), weak=rx(c.target.weak), stop=rx(c.target.stop),
         achieved=rx(c.target.achieved), plan_value=rx(c.target.plan_value),
@@ -158,7 +167,7 @@ def _cue_gates() -> dict[str, tuple[str, ...] | None]:
     """The words one of which each per-sentence cue's match holds (:mod:`gate`)."""
     c = cues()
     return {k: gate(getattr(c, k)) for k in ("same_day", "next_day", "relative_part", "same_period", "vague",
-                                             "comparison", "plan", "descriptor")}
+                                             "comparison", "plan", "descriptor", "whole_year", "past_year")}
 
 
 CLAUSE_MARKS = ",;:()"
@@ -207,6 +216,7 @@ def _change_gates() -> dict[str, Any]:
     return {"level": gate(c.level), "change": {k: gate(rx) for k, rx in c.change.items()},
             "change_object": {k: gate(rx) for k, rx in c.change_object.items()},
             "comparative": {k: gate(rx) for k, rx in c.comparative.items()},
+            "change_percent_object": {k: gate(rx) for k, rx in c.change_percent_object.items()},
             **{k: gate(getattr(c, k)) for k in ("strong", "weak", "plan_named", "achieved")}}
 
 
@@ -223,9 +233,22 @@ def change_of(text: str, sent_start: int, fact_start: int, fact_end: int | None 
     for key, rx in c.change_object.items():
         if may_match(g["change_object"][key], folded) and rx.search(left):
             return key
+    word = text[fact_start:fact_end] if fact_end is not None else ""
+    if word.rstrip().endswith("%"):  # "giảm lãi suất 0,5%"
+        for key, rx in c.change_percent_object.items():
+            if may_match(g["change_percent_object"][key], folded) and rx.search(left):
+                return key
+    # "tăng so với cùng kỳ 15%", "cao hơn năm ngoái 30.000 tấn": the cue before the time base
+    m = c.time_base.search(left)
+    if m is not None:
+        head = left[: m.start()]
+        if not c.level.search(head):
+            for rxs in (c.change, c.comparative):
+                for key, rx in rxs.items():
+                    if rx.search(head):
+                        return key
     # "cao hơn 6% so với …" (the span may hold "hơn" and the "so" after it)
     if fact_end is not None:
-        word = text[fact_start:fact_end]
         lead = left + ("hơn " if word.lower().startswith("hơn") else "")
         tail = text[fact_end - 2 : fact_end + 40]
         if c.comparative_base.match(tail):
@@ -319,6 +342,7 @@ class _Anchor:
     duration: bool = False  # "trong 3 năm": the figure's time only when it follows the figure
     since: bool = False  # "từ tháng 6/2015": the start of something, no frame of the sentence
     guessed: bool = False  # no publication date, no year of its own, and the report's day contradicts the year guessed
+    whole_year: bool = False  # "cả năm" without a year: the whole year of the time in reach
 
 
 def _date_value(v: str) -> str:
@@ -511,6 +535,20 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         if free(m.start(), m.end()) and not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
             out.append(_Anchor(m.start(), m.end(),
                                _relative_part(m["u"], c.relative_shift[m["r"].lower()], pub)))
+    # "cả năm": the whole year of the sentence's time before it, else of the paragraph's
+    for m in c.whole_year.finditer(text, s.start, s.end) if may_match(gates["whole_year"], folded) else ():
+        if free(m.start(), m.end()):
+            near = max((x for x in out if x.end <= m.start() and x.value and x.value[:4].isdigit()
+                        and not x.paren and not x.descriptor), key=lambda x: x.end, default=None)
+            whole = near.value[:4] if near is not None and near.value else None
+            out.append(_Anchor(m.start(), m.end(), f"{whole}/{whole}" if whole else None, whole_year=True))
+    # "năm qua" in a review of the year: published in its last two months or the next year's first two
+    review = None if pub is None else pub[0] if pub[1] >= 11 else pub[0] - 1 if pub[1] <= 2 else None
+    for m in c.past_year.finditer(text, s.start, s.end) if review and may_match(gates["past_year"], folded) else ():
+        y = review
+        if y is not None and free(m.start(), m.end()) and \
+                not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
+            out.append(_Anchor(m.start(), m.end(), f"{y}/{y}"))
     for m in c.same_period.finditer(text, s.start, s.end) if may_match(gates["same_period"], folded) else ():
         if comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()]):
             continue
@@ -661,7 +699,11 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                            and not (not f.target and _goal_between(text, f.end, x.start))
                            and not _contrast_between(text, f.end, x.start, x.start, ctx)]
                 chosen = closing[-1] if closing else None
-            if chosen is not None and chosen.same_period:
+            if chosen is not None and chosen.whole_year and chosen.value is None:
+                # the paragraph's frame first: a figure's own year may be a base ("bằng 29% … năm 2015")
+                ref = carried.get(s.paragraph) or last_period.get(s.paragraph)
+                f.period = f"{ref[:4]}/{ref[:4]}" if ref and ref[:4].isdigit() else None
+            elif chosen is not None and chosen.same_period:
                 ref = last_period.get(s.paragraph) or carried.get(s.paragraph)
                 f.period = _year_earlier(ref, chosen.year) if ref else (
                     f"{chosen.year}/{chosen.year}" if chosen.year else None)
@@ -681,7 +723,8 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
         # what frames a clause, and a "từ … đến …" span, carries on
         first_figure = nums[0].start if nums else s.end
         for x in anchors:
-            if x.descriptor or x.paren or x.same_period or x.duration or (x.plan and not _opens_clause(text, s, x, ctx)):
+            if x.descriptor or x.paren or x.same_period or x.duration or (x.whole_year and x.value is None) or \
+                    (x.plan and not _opens_clause(text, s, x, ctx)):
                 continue
             if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
                 carried[s.paragraph] = x.value

@@ -134,12 +134,36 @@ PERIODS = [
     ("Năm 2020, hợp tác xã có 40 thành viên. Trong 2 tháng cuối năm 2021, hợp tác xã trồng 300 ha chè.",
      "300 ha", "2021-11/2021-12"),
     ("Năm 2020, hợp tác xã có 40 thành viên. Hiện, hợp tác xã có 65 thành viên.", "65 thành viên", None),
+    # "cả năm" without a year: the whole year of the time before it, not its quarter
+    ("Doanh thu quý IV/2021 đạt 90 tỷ đồng, cả năm đạt 350 tỷ đồng.", "350 tỷ đồng", "2021/2021"),
+    ("Quý III/2022 nhà máy xuất 2.000 tấn hàng. Tính chung cả năm, nhà máy xuất 9.000 tấn hàng.",
+     "9.000 tấn", "2022/2022"),
+    # … not a duration, and no year at all when nothing before it names one
+    ("Ông ấy làm thuê cả năm trời mới để dành được 40 triệu đồng.", "40 triệu đồng", None),
+    ("Cả năm, hợp tác xã bán được 120 tấn rau.", "120 tấn", None),
 ]
 
 
 @pytest.mark.parametrize("text,figure,period", PERIODS)
 def test_period_of_figure(text, figure, period):
     assert _figure(text, figure)["period"] == period
+
+
+# "năm qua" alone is the year under review when the article is published at the
+# turn of the year; in mid-year, or as "những năm qua", it names no year
+PAST_YEAR = [
+    ("Năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2024-01-05T08:00", "2023/2023"),
+    ("Trong năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2023-12-20T08:00", "2023/2023"),
+    ("Năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2023-06-15T08:00", None),
+    ("Những năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2024-01-05T08:00", None),
+    ("Ba năm qua, huyện giải quyết việc làm cho 2.100 lao động.", "2023-12-20T08:00", None),
+]
+
+
+@pytest.mark.parametrize("text,pub,period", PAST_YEAR)
+def test_past_year_at_the_turn_of_the_year(text, pub, period):
+    hits = [f for f in facts_of(text, pub=pub) if f["text"] == "2.100 lao động"]
+    assert len(hits) == 1 and hits[0]["period"] == period
 
 
 # (sentence, figure, target)
@@ -217,6 +241,35 @@ CHANGES = [
     # a yearly rate of change: "giảm trung bình hằng năm", "tăng bình quân mỗi năm"
     ("Tỷ lệ hộ nghèo của huyện giảm trung bình hằng năm 2,5%.", "2,5%", "decrease"),
     ("Thu ngân sách tăng bình quân mỗi năm 11%.", "11%", "increase"),
+    # an adverb between the verb and the figure
+    ("Giá điện tăng đột biến 15% trong tháng qua.", "15%", "increase"),
+    ("Doanh số xe tăng trở lại 12% so với tháng trước.", "12%", "increase"),
+    ("Số vụ cướp giật giảm đáng kể 30 vụ.", "30 vụ", "decrease"),
+    # a lost sum or thing is no decrease; a price that loses value is
+    ("Chị ấy bị mất 5 triệu đồng ở bến xe.", "5 triệu đồng", None),
+    ("Cán bộ coi thi làm mất 40 bài thi.", "40 bài", None),
+    ("Lũ cuốn trôi mất 3 con trâu của gia đình.", "3 con", None),
+    ("Giá vàng mất 300.000 đồng mỗi lượng.", "300.000 đồng", "decrease"),
+    # a height or length is no comparative
+    ("Khinh khí cầu bay ở độ cao 3.000 m so với mặt biển.", "3.000 m", None),
+    ("Cây có chiều cao 12 m so với mặt đất.", "12 m", None),
+    # a percentage right after a change verb and its object is that object's change
+    ("Ngân hàng giảm lãi suất 0,5% cho khách vay cũ.", "0,5%", "decrease"),
+    ("Chính phủ tăng lương cơ sở 7,2% cho công chức.", "7,2%", "increase"),
+    ("Quý này tỉnh tăng trưởng GRDP 8,1%.", "8,1%", "increase"),
+    # … not a compound that names no change, nor across a function word, nor a count
+    ("Tỉnh dành cho hạ tầng 30% vốn đầu tư.", "30%", None),
+    ("Chương trình giảm nghèo chiếm 12% ngân sách.", "12%", None),
+    ("Tăng trưởng kinh tế của huyện là 7%.", "7%", None),
+    ("Huyện tăng cường 30 cán bộ cho xã.", "30 cán bộ", None),
+    ("Đề án giảm ngập 1.000 tỷ đồng được duyệt.", "1.000 tỷ đồng", None),
+    # a time base between the change or the comparative and its figure
+    ("Doanh thu tăng so với cùng kỳ 15%.", "15%", "increase"),
+    ("Kim ngạch nhập khẩu giảm so với năm trước 8%.", "8%", "decrease"),
+    ("Sản lượng cà phê cao hơn năm ngoái 30.000 tấn.", "30.000 tấn", "increase"),
+    ("Số ca mắc mới ít hơn hôm qua 200 ca.", "200 ca", "decrease"),
+    ("Nhiệt độ ở vùng núi thấp hơn đồng bằng 4 độ.", "4 độ", None),
+    ("Giá cổ phiếu tăng so với đầu năm lên 50.000 đồng.", "50.000 đồng", None),
 ]
 
 
