@@ -63,6 +63,8 @@ class AreaRules(BaseModel):
     scope_after: list[str] = []
     owner_words: list[str] = []
     authority_words: list[str] = []
+    authority_seat_words: list[str] = []
+    photo_credit_words: list[str] = []
     name_owner_words: list[str] = []
     statute_words: list[str] = []
     locative_words: list[str] = []
@@ -385,6 +387,8 @@ def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: b
 
 
 _COUNT_AFTER = regex.compile(r"[ \t]*\(\d+\)")
+# a bracket that a unit opens: "anh Dũng (xã Hoàng Hoa Thám, …)"
+_ADDRESS_OPENS = regex.compile(r"\([ \t]*$")
 
 
 @per_rules
@@ -886,9 +890,9 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     if art.title and foreign.search(text, art.title[0], art.title[1]) and \
             not any(lo <= m.start < hi for m in ms for lo, hi in [art.title] + lead):
         return None
-    home_rx = _home_rx()
+    home_rx, caption = _home_rx(), _caption_rx()
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
-          and not home_rx.search(text, max(0, m.start - 60), m.start)]
+          and not home_rx.search(text, max(0, m.start - 60), m.start) and not caption.match(text, m.end)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
@@ -913,24 +917,34 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
 
 
 @per_rules
-def _venue_rx() -> tuple[regex.Pattern, regex.Pattern]:
-    """(a region's name, an event's venue: "… diễn ra ngày 28/6 tại " before a unit)."""
+def _venue_rx() -> regex.Pattern:
+    """An event's venue: "… diễn ra ngày 28/6 tại " before a unit."""
     r = _compiled()[0]
-    region = regex.compile(rf"(?<!\p{{L}}){_alt(r.region_words)}(?!\p{{L}})", regex.IGNORECASE)
-    venue = regex.compile(rf"(?<!\p{{L}}){_alt(r.venue_words)}(?!\p{{L}})[^.;!?\n]{{0,40}}?"
-                          rf"(?<!\p{{L}}){_alt(r.locative_words)}[ \t]+(?:\p{{L}}+[ \t]+){{0,1}}$")
-    return region, venue
+    return regex.compile(rf"(?<!\p{{L}}){_alt(r.venue_words)}(?!\p{{L}})[^.;!?\n]{{0,40}}?"
+                         rf"(?<!\p{{L}}){_alt(r.locative_words)}[ \t]+(?:\p{{L}}+[ \t]+){{0,1}}$")
 
 
 def _region_head(ms: list[Draft], heads: list[tuple[int, int]], text: str) -> bool:
-    """The title and lead name a region (Tây Nam bộ, ĐBSCL) and name units only as the
-    venue of an event ("hội nghị … khu vực Tây Nam bộ diễn ra tại Cần Thơ"): the
-    article is about the region, which is no unit, so it has no unit of its own."""
-    region, venue = _venue_rx()
-    if not any(region.search(text, lo, hi) for lo, hi in heads):
+    """The title and lead name a region (Tây Nam bộ, ĐBSCL) or the whole country and
+    name units only as the venue of an event ("hội nghị … khu vực Tây Nam bộ diễn ra tại Cần Thơ"): the
+    article is about the region or the country, which is no unit, so it has no unit
+    of its own."""
+    venue = _venue_rx()
+    # a region, or the whole country ("hội nghị phát triển ngành tôm Việt Nam diễn ra ở Cà Mau")
+    national = _attach_rules()[0]
+    if not any(national.search(text, lo, hi) for lo, hi in heads):
         return False
     named = [m for m in ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside]
     return bool(named) and all(venue.search(text, max(0, m.start - 80), m.start) for m in named)
+
+
+@per_rules
+def _caption_rx() -> regex.Pattern:
+    """The rest of a photo's caption after a unit, up to its credit ("Bốc xếp gạo tại
+    Công ty Lương thực Đồng Tháp. (Ảnh: …)"): a picture's place, not what the
+    article is about."""
+    credit = _alt(_compiled()[0].photo_credit_words)
+    return regex.compile(rf"[^.!?\n]{{0,80}}[.!?]?[ \t]*\(?[ \t]*{credit}[ \t]*:")
 
 
 @per_rules
@@ -965,7 +979,9 @@ def _attach_rules():
         rf"|(?P<b>(?i:{lw}))[ \t]+(?:{alt(r.scope_after)})(?!\p{{L}}))"
     )
     owner = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.owner_words)})[ \t]*$", regex.IGNORECASE)
-    authority = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.authority_words)})[ \t]*$")
+    # "TAND cấp cao tại TP.HCM": a high court named after the city it sits in
+    authority = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.authority_words)})"
+                              rf"(?:[ \t]+(?i:{alt(r.authority_seat_words)}))?[ \t]*$")
     # a unit right after a locative in the figure's clause ("… phát hành tại TP.HCM")
     locative = regex.compile(rf"(?<!\p{{L}})(?:{alt(r.locative_words)})[ \t]*(?:\p{{L}}+[ \t]+){{0,1}}$")
     # a unit inside an adjunct of its clause ("theo chuẩn của thành phố Hà Nội") owns a standard
@@ -1197,10 +1213,16 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                             and (earlier[j - 1].key, earlier[j].key) in places.inside:
                         j -= 1
                     k = earlier[j].key
-                    # a unit inside the article's, or one beside it ("… anh Dũng (xã Hoàng Hoa
-                    # Thám, thị xã Chí Linh)" in an article about Thanh Hà); not one around it
+                    # a unit inside the article's, or one beside it that opens a bracket of its
+                    # own, the address of who the paragraph is about ("… anh Dũng (xã Hoàng Hoa
+                    # Thám, thị xã Chí Linh)" in an article about Thanh Hà); not one around it, nor
+                    # any other unit beside it: on 300 random articles a unit beside the article's
+                    # that the paragraph named anyhow (a person's home town after an age, a
+                    # speaker's agency, a street named after a city) was the figure's place for 3
+                    # figures of 53
                     if k == main_key or (k, main_key) in places.inside or (
-                            para_named and (main_key, k) not in places.inside):
+                            para_named and (main_key, k) not in places.inside
+                            and _ADDRESS_OPENS.search(text, max(0, earlier[j].start - 2), earlier[j].start)):
                         key = k
         if key is None and main_key is not None and f.start >= main_from:
             key = main_key

@@ -321,6 +321,37 @@ ATTACH = [
     # a figure of the title or lead before the article names its unit has none
     ("Điều hòa giá 5 triệu đồng, công lắp 3 triệu đồng.\n\nAnh Tiến làm nghề ở Hạ Đình (Thanh Xuân, Hà Nội).\n\n"
      "Tiền công lắp đặt là 3,3 triệu đồng.", "5 triệu đồng", None),
+    # a head about the whole country whose only unit is an event's venue: no unit of its own …
+    ("Thủ tướng muốn ngành tôm tăng tốc\n\nHội nghị về ngành tôm Việt Nam diễn ra ở Cà Mau sáng qua.\n\n"
+     "Xuất khẩu tôm năm nay dự kiến đạt 4 tỷ USD.", "4 tỷ USD", None),
+    # … but a head that names the country and the venue as the place of its figures keeps it
+    ("Tôm Cà Mau dẫn đầu Việt Nam\n\nTỉnh Cà Mau có diện tích nuôi tôm lớn nhất.\n\n"
+     "Xuất khẩu tôm năm nay dự kiến đạt 1 tỷ USD.", "1 tỷ USD", "Cà Mau"),
+    # a unit the paragraph names beside the article's (where a man was wounded long ago, a
+    # bracket after an age) is not the place of the paragraph's later figures: the article's is
+    ("Cụ ông bị hành hung ở huyện Chương Mỹ\n\nÔng bị thương năm 1974 trong trận đánh tại Quảng Nam. "
+     "Ông mất 61% sức lao động.", "61%", "Chương Mỹ"),
+    ("Rau tăng giá ở quận Cầu Giấy\n\nBà Lan (52 tuổi, quê Nam Định) bán rau ở chợ. Mỗi ngày bà bán 200 kg rau.",
+     "200 kg", "Cầu Giấy"),
+    # … but a bracket that a unit opens after whom the paragraph is about is that household's place
+    ("Rau tăng giá ở quận Cầu Giấy\n\nVườn rau của bà Lan (xã Vân Hà, huyện Đông Anh) vừa cho thu hoạch. "
+     "Mỗi ngày bà bán 200 kg rau.", "200 kg", "Vân Hà"),
+    # a high court is named after the city it sits in: not the place of the case it hears
+    ("TAND cấp cao tại TP.HCM xử phúc thẩm vụ án\n\nBị cáo sống ở huyện Bù Đăng, tỉnh Bình Phước.\n\n"
+     "Cái ao sâu khoảng 2 m.", "khoảng 2 m", "Bù Đăng"),
+    ("Tòa án nhân dân Cấp cao tại Hà Nội xử bị cáo trộm 2 xe máy.", "2 xe máy", None),
+    ("Phiên tòa ở Hà Nội xử bị cáo trộm 2 xe máy.", "2 xe máy", "Hà Nội"),
+    # a stock exchange is named after its city: not the place of a company listed on it
+    ("Công ty ABC niêm yết trên Sở GDCK Hà Nội báo lỗ 5 tỷ đồng.", "5 tỷ đồng", None),
+    ("Công ty ABC ở Hà Nội báo lỗ 5 tỷ đồng.", "5 tỷ đồng", "Hà Nội"),
+    # a photo's caption names the picture's place, not the article's …
+    ("Xuất khẩu gạo giảm mạnh trong quý.\n\nBốc xếp gạo tại một kho ở tỉnh Đồng Tháp. "
+     "(Ảnh: Minh Anh)\n\nSản lượng xuất khẩu giảm 20%.", "20%", None),
+    ("Xuất khẩu gạo giảm mạnh trong quý.\n\nBốc xếp gạo tại một kho ở tỉnh Đồng Tháp. "
+     "Ảnh: Minh Anh\n\nSản lượng xuất khẩu giảm 20%.", "20%", None),
+    # … but the same sentence without a credit is the paragraph the article moves to
+    ("Xuất khẩu gạo giảm mạnh trong quý.\n\nBốc xếp gạo tại một kho ở tỉnh Đồng Tháp."
+     "\n\nSản lượng xuất khẩu giảm 20%.", "20%", "Đồng Tháp"),
 ]
 
 
