@@ -98,6 +98,9 @@ class Taxonomy(BaseModel):
     reporting_verbs: list[str] = []
     denominator_units: list[str] = []
     list_joiners: list[str] = []
+    # a count after a keyed count, joined by one of these, is its consequence or its change and
+    # is read with the words before that count ("260 vụ tai nạn giao thông, làm chết 150 người")
+    consequence_words: list[str] = []
     time_denominators: list[str] = []
     prefixes: list[str] = []
     refuse: list[str] = []
@@ -317,6 +320,30 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     return None
 
 
+def _consequence_gap(gap: str, measure: str | None) -> bool:
+    """Whether the words between two counts keep them in one clause chain: short, with no
+    break stronger than a comma, and, after the rest of the first count's ``measure``
+    ("3 người | tử vong, "), nothing but a list joiner or a word that opens a consequence or a
+    change of what was counted ("," "và" "làm" "khiến" "(tăng")."""
+    if len(gap) > 60 or any(c in gap for c in ".;:!?"):
+        return False
+    words = tuple(w for w in (x.strip(",()-–") for x in fold(gap).split()) if w)
+    counted = _words(measure) if measure else ()
+    for k in range(min(len(counted), len(words)), 0, -1):
+        if words[:k] == counted[-k:]:
+            words = words[k:]
+            break
+    t = taxonomy()
+    if words and words[0] in t.list_joiners:
+        words = words[1:]
+    return not words or any(words[: len(c)] == c for c in _consequence_words())
+
+
+@per_rules
+def _consequence_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(w) for w in taxonomy().consequence_words + taxonomy().change_words)
+
+
 def _after_reporting(context: str) -> str:
     """The words of a clause after its last reporting verb ("Ngân hàng Thế giới dự báo
     kinh tế Việt Nam tăng trưởng" → "kinh tế việt nam tăng trưởng"): who reports a figure
@@ -399,7 +426,9 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
 
     _measure.attach(facts, text, sent)
     prev: Draft | None = None
+    prev_said: str | None = None  # the words that gave the previous figure its key
     for i, f in enumerate(facts):
+        f_said = f.left_phrase
         verb = f.verb
         if verb is None and f.kind in ("quantity", "ratio") and f.unit:
             # "19/27 chỉ tiêu đã hoàn thành …": the verb after the count
@@ -412,9 +441,14 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
                 if fam.governed_by and _measure.achieved(text, f.end, end, fam.governed_by):
                     verb = fam.governed_by[0]
                     break
+        if prev is not None and prev.kind == f.kind and prev.comparator == ">=" and f.comparator == "<=" \
+                and prev.measure == f.measure and len(text[prev.end : f.start]) <= 8:
+            # the high end of a range ("lỗ từ 1 tới 1,5 triệu đồng") is read with the clause of its
+            # low end, not with the "tới" between them
+            f_said = prev_said
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
-                                      f.left_phrase, f.kind == "money" and _per_unit_of(facts, i, text))
+                                      f_said, f.kind == "money" and _per_unit_of(facts, i, text))
         if f.indicator is None and f.kind == "quantity" and (whole := _with_classifier(f.measure, f.unit)) != f.measure:
             # a classifier is the count's unit and the noun after it its measure
             # ("1,2 triệu lượt | khách du lịch"): the key's wordings name them together
@@ -434,6 +468,17 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
                                     f.kind == "money" and _per_unit_of(facts, i, text))
             if again == prev.indicator:
                 f.indicator = again
+        if f.indicator is None and prev is not None and prev.indicator and f.kind in ("quantity", "ratio") \
+                and prev.kind in ("quantity", "ratio") and _consequence_gap(text[prev.end : f.start], prev.measure):
+            # "260 vụ tai nạn giao thông, làm chết 150 người", "khiến 3 người tử vong, 2 người bị
+            # thương": a count that follows a keyed count in the same clause chain is read with the
+            # words that introduced that count (only a family that needs its clause can gain by it)
+            # (a new predicate in between ends it: "ban hành 3 quyết định, tiếp nhận 40 văn bản")
+            said = " ".join(x for x in (prev_said, prev.measure, text[prev.end : f.start].lower()) if x)
+            f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
+                                          bool(f.plan_share), bool(f.share), f.currency, said, False)
+            if f.indicator:
+                f_said = said
         if f.indicator and _denominator(f, text):
             f.indicator = None
         if f.of_plan and prev is not None and prev.indicator:
@@ -454,4 +499,4 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
             # a list sharing one measure: "tỷ lệ đi học đúng độ tuổi cấp tiểu học đạt 100%,
             # cấp trung học cơ sở đạt 99%"
             f.indicator = prev.indicator
-        prev = f
+        prev, prev_said = f, f_said

@@ -711,6 +711,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             kind = "money"  # a measured amount: what follows its unit, else the words before it
             measured = _counted(text, f, clause_end)
         measure, carrier, verb = _left_measure(text, left, kind, colon)
+        said = left  # the words the figure's measure was read from: its clause, or the list joined across commas
         if not colon and not (measure and _has_head(measure)) and len(left) <= MAX_LIST_TAIL \
                 and (measure is None or len(measure.split()) <= MAX_LIST_ITEM + 1):
             joined = _across_commas(text, floor, lo, left, prev is not None)
@@ -720,7 +721,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                     # "kim ngạch xuất khẩu nông, lâm, thủy sản đạt …": the commas join a list of
                     # nouns inside one measure
                     measure, carrier, verb = m2, c2, v2
-        f.left_phrase = _phrase(text, left)
+                    said = joined
+        f.left_phrase = _phrase(text, said)
         if measured and not (measure and _starts_with_head(measure) and not _money_head(measure)):
             # (a money head names no tonnage: "thu được 5 tấn vải sớm" → "vải sớm")
             measure, carrier, verb = measured, False, None
@@ -786,6 +788,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             m2 = _left_measure(text, before, f.kind)[0] if before else None
             if m2 and _starts_with_head(m2):
                 measure = m2
+                f.left_phrase = _phrase(text, before)  # the clause it restates is the one it is about
         if prev is not None and prev.measure and lo == prev.end and left \
                 and _match_end(left, len(left), lx.to_level, lx.longest) and not (measure and _has_head(measure)) \
                 and (prev.change or any(_match_at(left, k, lx.changes, lx.longest) for k in range(len(left)))) \

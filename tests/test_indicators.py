@@ -87,6 +87,18 @@ ATTACH = [
     ("Tỷ lệ hộ nghèo còn 2%, 100% trạm y tế có bác sĩ.", "100%", {"indicator": None}),
     ("Năm 2021, số hộ nghèo giảm 74% so với cùng kỳ năm 2020.", "74%", {"period": "2021/2021", "change": "decrease"}),
     ("Luật Hợp tác xã năm 2012 quy định, năm 2016 toàn tỉnh có 520 hợp tác xã.", "520 hợp tác xã", {"period": "2016/2016"}),
+    # a count after a keyed count in one clause chain is read with the words that introduced it
+    ("Dịp nghỉ lễ cả nước xảy ra 90 vụ tai nạn giao thông, làm chết 41 người.", "41 người", {"indicator": "traffic_deaths"}),
+    ("Xe tải va chạm xe khách trên cao tốc, vụ tai nạn giao thông khiến 4 người chết, 9 người bị thương.", "9 người", {"indicator": "traffic_injuries"}),
+    ("Trong năm, toàn tỉnh có 210 vụ tai nạn giao thông. Mưa lũ làm 6 người chết.", "6 người", {"indicator": None}),
+    ("Huyện xảy ra 15 vụ tai nạn giao thông và 4 vụ cháy làm 2 người tử vong.", "2 người", {"indicator": None}),
+    ("Huyện đã ban hành 30 văn bản, tổ chức 6 hội nghị cho 500 người.", "500 người", {"indicator": None}),
+    # the high end of a range is read with its low end's clause
+    ("Nhiều người chấp nhận lỗ từ 2 tới 3 triệu đồng để bán nhanh.", "3 triệu đồng", {"indicator": None}),
+    ("Năm tới tăng trưởng kinh tế của tỉnh dự kiến đạt từ 6 đến 6,5%.", "6,5%", {"indicator": "grdp_growth"}),
+    # a percentage that restates the clause before its comma is read with that clause's words
+    ("Nền kinh tế Indonesia có thể tăng trưởng ở mức cao, khoảng 6,2% trong năm tới.", "khoảng 6,2%", {"indicator": "gdp_growth"}),
+    ("Nền kinh tế thế giới có thể tăng trưởng ở mức thấp, khoảng 2,1% trong năm tới.", "khoảng 2,1%", {"indicator": None}),
 ]
 
 
