@@ -64,6 +64,13 @@ def main() -> int:
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     files = sample_files(args.corpus, args.sample, args.seed)
+    # the cache is keyed by the commit's hash, never its name: "--commit main"
+    # must not reuse the output of an older main
+    rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", f"{args.commit}^{{commit}}"],
+                         capture_output=True, text=True)
+    if rev.returncode != 0:
+        sys.exit(f"compare_output: --commit {args.commit!r} is no commit of {ROOT}; give a hash or a branch name")
+    args.commit = rev.stdout.strip()
     key = hashlib.sha256("\n".join([args.commit, *files]).encode()).hexdigest()[:16]
     cached = workdir / f"ref-{key}.jsonl"
     if cached.exists():

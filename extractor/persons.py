@@ -73,6 +73,8 @@ class PersonRules(BaseModel):
     single_name_heads: list[str] = []
     role_verbs: list[str] = []
     role_agents: list[str] = []
+    copulas: list[str] = []
+    behalf_words: list[str] = []
     house_number_words: list[str] = []
     name_honorifics: list[str] = []
     and_words: list[str]
@@ -115,8 +117,8 @@ def is_syllable(w: str) -> bool:
 def _glued_prefix(w: str) -> int | None:
     """Length of the syllable at the start of a word with a lowercase word glued
     to it ("Trọngmong" → 5), or None."""
-    if is_syllable(w):
-        return None
+    if is_syllable(w) or w.isascii():
+        return None  # "City" is no "Cit" with "y" glued to it: a word in Latin letters is a foreign one
     for k in range(len(w) - 1, 0, -1):
         rest = w[k:]
         if rest.islower() and is_syllable(w[:k]) and is_syllable(rest):
@@ -191,8 +193,10 @@ class _Compiled:
         self.institution_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.institution_words)})[ \t]+$")
         self.trailing_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.honorifics + r.degrees)})[ \t]*$")
         # an academic degree or rank right before a name is a title as written ("TS.", "PGS.TS", "ThS.BS")
-        self.degree_start_rx = regex.compile(rf"(?i:{alt(r.degrees)})\.?(?![\p{{L}}])")
-        self.degree_rx = regex.compile(rf"(?<![\p{{L}}])(?:(?i:{alt(r.degrees)})\.?)[ \t]*$")
+        # degrees may be chained with a dot or a hyphen ("TS-BS", "TS. BS"): one title as written
+        degree = rf"(?i:{alt(r.degrees)})(?![\p{{L}}])(?:[ \t]*[-–.]?[ \t]*(?i:{alt(r.degrees)})(?![\p{{L}}]))*"
+        self.degree_start_rx = regex.compile(rf"{degree}\.?(?![\p{{L}}])")
+        self.degree_rx = regex.compile(rf"(?<![\p{{L}}])(?:{degree}\.?)[ \t]*$")
         # "người phát ngôn của Taliban", "nhà kinh tế học tại DBS", "cổ đông lớn nhất của tập đoàn X":
         # a link word inside a position, before a name or an organisation
         self.link_rx = regex.compile(
@@ -202,7 +206,7 @@ class _Compiled:
         # company's kind, never a verb or a function word ("Cửa hàng do Nguyễn Văn A …")
         self.company_rx = regex.compile(
             rf"(?<![\p{{L}}])(?:{alt(r.company_words)})"
-            rf"(?:[ \t]+(?!(?:{alt(r.stop_words)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
+            rf"(?:[ \t]+(?!(?:{alt(r.stop_words + r.name_honorifics)})(?!\p{{L}}))(?:\p{{Ll}}+|\p{{Lu}}{{2,}})){{0,4}}[ \t]+$")
         # "X - một nhà kinh tế …", "do X làm Giám đốc"
         self.role_agent_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.role_agents)})[ \t]+(?:(?:{alt(r.honorifics + r.name_honorifics)})[ \t]+)?$")
         # a house number right before a capitalised run makes it a street ("số 12 Trần Phú", "35B Lê
@@ -213,8 +217,13 @@ class _Compiled:
         self.link_word_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.title_links)})(?![\p{{L}}])")
         self.apposition_rx = regex.compile(rf"(?:{alt(r.apposition_words)})[ \t]+")
         self.role_verb_rx = regex.compile(rf"[ \t]+(?:{alt(r.role_verbs)})[ \t]+(?=\p{{L}})")
+        self.behalf_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.behalf_words)})(?![\p{{L}}])[^,;]*$")
+        self.copula_rx = regex.compile(rf"[ \t]+(?:{alt(r.copulas)})[ \t]+$")
         self.single_head_rx = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})(?![\p{{L}}])")
+        self.org_suffixes = frozenset(r.org_suffixes)
+        # "Sau", "Trong": the first word of a capitalised stop word ("Sau đó", "Trong khi")
+        self.stop_words = frozenset(w.split()[0] for w in r.stop_words if w[:1].isupper())
         self.org_suffix_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.org_suffixes)})$")
         # "và" joins two organisation names ("Sở Giáo dục và Đào tạo") unless a
         # lowercase word, an honorific or another position follows
@@ -325,6 +334,10 @@ def _names(text: str, s: Sentence):
                 break
             if any(w.isascii() and not is_syllable(w) for w in name_words):
                 break  # "châu Âu Ursula": a foreign name, read by _foreign_names
+            if len(name_words) == 2 and name in places and not (
+                    c.name_hon_rx.search(text, max(s.start, starts[i] - 12), starts[i])
+                    or c.trailing_hon_rx.search(text, max(s.start, starts[i] - 24), starts[i])):
+                break  # "Giám đốc Trung tâm … Lục Ngạn cho biết": a unit's two-syllable name, no honorific before it
             yield starts[i], end_of[i + len(name_words) - 1], name
             break
 
@@ -380,7 +393,7 @@ def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], wo
                   and c.single_head_end_rx.search(text, max(s.start, run_start - 40), run_start))):
         return None
     rest = words[i:]
-    if not 2 <= len(rest) <= 4 or rest[0] in c.surnames:
+    if not 2 <= len(rest) <= 4 or rest[0] in c.surnames or any(w in c.org_suffixes for w in rest):
         return None
     end = end_of[len(words) - 1]
     if regex.match(r"[-'’]\p{L}", text[end : end + 2]):
@@ -409,64 +422,75 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
         return
     # ``runs``: the sentence's matches of latin_run_rx, when the caller has them already
     for m in runs if runs is not None else _compiled().latin_run_rx.finditer(text, s.start, s.end):
-        if any(m.start() < e and a < m.end() for a, e in taken):
+        run_start, run_end, group = m.start(), m.end(), m.group(0)
+        if any(run_start < e and a < run_end for a, e in taken):
             continue
-        words = list(_BLANKS.split(m.group(0)))
+        words = list(_BLANKS.split(group))
+        while len(words) > 1 and words[-1] in c.stop_words:
+            # "… City Wings Sau đó": a capitalised function word after a caption is no part of the run
+            group = group[: group.rindex(words.pop())].rstrip()
+            run_end = run_start + len(group)
+        # "Hochiminh City Wings": a run with an organisation's word inside names the organisation;
+        # a name may follow it ("Goldman Sachs Group Lloyd Blankfein")
+        org_cut = max((k + 1 for k, w in enumerate(words) if w in c.org_suffixes), default=0)
+        if org_cut and len(words) - org_cut < 2:
+            continue
 
         def vietnamese(w: str) -> bool:
-            # "Min-koo", "Kun-hee": a lowercase syllable after a hyphen is no Vietnamese name's
-            return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-")) and not _HYPHEN_LOWER.search(w)
+            # "Min-koo", "Yong-Soo": a Vietnamese name joins no syllables with a hyphen
+            return all(syllable.fullmatch(part) for part in w.rstrip(".").split("-")) and "-" not in w.strip("-")
 
         if all(vietnamese(w) for w in words):
             continue  # could be Vietnamese written without marks
-        if c.org_suffix_rx.search(m.group(0)) or (len(words) > 2 and words[-1] in _countries()):
+        if c.org_suffix_rx.search(group) or (len(words) > 2 and words[-1] in _countries()):
             continue  # "Samsung Electronics", "Sofina Foods Inc", "Volvo Car Manufacturing Malaysia": an organisation
-        if (len(words) <= 2 and c.company_rx.search(text, max(s.start, m.start() - 50), m.start())) \
-                or (_CAP_NON_ASCII_NEXT.match(text, m.end()) and not c.head_rx.match(text, m.end() + 1)):
+        if (len(words) <= 2 and c.company_rx.search(text, max(s.start, run_start - 50), run_start)) \
+                or (_CAP_NON_ASCII_NEXT.match(text, run_end) and not c.head_rx.match(text, run_end + 1)):
             continue  # "Công ty CP Tập đoàn Vina Megastar"; "Seabank Hai Bà Trưng": an organisation's name
         if words[0] in c.rules.foreign_work_starts or (len(words) <= 2 and (
                 words[0] in c.rules.foreign_place_starts
-                or c.place_word_rx.search(text, max(s.start, m.start() - 12), m.start()))):
+                or c.place_word_rx.search(text, max(s.start, run_start - 12), run_start))):
             continue  # "The Australian"; "Saint Petersburg", "xã Ia Glai": a place
         # a country before the name belongs to the title ("Bộ Ngoại giao Iran Bahram Qasemi")
         countries = _countries()
         lead0 = 0
-        link = c.link_end_rx.search(text[max(s.start, m.start() - 8) : m.start()])
+        link = c.link_end_rx.search(text[max(s.start, run_start - 8) : run_start])
         # "người phát ngôn của Taliban Zabihullah Mujahid": the word after a position's link is its object
-        linked = bool(link) and bool(c.head_rx.search(text, max(s.start, m.start() - 60), m.start() - 4))
-        if m.group(0) in _all_foreign_places() or " ".join(words[-2:]) in _all_foreign_places():
+        linked = bool(link) and bool(c.head_rx.search(text, max(s.start, run_start - 60), run_start - 4))
+        if group in _all_foreign_places() or " ".join(words[-2:]) in _all_foreign_places():
             continue  # "Úc - New Zealand": a country
         if len(words) >= 2 and " ".join(words[:-1]) in _all_foreign_places() \
-                and c.single_head_end_rx.search(text, max(s.start, m.start() - 40), m.start()):
-            yield m.end() - len(words[-1]), m.end(), words[-1]  # "Quốc vương Qatar Tamim": the country is the title's
+                and c.single_head_end_rx.search(text, max(s.start, run_start - 40), run_start):
+            yield run_end - len(words[-1]), run_end, words[-1]  # "Quốc vương Qatar Tamim": the country is the title's
             continue
         if linked and len(words) <= 2:
             continue  # "chuyên gia của Forest Trends": the object of a position's link is an organisation
-        prev_word = _PREV_WORD.search(text, max(s.start, m.start() - 24), m.start())
+        prev_word = _PREV_WORD.search(text, max(s.start, run_start - 24), run_start)
         if prev_word and len(words) > 2 and prev_word.group(1) + " " + words[0] in _all_foreign_places():
             lead0 = 1  # "Thái Lan Arkhom …": the run's first word ends a country's name
         elif len(words) > 3 and " ".join(words[:2]) in _all_foreign_places():
             lead0 = 2  # "New Zealand Todd McClay": the country is the title's
-        elif len(words) > 2 and c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
+        elif len(words) > 2 and c.company_rx.search(text, max(s.start, run_start - 50), run_start):
             lead0 = 1  # "tập đoàn Alibaba Jack Ma": the company's name is the title's
         while len(words) - lead0 > 2 and (words[lead0] in countries or " ".join(words[lead0 + 1 :]) in known
                                           or (linked and lead0 == 0) or _bare_somewhere(text, words[lead0])):
             lead0 += 1  # … or an organisation before a name the article also writes alone ("Samsung Lee Kun-hee")
+        lead0 = max(lead0, org_cut)
         if lead0:
-            off = m.group(0).index(words[lead0], len(" ".join(words[:lead0])))
+            off = group.index(words[lead0], len(" ".join(words[:lead0])))
             words = words[lead0:]
-            m_start = m.start() + off
+            m_start = run_start + off
         else:
-            m_start = m.start()
+            m_start = run_start
         # a country written without marks before the name ("Tổng thống Nga Vladimir Putin")
         lead = 0
         # (only a word the article also writes bare: "Kim Jong Un", "Moon Jae In" keep their surname)
         while len(words) - lead > 2 and vietnamese(words[lead]) and (words[lead] in countries
                                                                        or _bare_somewhere(text, words[lead])):
             lead += 1
-        run = text[m_start : m.end()]
+        run = text[m_start : run_end]
         start = m_start + run.index(words[lead], len(" ".join(words[:lead]))) if lead else m_start
-        yield start, m.end(), text[start : m.end()]
+        yield start, run_end, text[start : run_end]
 
 
 @per_rules
@@ -627,6 +651,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         if last_stop and k < len(segs) - 1 and last_stop.group(0) in c.object_words:
             break  # "Thay mặt Thủ tướng, Bộ trưởng X": that position is someone else's
         t = _clean(seg[h.start() :])
+        if t.count(")") > t.count("("):
+            break  # "nhà văn A (Chủ tịch), PGS-TS B": the position in brackets is the name's before it
         if t:
             titles.append(t)
         if last_stop or seg[: h.start()].strip():
@@ -667,12 +693,17 @@ def _title_end(text: str, start: int, hi: int) -> int:
     return min(ends)
 
 
-def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_name: bool) -> tuple[list[str], int]:
-    """Titles written after the name, and where they end."""
+def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_name: bool,
+                  titled_before: bool = False) -> tuple[list[str], int]:
+    """Titles written after the name, and where they end. ``titled_before``: the
+    name has its positions before it ("Chủ tịch nước A, Phó Thủ tướng, Bộ
+    trưởng B"): a chain after it that runs into the next name is all that
+    name's."""
     c = _compiled()
     m = _NAME_SEP.match(text[name_end:hi]) or c.role_verb_rx.match(text[name_end:hi])
     if m and m.re is c.role_verb_rx and not text[name_end + m.end() : name_end + m.end() + 1].isupper() \
-            and not c.role_agent_rx.search(text, max(0, name_start - 16), name_start):
+            and not c.role_agent_rx.search(text, max(0, name_start - 16), name_start) \
+            and not c.copula_rx.fullmatch(m.group(0)):
         return [], name_end  # "Bộ trưởng … Barack Obama làm cố vấn": a lowercase post needs "do X làm …"
     if not m:
         # no punctuation at all (scraped text): a capitalised position right after the name
@@ -706,8 +737,13 @@ def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_na
         if end == hi and next_is_name and text[end - 1 : end].isspace():
             hon = c.trailing_hon_rx.search(text, h.end(), end)
             if not hon:
+                if titled_before:
+                    return [], name_end  # the whole chain is the next name's
                 break  # runs into the next name: it is that name's title
             end = hon.start()  # "X - Viện trưởng … - ThS Y": Y's honorific closes X's title
+        dg = c.degree_rx.search(text, pos, end)
+        if dg and dg.start() > pos and text[dg.start() - 1].isspace():
+            end = dg.start()  # "… Hiệu trưởng ĐH FPT TS. Lê …": the degree is the next name's
         t = _clean(text[pos:end])
         if t:
             titles.append(t)
@@ -745,10 +781,15 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
         for k, (a, b, name) in enumerate(names):
             nxt = names[k + 1][0] if k + 1 < len(names) else s.end
             lo = max(prev_end, text.rfind(";", prev_end, a) + 1)
-            after, after_end = _titles_after(text, a, b, nxt, k + 1 < len(names))
+            before = [] if (a, b, name) in given else _titles_before(text, lo, a)
+            titled_before = any(not _compiled().degree_start_rx.fullmatch(t) for t in before) \
+                and not _compiled().trailing_hon_rx.search(text, max(lo, a - 12), a)
+            after, after_end = _titles_after(text, a, b, nxt, k + 1 < len(names), titled_before)
+            if after and _compiled().behalf_rx.search(text[lo:a]):
+                after = []  # "Thay mặt Chủ tịch nước A, Thủ tướng …": the position after the comma is the subject's
             # a given name alone takes only the position written after it ("ông Hải, Giám đốc …"):
             # one before it may be an anaphor's ("Theo vị chuyên gia, ông Tuối …")
-            titles = after if (a, b, name) in given else _titles_before(text, lo, a) + after
+            titles = before + after
             if lo == s.start:
                 # the splitter may end a sentence after a degree's dot ("PGS.TS. Vũ Ngọc Lâm")
                 dg = _compiled().degree_rx.search(text, max(0, s.start - 16), a)
@@ -825,14 +866,38 @@ _AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")
 _APPOSITION_END = regex.compile(r"[ \t]*(?:[,;:.)–-]|$)")
 
 
+# the contexts _bare_somewhere and _mostly_bare test around a word, compiled once
+# (a pattern per word would be compiled per document: see _occurrences)
+_AFTER_LOWER_WORD = regex.compile(r"(?<=(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*[ \t]+)")
+_BARE_END = regex.compile(r"(?![\p{L}\p{N}])(?![ \t]+\p{Lu})")
+_NO_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])")
+_NO_WORD_AFTER = regex.compile(r"(?![\p{L}\p{N}])")
+_CAP_WORD_BEFORE = regex.compile(r"\p{Lu}\S*[ \t]+$")
+_BLANK_CAP_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _occurrences(text: str, w: str, before: regex.Pattern, after: regex.Pattern):
+    """The starts of the matches of ``(?:before)w(?:after)`` (``before`` a
+    lookbehind, ``after`` a lookahead, ``w`` literal) as ``finditer`` finds them,
+    left to right without overlaps: str.find of the word, then the two contexts
+    matched in place, instead of compiling a pattern per word."""
+    i = text.find(w)
+    while i >= 0:
+        if before.match(text, i) and after.match(text, i + len(w)):
+            yield i
+            i = text.find(w, i + (len(w) or 1))
+        else:
+            i = text.find(w, i + 1)
+
+
 @per_rules_memo(512)
 def _bare_somewhere(text: str, w: str) -> bool:
     """The article writes the word alone after a lowercase word somewhere
     ("tại Bulgaria,"): a place or an organisation before a name, not its first
     word. Not after an honorific or a position ("ông Kim" is Kim Jong Un)."""
     c = _compiled()
-    for m in regex.finditer(rf"(?<=(?<![\p{{L}}\p{{M}}])\p{{Ll}}[\p{{Ll}}\p{{M}}]*[ \t]+){regex.escape(w)}(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})", text):
-        before = text[max(0, m.start() - 40) : m.start()]
+    for start in _occurrences(text, w, _AFTER_LOWER_WORD, _BARE_END):
+        before = text[max(0, start - 40) : start]
         if not (c.name_hon_rx.search(before) or c.trailing_hon_rx.search(before) or c.single_head_end_rx.search(before)
                 or c.head_rx.search(before, max(0, len(before) - 30))):
             return True
@@ -847,11 +912,11 @@ def _mostly_bare(text: str, w: str) -> bool:
     Cached: a document asks once per word, however often it writes it."""
     c = _compiled()
     bare = anchored = 0
-    for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", text):
-        before = text[max(0, m.start() - 40) : m.start()]
+    for start in _occurrences(text, w, _NO_WORD_BEFORE, _NO_WORD_AFTER):
+        before = text[max(0, start - 40) : start]
         if c.single_head_end_rx.search(before) or c.name_hon_rx.search(before) or c.trailing_hon_rx.search(before):
             anchored += 1
-        elif not regex.search(r"\p{Lu}\S*[ \t]+$", before) and not regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
+        elif not _CAP_WORD_BEFORE.search(before) and not _BLANK_CAP_AFTER.match(text[start + len(w) : start + len(w) + 2]):
             bare += 1
     return bare >= 4 and bare > 3 * anchored
 
@@ -863,7 +928,13 @@ def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> Non
     for name in [n for n in found if " " not in n]:
         longer = sorted({n for n in full if n.endswith(" " + name)}, key=lambda n: (len(n), n))
         if not longer:
-            continue
+            # "HLV Ricky" beside "HLV Ricky Magallanes": a foreign first name alone, when one name starts
+            # with it and has its positions ("Giáo hoàng Francis" is not "Francis Sullivan")
+            longer = sorted({n for n in full if n.startswith(name + " ")
+                             and n.split()[0] not in _compiled().surnames})
+            if len(longer) != 1 or longer[0] not in found or not {compare_form(t) for t in found[name].titles} \
+                    <= {compare_form(t) for t in found[longer[0]].titles}:
+                continue
         f = found.pop(name)
         g = found.get(longer[0])
         if g is None:
