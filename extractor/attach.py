@@ -80,6 +80,7 @@ class PeriodCues(BaseModel):
     since_point: str
     whole_year: str
     past_year: str
+    dimension: str
 
 
 class ContextRules(BaseModel):
@@ -137,6 +138,7 @@ class _Cues:
     since_point: regex.Pattern
     whole_year: regex.Pattern
     past_year: regex.Pattern
+    dimension: regex.Pattern
     plan_units: frozenset[str]
 
 
@@ -172,6 +174,7 @@ def _cue_gates() -> dict[str, tuple[str, ...] | None]:
 
 CLAUSE_MARKS = ",;:()"
 LEFT_REACH = 200  # characters before a figure searched for its change words
+DIMENSION_KINDS = ("quantity", "ratio")  # a size is counted or measured, not a share nor a sum
 AFTER_REACH = 60  # a time expression further after the figure is about something else
 # a body scraped as one line is one "paragraph": there a carried period reaches
 # only the next few sentences (a topical block), not the rest of the body
@@ -714,6 +717,9 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 f.period = carried.get(s.paragraph)
             else:
                 f.period = chosen.value if chosen is not None else None
+            if f.kind in DIMENSION_KINDS and f.period and \
+                    c.dimension.search(text, max(s.start, f.start - LEFT_REACH), f.start):
+                f.period = None
             if f.period and not (chosen is not None and chosen.same_period):
                 last_period[s.paragraph] = f.period
             if i == 0:
