@@ -636,6 +636,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
     last_day: list[tuple[int, str]] = []
     carried: dict[int, str | None] = {}
     carried_at: dict[int, int] = {}  # paragraph → index of the sentence that set it
+    carried_goal: dict[int, bool] = {}  # paragraph → whether it is the time of a plan or forecast
     plan_units = cues().plan_units
     length = ctx.paragraph_length
     last_period: dict[int, str] = {}  # paragraph → the last figure period given in it
@@ -714,7 +715,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 f.period = detail
             elif chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
                                      or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
-                f.period = carried.get(s.paragraph)
+                f.period = carried.get(s.paragraph) if f.target or not carried_goal.get(s.paragraph) else None
             else:
                 f.period = chosen.value if chosen is not None else None
             if f.kind in DIMENSION_KINDS and f.period and \
@@ -735,6 +736,10 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
             if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
                 carried[s.paragraph] = x.value
                 carried_at[s.paragraph] = s.index
+                # the time of a plan or forecast ("Trong tháng 3, dự án sẽ được chấm …") is no
+                # frame for what the next sentences report, only for their goals
+                carried_goal[s.paragraph] = bool(c.strong.search(text, x.end, s.end)
+                                                 or c.weak.search(text, x.end, s.end))
         for x in anchors:
             if x.value and len(x.value) == 10 and x.value[4] == "-":
                 last_day.append((x.start, x.value))

@@ -141,6 +141,11 @@ PERIODS = [
     # … not a duration, and no year at all when nothing before it names one
     ("Ông ấy làm thuê cả năm trời mới để dành được 40 triệu đồng.", "40 triệu đồng", None),
     ("Cả năm, hợp tác xã bán được 120 tấn rau.", "120 tấn", None),
+    # the time of a plan or forecast frames only the goals of the next sentences
+    ("Trong tháng 5/2021, dự án sẽ được chấm điểm. Nhóm đã chi khoảng 90 triệu đồng cho dự án.",
+     "khoảng 90 triệu đồng", None),
+    ("Năm 2025, tỉnh dự kiến hoàn thành 3 tuyến đường. Tỉnh phấn đấu trồng thêm 500 ha rừng.", "500 ha", "2025/2025"),
+    ("Năm 2021, tỉnh đã hoàn thành 3 tuyến đường. Tỉnh trồng thêm 500 ha rừng.", "500 ha", "2021/2021"),
     # a size, weight or capacity describes a thing: no time, whatever frames the sentence
     ("Tháng 3/2021, xưởng hạ thủy một chiếc sà lan dài 42m, rộng 9m.", "42m", None),
     ("Tháng 3/2021, xưởng hạ thủy một chiếc sà lan dài 42m, rộng 9m.", "9m", None),
@@ -152,6 +157,7 @@ PERIODS = [
     ("Năm 2020, tỉnh kéo dài 12 km đê biển.", "12 km", "2020/2020"),
     ("Năm 2020, hợp tác xã thu hoạch 700 tấn cam.", "700 tấn", "2020/2020"),
     ("Năm 2020, tỉnh có diện tích lúa 2.500 ha.", "2.500 ha", "2020/2020"),
+    ("Đến năm 2030, tỉnh sẽ đưa vào khai thác các tuyến với tổng chiều dài 320km.", "320km", "/2030"),
     ("Năm 2022, lợi nhuận cao 15% so với năm trước.", "15%", "2022/2022"),
 ]
 
