@@ -462,6 +462,16 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 continue  # "tổng thu từ du lịch": the source of the money stays
             if k > 1 and body[k - 1][2][:1].isdigit() and body[k][2] in lx.time_units:
                 k -= 1  # "giá trị xuất khẩu 5 tháng": the span of time goes with its number
+            attr = None if head_found else next(
+                (m + n for m in range(k + 1, len(body) - 1)
+                 if (n := _match_at(body, m, lx.has_attribute, lx.longest)) and _match_at(body, m + n, lx.heads, lx.longest)),
+                None)
+            if attr is not None:
+                # "động cơ của xe có công suất 200 kW": the owner and its possessor only say whose
+                # attribute it is; the attribute is the measure
+                body = body[attr:]
+                head_found = True
+                break
             body = body[:k]
             break
     if not carrier and len(body) > 1:

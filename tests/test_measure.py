@@ -328,6 +328,10 @@ MEASURE_ONLY = [
     ("Tổng giá trị hàng hóa bị thu giữ là 200 triệu đồng.", "200 triệu đồng", "tổng giá trị hàng hóa bị thu giữ"),
     ("Ngành chè đặt mục tiêu đến năm 2030 tổng diện tích trồng chè đạt 9.000 ha.", "9.000 ha", "tổng diện tích trồng chè"),
     ("Tổng diện tích rừng của tỉnh là 40.000 ha.", "40.000 ha", "tổng diện tích rừng"),
+    # "X của Y có HEAD N": the owner and its possessor say whose attribute it is; counter-example: a head before "của"
+    ("Động cơ của mẫu xe này có công suất 150 kW.", "150 kW", "công suất"),
+    ("Mảnh vườn của gia đình có diện tích 800 m2.", "800 m2", "diện tích"),
+    ("Doanh thu của công ty có thể đạt 40 tỷ đồng.", "40 tỷ đồng", "doanh thu"),
     # temperature, humidity, diameter are head nouns: the verb before them goes
     ("Hôm nay có nơi có nhiệt độ trên 38 độ.", "trên 38 độ", "nhiệt độ"),
     ("Bánh xe có đường kính 60 cm.", "60 cm", "đường kính"),
