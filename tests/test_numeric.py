@@ -96,3 +96,18 @@ def test_adverb_after_a_number_is_no_unit(text, absent, present):
         assert absent not in spans, spans
     if present:
         assert any(s.startswith(present) for s in spans), spans
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    # "tỷ phú" / "triệu phú" are people (billionaires, millionaires), not a scale and a noun "phú"
+    ("Danh sách năm nay có 500 tỷ phú đô la.", "500 tỷ phú", 500, "tỷ phú"),
+    ("Thành phố có thêm 20 triệu phú mới.", "20 triệu phú", 20, "triệu phú"),
+    # counter-examples: the scale before a currency or a counted noun stays a scale
+    ("Quỹ có 500 tỷ đồng tiền nhàn rỗi.", "500 tỷ đồng", 500_000_000_000, None),
+    ("Vùng này có 3 triệu người sinh sống.", "3 triệu người", 3_000_000, "người"),
+])
+def test_billionaire_is_a_counted_noun(text, span, value, unit):
+    facts = {f["text"]: f for f in extract_text(text).facts}
+    assert span in facts, list(facts)
+    assert facts[span]["value"] == value
+    assert facts[span].get("unit") == unit
