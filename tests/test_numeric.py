@@ -61,6 +61,24 @@ def test_chi_is_a_unit_only_where_it_counts_gold(text, present, absent):
         assert absent not in spans, spans
 
 
+@pytest.mark.parametrize("text, present, absent", [
+    # a bare year after a noun, followed by a verb or an adverb, is no count
+    ("Kế hoạch lãi ròng 2024 dự kiến đạt 90 tỷ đồng.", "90 tỷ đồng", "2024 dự kiến"),
+    ("Phiên bản 2019 vừa được bán ra với giá 400 triệu đồng.", "400 triệu đồng", "2019 vừa"),
+    ("Sản lượng 2022 giảm 5% so với năm trước.", "5%", "2022 giảm"),
+    # counter-examples: a year-like number before a noun counts it; any other number stays
+    ("Nhà máy có 2000 công nhân làm ca đêm.", "2000 công nhân", None),
+    ("Đợt này có 2020 thí sinh dự thi.", "2020 thí sinh", None),
+    ("Đội thắng 2500 điểm đạt giải.", "2500 điểm", None),
+])
+def test_a_bare_year_before_a_predicate_is_no_count(text, present, absent):
+    spans = {f["text"] for f in extract_text(text).facts}
+    if present:
+        assert present in spans, spans
+    if absent:
+        assert absent not in spans, spans
+
+
 @pytest.mark.parametrize("text, absent, present", [
     # an adverb after a number opens the next clause: it is no counted noun
     ("Đến năm 2009 mới có điện lưới về bản.", "2009 mới", None),
