@@ -53,6 +53,7 @@ class PersonRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     title_heads: list[str]
+    guarded_heads: list[str] = []
     surnames: list[str]
     stop_words: list[str]
     compounds: list[str] = []
@@ -141,8 +142,12 @@ class _Compiled:
                               for before, heads in r.not_head_after.items()) or "(?!)"
         # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
         # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
+        # a guarded head ("ông chủ") is a position only before a capitalised word or a link word
+        # ("ông chủ Chelsea", "ông chủ của hãng"), never inside a lowercase phrase ("ông chủ tịch xã")
+        guarded = (rf"|(?i:{alt(r.guarded_heads)})(?=[ \t]+(?:\p{{Lu}}|(?:{alt(r.title_links)})(?![\p{{L}}])))"
+                   if r.guarded_heads else "")
         self.head_rx = regex.compile(
-            rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
+            rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?:(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}]){guarded})"
         )
         # the prefixes before a head ("cựu Chủ tịch" is written as a capitalised post)
         self.prefixes_rx = regex.compile(rf"^(?i:(?:{alt(r.head_prefixes)})\s+)+")
@@ -237,8 +242,9 @@ class _Compiled:
                 continue  # inside a compound; a longer stop ("làm việc với") still stops
             if self.link_rx.match(text, m.start()):
                 head = None
-                for hm in self.head_rx.finditer(text, max(0, m.start() - 60), m.start()):
-                    head = hm  # the last one
+                for hm in self.head_rx.finditer(text, max(0, m.start() - 60), m.end()):
+                    if hm.end() <= m.start():
+                        head = hm  # the last one (the bound lets a guarded head see the link after it)
                 # "người phát ngôn của Taliban": part of the position; one link per position
                 # ("Chủ tịch của Huawei tại Hội nghị …" ends before "tại")
                 if head is not None and not self.link_word_rx.search(text, head.end(), m.start()):
@@ -638,8 +644,9 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         for m in c.stops(text, s0, s0 + len(seg)):
             last_stop = m
         from_ = (last_stop.end() - s0) if last_stop else 0
-        h = c.head_rx.search(seg, from_)
-        if not h:
+        # (read with the name's first letters after it: a guarded head looks at the word that follows)
+        h = c.head_rx.search(text[s0 : s0 + len(seg) + 3], from_)
+        if not h or h.end() > len(seg):
             break
         if c.prefixes_rx.sub("", h.group(0))[:1].islower() and _FIVE_LOWER.search(seg[h.end() :]):
             break  # "… vì hiệu trưởng nhập nhèm vụ học sinh …": a common noun in a clause, not a position
@@ -816,6 +823,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
     _merge_short(found, mentions)
     _merge_given(found, mentions, shorts)
     _merge_single(found, mentions)
+    _merge_spacing(found, mentions)
     ms = [m for m in mentions if m.name in found]
     return list(found.values()), ms
 
@@ -852,7 +860,7 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
             continue
         if any(_AFTER_NAME.fullmatch(text, e, h.start()) for _, e in taken) and _APPOSITION_END.match(text, b):
             continue  # "Lee Kun-hee, Chủ tịch Samsung": the position is the name's before it, the word its employer
-        if _mostly_bare(text, w):
+        if _mostly_bare(text, w) and not _named_person(text, w):
             continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
         yield a, b, w
 
@@ -878,6 +886,29 @@ def _bare_somewhere(text: str, w: str) -> bool:
                 or c.head_rx.search(before, max(0, len(before) - 30))):
             return True
     return False
+
+
+@per_rules_memo(512)
+def _named_person(text: str, w: str) -> bool:
+    """The article writes the word as a person's somewhere: after "ông"/"bà"
+    ("ông Putin"), or as the last word of a full name in Latin letters right
+    after a position or an honorific ("HLV Jose Mourinho"). A club or a firm
+    is never written so, however often the article names it bare."""
+    c = _compiled()
+    for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}'’-])", text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if c.name_hon_rx.search(before):
+            return True
+        full = _FIRST_NAMES_END.search(before)
+        if full and full.group("first").split()[-1] not in _countries() and (
+                c.single_head_end_rx.search(before, 0, full.start("first"))
+                or c.name_hon_rx.search(before, 0, full.start("first"))):
+            return True
+    return False
+
+
+# one or two capitalised words in Latin letters right before a word: a foreign name's first names
+_FIRST_NAMES_END = regex.compile(r"(?<![\p{L}])(?P<first>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+$")
 
 
 @per_rules_memo(512)
@@ -929,6 +960,30 @@ def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> Non
         for m in mentions:
             if m.name == name:
                 m.name = longer[0]
+
+
+def _merge_spacing(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
+    """Names that differ only in their spaces ("John Mc Cain", "John McCain")
+    are one person: the facts go to the spelling the article writes most
+    (the earlier one on a tie), with every title of both."""
+    groups: dict[str, list[str]] = {}
+    for name in found:
+        groups.setdefault(compare_form(name).replace(" ", ""), []).append(name)
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        count = {n: sum(m.name == n for m in mentions) for n in names}
+        keep = min(names, key=lambda n: (-count[n], found[n].start, n))
+        g = found[keep]
+        for name in names:
+            if name == keep:
+                continue
+            f = found.pop(name)
+            seen = {compare_form(t) for t in g.titles}
+            g.titles += [t for t in f.titles if compare_form(t) not in seen]
+            for m in mentions:
+                if m.name == name:
+                    m.name = keep
 
 
 def _merge_overlong(found: dict[str, Draft], mentions: list[PersonMention]) -> None:

@@ -597,9 +597,10 @@ FOREIGN_MORE = [
      {"Marcelo Odebrecht": ["cựu Chủ tịch tập đoàn chế biến thịt lớn nhất nước"]}),
     ("Thống đốc ngân hàng trung ương Qatar Sheikh Salem Bin Khalid al-Sabah trả lời phỏng vấn.",
      {"Sheikh Salem Bin Khalid al-Sabah": ["Thống đốc ngân hàng trung ương Qatar"]}),
-    # the surname alone after a position gives it to the full name written elsewhere
+    # the surname alone after a position gives it to the full name written elsewhere ("ông chủ" is a
+    # position too: gold/GUIDELINES.md, Persons)
     ("Cầu thủ tặng quà cho ông chủ Dmitry Rybolovlev. Đó là lời cảm ơn gửi Chủ tịch Rybolovlev.",
-     {"Dmitry Rybolovlev": ["Chủ tịch"]}),
+     {"Dmitry Rybolovlev": ["ông chủ", "Chủ tịch"]}),
     # … unless two full names end with it
     ("Donald Trump và con gái Ivanka Trump dự lễ. Tổng thống Trump phát biểu trước.", {}),
     ("Ca mổ có điều dưỡng Lò Văn Chinh, phụ mê.", {"Lò Văn Chinh": ["điều dưỡng"]}),
@@ -742,3 +743,45 @@ ISSUE12 = [
 @pytest.mark.parametrize("sentence,expected", ISSUE12, ids=[t[0][:60] for t in ISSUE12])
 def test_issue12_corpus_causes(sentence, expected):
     assert persons_of(sentence) == expected
+
+
+# ---- per8: surnames the article writes bare, "ông chủ", spelling variants -------------------------
+
+PER8 = [
+    # a foreign surname written bare throughout, also after "ông" or at the end of a full name after a position
+    ("HLV Castaldo hài lòng. Họ nói Castaldo giỏi. Sau đó Castaldo về. Báo chí hỏi Castaldo. Rồi Castaldo cười. "
+     "Theo ông Castaldo, đội chơi tốt.", {"Castaldo": ["HLV"]}),
+    ("HLV Castaldo hài lòng. Họ nói Castaldo giỏi. Sau đó Castaldo về. Báo chí hỏi Castaldo. Rồi Castaldo cười. "
+     "HLV Marco Castaldo chia tay.", {"Marco Castaldo": ["HLV"]}),
+    # "ông chủ" before a capitalised name or a link word is a position
+    ("Ông chủ Viktor Dresnov đã bán đội bóng.", {"Viktor Dresnov": ["Ông chủ"]}),
+    ("Viktor Dresnov, ông chủ của Arlen, đã rút vốn.", {"Viktor Dresnov": ["ông chủ của Arlen"]}),
+    # a name written with and without a space inside one of its words is one person, with every title
+    ("Thượng nghị sĩ Peter Mc Dowell phát biểu. Ông Peter McDowell, Chủ tịch Ủy ban Ngân sách, nói thêm. "
+     "Peter McDowell rời phòng họp.", {"Peter McDowell": ["Chủ tịch Ủy ban Ngân sách", "Thượng nghị sĩ"]}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PER8, ids=[t[0][:60] for t in PER8])
+def test_per8_positions(sentence, expected):
+    assert persons_of(sentence) == expected
+
+
+PER8_NOT = [
+    # a club written bare throughout is no person, even after a position ("HLV" of the club)
+    ("Chủ tịch Velmora ra mắt. Ai cũng nói Velmora mạnh. Sau đó Velmora thắng. Fan hỏi Velmora. Rồi Velmora thua. "
+     "Sân của Velmora đẹp.", "Velmora"),
+    # "ông chủ" inside "ông chủ tịch …" is no position of its own
+    ("Sau đó ông chủ tịch xã Nguyễn Văn Bảy ra về.", None),
+    # two different names are not merged because they share letters
+    ("Ông Peter Mc Dowell, Chủ tịch Ủy ban Ngân sách, và ông Peter Dowell, Thị trưởng, dự họp.", "Peter McDowell"),
+]
+
+
+@pytest.mark.parametrize("sentence,name", PER8_NOT, ids=[t[0][:60] for t in PER8_NOT])
+def test_per8_not(sentence, name):
+    got = persons_of(sentence)
+    if name is None:
+        assert all(not t.lower().startswith("ông chủ") for ts in got.values() for t in ts)
+    else:
+        assert name not in got
