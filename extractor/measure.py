@@ -54,6 +54,9 @@ class MeasureWords(BaseModel):
     range_connectors: list[str]
     verb_heads: list[str]
     having_verbs: list[str]
+    introducers: list[str]
+    verb_particles: list[str]
+    nominalisers: list[str]
     limit_names: list[str]
     name_measures: list[str]
     thing_openers: list[str]
@@ -95,6 +98,7 @@ class _Lexicon:
     def __init__(self, m: MeasureWords) -> None:
         self.strip_right = _phrases(m.predicates + m.comparators + m.changes + m.aspects)
         self.aspects = _phrases(m.aspects)
+        self.linking = _phrases(m.predicates + m.comparators + m.changes)
         self.trailing_aspects = _phrases(m.trailing_aspects)
         self.openers = _phrases(m.openers)
         self.cut = _phrases(m.cut_before)
@@ -119,6 +123,9 @@ class _Lexicon:
         self.range_connectors = _phrases(m.range_connectors)
         self.verb_heads = _phrases(m.verb_heads)
         self.having = _phrases(m.having_verbs)
+        self.introducers = _phrases(m.introducers)
+        self.verb_particles = _phrases(m.verb_particles)
+        self.nominalisers = _phrases(m.nominalisers)
         self.limit_names = _phrases(m.limit_names)
         self.name_measures = frozenset(fold(w) for w in m.name_measures)
         self.thing_openers = _phrases(m.thing_openers)
@@ -139,7 +146,7 @@ class _Lexicon:
         self.changes = _phrases(m.changes)
         self.comparators = _phrases(m.comparators)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
-                           | self.paired | self.classifier_nouns | self.having | self.limit_names)
+                           | self.paired | self.classifier_nouns | self.having | self.limit_names | self.introducers)
 
 
 @per_rules
@@ -365,10 +372,16 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             # "bằng" is no linking verb inside "mặt bằng": strip whole words only
             n = next((m for m in range(n - 1, 0, -1) if _match_end(syl, j, frozenset([tuple(x[2] for x in syl[j - m : j])]), m)
                       and tuple(x[2] for x in syl[j - m : j]) in lx.strip_right and j - m in starts_all), 0)
+        if n and _match_end(syl, j, lx.heads, lx.longest) > n:
+            break  # the word ends a head noun: "ở độ cao 65 km", "có chiều cao 65 m"
+        if n and j == len(syl) and starts_all and j - n not in starts_all and tuple(x[2] for x in syl[j - n : j]) in lx.aspects \
+                and tuple(x[2] for x in syl[j - n : j]) not in lx.linking \
+                and not _only(syl[max(a for a in starts_all if a < j - n) : j - n], lx.strip_right):
+            break  # an aspect word is no tail of a word: "phát hiện 50 triệu đồng" (but "còn lại" goes)
         if not n:
             n = _match_end(syl, j, lx.dimensions, lx.longest)
-            if not n or (starts_all and j - n not in starts_all):
-                break
+            if not n or (starts_all and j - n not in starts_all) or _match_end(syl, j, lx.heads, lx.longest) > n:
+                break  # (the adjective ends a head noun: "ở độ sâu 800 mét" keeps "độ sâu")
             dim = syl[j - n : j]
         j -= n
     linked = j < len(syl) or colon  # a linking word, comparator, change word or colon stood before the figure
@@ -392,7 +405,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             k += 1
         if k < j:
             i = k
-    body = syl[i:j]
+    body = _after_introducer(text, syl[i:j])
     if not body and dim:
         return _phrase(text, dim), carrier, None  # "sâu 3 m, rộng 5 m": the size is what is measured
     if valued:
@@ -441,7 +454,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     # only at a word of its own: "nhà ở xã hội" goes on)
     body_starts = {a for a, _, _ in _words(text, body)}
     for k in range(1, len(body)):
-        if k in body_starts and _match_at(body, k, lx.cut, lx.longest):
+        if k in body_starts and _match_at(body, k, lx.cut, lx.longest) \
+                and not _titlecase(text[body[k][0] : body[k][1]]):  # (inside a name: "ông Cao Toàn Mỹ")
             if _source(body, k):
                 continue  # "tổng thu từ du lịch": the source of the money stays
             if k > 1 and body[k - 1][2][:1].isdigit() and body[k][2] in lx.time_units:
@@ -473,14 +487,89 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             # a verb or subject before a count: the counted noun says it; the words
             # are kept for the verbs that govern a count ("hoàn thành 16/27 chỉ tiêu")
             return None, False, _phrase(text, body)
-        tags = _pos(_phrase(text, body) or "")
-        verbs = [k for k, (_, t) in enumerate(tags) if t == "V"]
-        if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]):
-            # "Công ty xuất khẩu …": the subject goes, the verb phrase stays
-            skip = " ".join(w for w, _ in tags[: verbs[0]])
-            n_syl = len(skip.split())
-            body = body[n_syl:]
+        phrase = _phrase(text, body) or ""
+        words = _words(text, body)
+        w_starts, w_ends = {a for a, _, _ in words}, {b for _, b, _ in words}
+        if dim:
+            pass  # "bãi đỗ xe rộng 2.000 m2": before a size adjective, the whole subject is what is measured
+        elif not any(0 < (n := _match_at(body, a, lx.heads, lx.longest)) and a in w_starts and a + n in w_ends
+                     or n and _inside_word(body, words, a, n) for a in range(len(body))):
+            body = body[_governing_verb(text, body) :]
+        else:
+            # a head noun inside a word ("có giá bán", "giảm thuế"): "Công ty xuất khẩu …" —
+            # only a subject of nouns before the first verb goes
+            tags = _pos(phrase)
+            verbs = [k for k, (_, t) in enumerate(tags) if t == "V"]
+            if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]):
+                body = body[len(" ".join(w for w, _ in tags[: verbs[0]]).split()) :]
     return _phrase(text, body), carrier, None
+
+
+def _inside_word(body: list, words: list, a: int, n: int) -> bool:
+    """Whether syllables ``a`` to ``a + n`` are a head noun after a linking or change
+    verb that the dictionary joins to it ("có giá", "giảm thuế"; not "vé số")."""
+    lx = lexicon()
+    return any(x < a < b <= a + n and (_only(body[x:a], lx.strip_right) or _only(body[x:a], lx.has_attribute))
+               for x, b, _ in words)
+
+
+def _governing_verb(text: str, body: list) -> int:
+    """Where the verb phrase governing a figure starts in the words before it that hold
+    no head noun: the run of verbs holding the last verb that is a whole word of the
+    dictionary and no particle ("sang", "ra"); its subject and any clause before it go
+    ("TAND huyện yêu cầu ông S. nộp tạm ứng án phí 300.000 đồng" → "nộp tạm ứng án
+    phí"; "Công ty xuất khẩu gạo sang châu Phi" keeps "xuất khẩu gạo sang châu phi"; "bộ
+    mâm hợp kim": "hợp" is no verb inside "hợp kim").  0 when no verb is found."""
+    lx = lexicon()
+    tagged = _tagged(text, body)
+    words = _words(text, body)
+    starts, ends = {a for a, _, _ in words}, {b for _, b, _ in words}
+
+    def verb(i: int) -> bool:
+        a, b, t = tagged[i]
+        # (after a nominaliser the verb is a noun: "sự sống", "việc xây dựng")
+        return t == "V" and a in starts and b in ends and not (a and _match_end(body, a, lx.nominalisers, lx.longest))
+
+    last = next((i for i in range(len(tagged) - 1, -1, -1)
+                 if verb(i) and not _only(body[tagged[i][0] : tagged[i][1]], lx.verb_particles)), None)
+    if last is None:
+        return 0
+    end = last
+    while last > 0 and verb(last - 1):
+        last -= 1
+    if end == len(tagged) - 1 and last >= 2 and tagged[last - 1][2] == "N" and verb(last - 2):
+        last -= 1  # "bẻ vải bán được 20 tấn": the object two verbs share, with the last one
+    return tagged[last][0]
+
+
+def _after_introducer(text: str, body: list) -> list:
+    """The phrase after the last word that introduces a new thing ("như", "với") before a
+    figure, when it names what is measured: "các trang bị như bộ mâm hợp kim 20 inch" →
+    "bộ mâm hợp kim"; "bán cho quỹ X với giá 175 triệu" → "giá".  Kept whole when a head
+    noun before the word names the measure and the phrase after it opens with none ("tỷ lệ
+    hộ hài lòng với dịch vụ đạt 90%")."""
+    lx = lexicon()
+    if len(body) < 2:
+        return body
+    if not any(_match_at(body, k, lx.introducers, lx.longest) for k in range(1, len(body) - 1)):
+        return body
+    tagged = _tagged(text, body)  # (only here: a preposition, not "cùng lúc" nor "phù hợp với")
+    tag_at = {a: t for a, _, t in tagged}
+    before = {b: t for _, b, t in tagged}
+    starts = set(tag_at)
+    for k in range(len(body) - 1, 0, -1):
+        n = _match_at(body, k, lx.introducers, lx.longest) if k in starts else 0
+        if not n or k + n >= len(body) or _match_at(body, k, lx.cut, lx.longest) > n \
+                or _match_end(body, k + n, lx.cut, lx.longest) > n:
+            continue  # ("so với", "cùng kỳ" are comparison and period words)
+        if tag_at.get(k) not in ("E", "C", "CC") or before.get(k) == "V":
+            continue  # "cùng lúc"; "phù hợp với sự sống" is the verb's complement
+        rest = body[k + n :]
+        if _match_at(rest, 0, lx.heads, lx.longest) \
+                or not any(_match_at(body, m, lx.heads, lx.longest) for m in starts if m < k):
+            return rest
+        break
+    return body
 
 
 def _source(body: list, k: int) -> bool:

@@ -287,6 +287,34 @@ MEASURE_ONLY = [
     ("Năng suất ngô vụ này đạt 55 tạ/ha.", "55 tạ/ha", "năng suất ngô vụ"),
     ("Giá phân bón tăng lên 12.000 đồng/kg.", "12.000 đồng/kg", "giá phân bón"),
     ("Năm trước chỉ 5 triệu đồng/tháng mà thôi.", "5 triệu đồng/tháng", None),
+    # an adjective or linking word that ends a head noun stays in it
+    ("Chiếc tàu ngầm lặn ở độ sâu 300 mét.", "300 mét", "độ sâu"),
+    ("Khinh khí cầu bay ở độ cao khoảng 2 km.", "khoảng 2 km", "độ cao"),
+    ("Ngọn tháp có chiều cao khoảng 90 m.", "khoảng 90 m", "chiều cao"),
+    # counter-example: alone, the size adjective links the measure to its amount
+    ("Con đường ven biển dài 12 km.", "12 km", "con đường ven biển"),
+    # before a size adjective the whole subject is the thing measured, a verb inside it too
+    ("Riêng bãi đỗ xe của bệnh viện đã rộng hơn 3.000 m2.", "hơn 3.000 m2", "bãi đỗ xe"),
+    ("Quãng đường chạy bộ của ông dài 8 km.", "8 km", "quãng đường chạy bộ"),
+    # a preposition introducing a new thing: the phrase after it is what is measured
+    ("Căn hộ được bán lại cho một nhà đầu tư nước ngoài với giá 8 tỷ đồng.", "8 tỷ đồng", "giá"),
+    ("Bản tiêu chuẩn có hệ thống âm thanh với màn hình 9 inch.", "9 inch", "màn hình"),
+    ("Phiên bản cao cấp có thêm nhiều trang bị như bộ la-zăng 19 inch.", "19 inch", "bộ la-zăng"),
+    # counter-examples: the complement of a verb or adjective, or a head noun before with none after
+    ("Khoảng 30% hành tinh phù hợp với sự sống.", "Khoảng 30%", "hành tinh phù hợp với sự sống"),
+    ("Tỷ lệ người dân hài lòng với dịch vụ công đạt 88%.", "88%", "tỷ lệ người dân hài lòng với dịch vụ công"),
+    # no head noun before an amount: the verb phrase governing it, without its subject or an earlier clause
+    ("Tòa án yêu cầu bị đơn nộp tạm ứng án phí 400.000 đồng.", "400.000 đồng", "nộp tạm ứng án phí"),
+    ("Thêm một người trúng xổ số hơn 20 tỷ đồng.", "hơn 20 tỷ đồng", "trúng xổ số"),
+    ("Hôm sau ông ra ngân hàng thì phát hiện 50 triệu đồng đã biến mất.", "50 triệu đồng", "phát hiện"),
+    # counter-examples: a particle after the verb governs nothing; a head noun joined to the verb keeps the phrase
+    ("Doanh nghiệp xuất khẩu cà phê sang châu Âu 30 triệu USD.", "30 triệu USD", "xuất khẩu cà phê sang châu âu"),
+    ("Mẫu xe này có giá bán 700 triệu đồng.", "700 triệu đồng", "giá bán"),
+    # a demonstrative ends a counted noun's qualifiers: what follows it is the clause's own
+    ("Ban tổ chức chọn 2 đội này cho trận khai mạc.", "2 đội", "đội"),
+    ("Đoàn kiểm tra đã nhắc nhở 6 cơ sở kể trên.", "6 cơ sở", "cơ sở"),
+    # counter-example: a qualifier with no demonstrative stays
+    ("Đoàn kiểm tra đã nhắc nhở 6 cơ sở kinh doanh thực phẩm.", "6 cơ sở", "cơ sở kinh doanh thực phẩm"),
 ]
 
 
