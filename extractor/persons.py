@@ -153,12 +153,16 @@ class _Compiled:
         self.prefixes_rx = regex.compile(rf"^(?i:(?:{alt(r.head_prefixes)})\s+)+")
         self.trailing_and_rx = regex.compile(rf"(?:\s+(?:{alt(r.trailing_conjunctions)}))+$")
         # "… Chủ nhiệm Chương trìnhđồng chí Trần …": an honorific glued to the word before it ends a title
+        # a level word written with a dot ("UBND Tp. Hồ Chí Minh"), the place's name after it
+        abbrs = [w for w in r.place_words if w.endswith(".")]
+        self.abbr_place_rx = regex.compile(
+            rf"(?<=(?<![\p{{L}}])(?:{alt(abbrs)}))[ \t]*(?P<place>\p{{Lu}}[\p{{Ll}}\p{{M}}]*(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]*){{0,3}}|\d{{1,2}}(?!\d))")
         self.title_end_rx = regex.compile(
             rf"[;:{_QUOTES}]|\.(?!\p{{L}})|\s[-–]\s+(?=\p{{Ll}})|(?:{alt(r.glued_honorifics)})\s+\p{{Lu}}|(?<=\p{{Ll}})(?:{alt(r.glued_honorifics)})"
         )
         # (?=[aeA-Z]): the characters a run can start with, so that the scan skips to them (3× faster, same matches)
         self.latin_run_rx = regex.compile(
-            rf"(?=[aeA-Z])(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,4}}(?![\p{{L}}])"
+            rf"(?=[aeA-Z])(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.|[A-Z](?=[ \t]+[A-Z][a-z]))){{1,4}}(?![\p{{L}}])"
         )
         self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
         self.name_honorifics_set = frozenset(r.name_honorifics)
@@ -338,6 +342,8 @@ def _names(text: str, s: Sentence):
             name = " ".join(name_words)
             if name in provinces:
                 break
+            if len(name_words) == 4 and " ".join(name_words[2:]) in provinces:
+                continue  # "Hoàng Anh Gia Lai": four words that end with a province name a firm; a name may follow
             if any(w.isascii() and not is_syllable(w) for w in name_words):
                 break  # "châu Âu Ursula": a foreign name, read by _foreign_names
             if len(name_words) == 2 and name in places and not (
@@ -678,6 +684,11 @@ def _title_end(text: str, start: int, hi: int) -> int:
     if stop:
         ends.append(stop.start())
     m = c.title_end_rx.search(text, start, hi)
+    while m and m.group(0) == ".":
+        place = _abbr_place_end(text, m.end(), hi)
+        if place is None:
+            break
+        m = c.title_end_rx.search(text, place, hi)  # "UBND Tp. Hồ Chí Minh": the level word's dot
     if m:
         ends.append(m.start())
     depth = 0
@@ -698,6 +709,24 @@ def _title_end(text: str, start: int, hi: int) -> int:
             ends.append(k)  # a comma inside brackets does not end it: "(Bộ Văn hóa, Thể thao và Du lịch)"
             break
     return min(ends)
+
+
+def _abbr_place_end(text: str, pos: int, hi: int) -> int | None:
+    """Where the place named after a level word's dot ends ("Tp. Hồ Chí Minh",
+    "Q. 1"), the dot just before ``pos``; None when no unit of the gazetteer
+    follows ("UBND TP. Ông nói …": the dot ends the sentence)."""
+    m = _compiled().abbr_place_rx.match(text, pos, hi)
+    if not m:
+        return None
+    place = m.group("place")
+    if place[0].isdigit():
+        return m.end()
+    words = place.split()
+    places = _places()[0]
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in places:
+            return m.start("place") + len(" ".join(words[:n]))
+    return None
 
 
 def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_name: bool,
@@ -962,13 +991,25 @@ def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> Non
                 m.name = longer[0]
 
 
+# "y" as a syllable's only vowel, after its consonant ("Sỹ", "Kỳ", "Lý"; not "Quý", "Thúy"), in NFD
+_LONE_Y = regex.compile(r"(?<=(?<![\p{L}])[bcdđghklmnprstvx]{1,2})y(?=\p{M}*(?![\p{L}]))")
+
+
+def _spelling_key(name: str) -> str:
+    """A name with its spaces dropped and a lone "y" written "i": the two
+    spellings of one syllable ("Bùi Sỹ Lợi", "Bùi Sĩ Lợi") give one key."""
+    folded = unicodedata.normalize("NFD", compare_form(name))
+    folded = _LONE_Y.sub("i", folded)
+    return unicodedata.normalize("NFC", folded).replace(" ", "")
+
+
 def _merge_spacing(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
     """Names that differ only in their spaces ("John Mc Cain", "John McCain")
-    are one person: the facts go to the spelling the article writes most
+    or in a syllable's "y"/"i" ("Sỹ", "Sĩ") are one person: the facts go to the spelling the article writes most
     (the earlier one on a tie), with every title of both."""
     groups: dict[str, list[str]] = {}
     for name in found:
-        groups.setdefault(compare_form(name).replace(" ", ""), []).append(name)
+        groups.setdefault(_spelling_key(name), []).append(name)
     for names in groups.values():
         if len(names) < 2:
             continue

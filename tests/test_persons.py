@@ -759,6 +759,19 @@ PER8 = [
     # a name written with and without a space inside one of its words is one person, with every title
     ("Thượng nghị sĩ Peter Mc Dowell phát biểu. Ông Peter McDowell, Chủ tịch Ủy ban Ngân sách, nói thêm. "
      "Peter McDowell rời phòng họp.", {"Peter McDowell": ["Chủ tịch Ủy ban Ngân sách", "Thượng nghị sĩ"]}),
+    # … or with a syllable's lone "y" written "i" (the more frequent spelling is kept)
+    ("Bộ trưởng Đặng Sỹ Khoa phát biểu. Ông Đặng Sĩ Khoa, Phó Chủ nhiệm Ủy ban, nói. Đặng Sĩ Khoa ra về.",
+     {"Đặng Sĩ Khoa": ["Phó Chủ nhiệm Ủy ban", "Bộ trưởng"]}),
+    # four words that end with a province name a firm; the name after it is the person
+    ("Chủ tịch Thành Công Bình Dương Lê Văn Thuận cho biết.", {"Lê Văn Thuận": ["Chủ tịch Thành Công Bình Dương"]}),
+    # the dot of a level word ends no title
+    ("Ông Phan Văn Bảo, Phó Chủ tịch UBND Tp. Cần Thơ đề nghị rút ngắn tiến độ.",
+     {"Phan Văn Bảo": ["Phó Chủ tịch UBND Tp. Cần Thơ"]}),
+    # … but a dot with no place after it ends the title (and the sentence)
+    ("Ông Phan Văn Bảo, Phó Chủ tịch UBND TP. Hôm nay ông nói thêm.", {"Phan Văn Bảo": ["Phó Chủ tịch UBND TP"]}),
+    # a middle initial written without its dot; a country of the world before the name
+    ("Dưới thời cựu Tổng thống Henry T Walker, ông Mallory làm cố vấn.", {"Henry T Walker": ["cựu Tổng thống"]}),
+    ("Tổng thống Gabon Marcel Obame Nzeng phát biểu tại hội nghị.", {"Marcel Obame Nzeng": ["Tổng thống Gabon"]}),
 ]
 
 
@@ -773,6 +786,8 @@ PER8_NOT = [
      "Sân của Velmora đẹp.", "Velmora"),
     # "ông chủ" inside "ông chủ tịch …" is no position of its own
     ("Sau đó ông chủ tịch xã Nguyễn Văn Bảy ra về.", None),
+    # "Quý" and "Thúy" keep their "y": other names than "Quí", "Thúi"
+    ("Ông Trần Quý Hòa, Giám đốc Sở, và ông Trần Quí Hòa dự họp.", "Trần Quí Hòa"),
     # two different names are not merged because they share letters
     ("Ông Peter Mc Dowell, Chủ tịch Ủy ban Ngân sách, và ông Peter Dowell, Thị trưởng, dự họp.", "Peter McDowell"),
 ]
