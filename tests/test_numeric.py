@@ -59,3 +59,22 @@ def test_chi_is_a_unit_only_where_it_counts_gold(text, present, absent):
         assert present in spans, spans
     if absent:
         assert absent not in spans, spans
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # an adverb after a number opens the next clause: it is no counted noun
+    ("Đến năm 2009 mới có điện lưới về bản.", "2009 mới", None),
+    ("Cả 3 đều đạt giải nhì.", "3 đều", None),
+    ("Đội khách dẫn 2 khiến khán giả im lặng.", "2 khiến", None),
+    ("Anh ấy 30 còn em gái 25 tuổi.", "30 còn", None),
+    ("Năm 2016 cũng có 12 hộ thoát nghèo.", "2016 cũng", "12 hộ"),
+    # counter-examples: nouns that merely begin like a listed word stay counted
+    ("Xã mới xây 4 chưa kịp… nhưng có 5 cầu treo.", None, "5 cầu treo"),
+    ("Trạm có 3 lính cứu hỏa trực.", None, "3 lính"),
+])
+def test_adverb_after_a_number_is_no_unit(text, absent, present):
+    spans = {f["text"] for f in extract_text(text).facts}
+    if absent:
+        assert absent not in spans, spans
+    if present:
+        assert any(s.startswith(present) for s in spans), spans
