@@ -664,6 +664,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         if last_stop and k < len(segs) - 1 and last_stop.group(0) in c.object_words:
             break  # "Thay mặt Thủ tướng, Bộ trưởng X": that position is someone else's
         t = _clean(seg[h.start() :])
+        if c.link_end_rx.search(t + " "):
+            break  # "Quản lý cũ của X", "trợ lý của ông X": the position is someone else's, the name its object
         if t.count(")") > t.count("("):
             break  # "nhà văn A (Chủ tịch), PGS-TS B": the position in brackets is the name's before it
         if t:

@@ -769,6 +769,9 @@ PER8 = [
      {"Phan Văn Bảo": ["Phó Chủ tịch UBND Tp. Cần Thơ"]}),
     # … but a dot with no place after it ends the title (and the sentence)
     ("Ông Phan Văn Bảo, Phó Chủ tịch UBND TP. Hôm nay ông nói thêm.", {"Phan Văn Bảo": ["Phó Chủ tịch UBND TP"]}),
+    # a link word inside the position, before its organisation, is kept
+    ("Phó Chủ tịch của Tập đoàn Minh Phát Trần Văn Bình cho biết.",
+     {"Trần Văn Bình": ["Phó Chủ tịch của Tập đoàn Minh Phát"]}),
     # a middle initial written without its dot; a country of the world before the name
     ("Dưới thời cựu Tổng thống Henry T Walker, ông Mallory làm cố vấn.", {"Henry T Walker": ["cựu Tổng thống"]}),
     ("Tổng thống Gabon Marcel Obame Nzeng phát biểu tại hội nghị.", {"Marcel Obame Nzeng": ["Tổng thống Gabon"]}),
@@ -786,6 +789,11 @@ PER8_NOT = [
      "Sân của Velmora đẹp.", "Velmora"),
     # "ông chủ" inside "ông chủ tịch …" is no position of its own
     ("Sau đó ông chủ tịch xã Nguyễn Văn Bảy ra về.", None),
+    # a position that ends with a link word is someone else's: the name is its object
+    ("Trợ lý cũ của Lâm Thanh Hà cũng không hài lòng.", "Lâm Thanh Hà"),
+    ("Thư ký riêng của ông Trần Văn Bình xác nhận tin này.", "Trần Văn Bình"),
+    # a country's name after a position ("Đại sứ Italia") is no person
+    ("Đại sứ Italia phát biểu tại buổi lễ.", "Italia"),
     # "Quý" and "Thúy" keep their "y": other names than "Quí", "Thúi"
     ("Ông Trần Quý Hòa, Giám đốc Sở, và ông Trần Quí Hòa dự họp.", "Trần Quí Hòa"),
     # two different names are not merged because they share letters
