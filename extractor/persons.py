@@ -809,6 +809,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
         names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known, latin[s.index])))
         names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
         names = sorted(names + list(_capital_names(text, s, [(a, b) for a, b, _ in names])))
+        names = sorted(names + list(_short_after_head(text, s, [(a, b) for a, b, _ in names])))
         given = {g for g in given_all if s.start <= g[0] < s.end
                  and not any(g[0] < e and x < g[1] for x, e, _ in names)} if given_all else set()
         if given:
@@ -894,6 +895,40 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
         if _mostly_bare(text, w) and not _named_person(text, w):
             continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
         yield a, b, w
+
+
+_TWO_SYLLABLES = regex.compile(rf"[ \t]+(?P<w>{_SYL}[ \t]+{_SYL})(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
+
+
+def _short_after_head(text: str, s: Sentence, taken: list[tuple[int, int]]):
+    """A Vietnamese name's last two words right after a position ("HLV Hữu
+    Thắng", "Bộ trưởng Kim Tiến" where the first word is no surname), when
+    the article writes the full name somewhere (a surname, up to two more
+    words, then these two): a short mention of that person (``_merge_short``),
+    never an organisation's name, which no full name ends with."""
+    c = _compiled()
+    places = _places()[0]
+    for h in c.head_rx.finditer(text, s.start, s.end):
+        m = _TWO_SYLLABLES.match(text, h.end(), s.end)
+        if not m:
+            continue
+        a, b = m.span("w")
+        w = _BLANKS.sub(" ", m.group("w"))
+        words = w.split()
+        if any(a < e and x < b for x, e in taken) or words[0] in c.surnames \
+                or not all(is_syllable(x) for x in words) or w in places or any(x in _countries() for x in words):
+            continue
+        if _full_name_ending(text, w):
+            yield a, b, w
+
+
+@per_rules_memo(512)
+def _full_name_ending(text: str, w: str) -> bool:
+    """The article writes a Vietnamese full name that ends with ``w`` (a surname first)."""
+    surnames = "|".join(sorted(_compiled().surnames, key=len, reverse=True))
+    tail = r"[ \t]+".join(regex.escape(x) for x in w.split())
+    rx = rf"(?<![\p{{L}}])(?:{surnames})(?:[ \t]+{_SYL}){{0,2}}[ \t]+{tail}(?![\p{{L}}])"
+    return regex.search(rx, text) is not None
 
 
 @per_rules
@@ -1161,4 +1196,21 @@ def _share_titles(text: str, rows: list) -> list:
                 for r in out[k + 1 : j + 1]:
                     r[3] = list(first[3])
         k = j + 1
+    # "Tổng thống Mỹ A và Nga B": a position before the first name, with its country, is the second's
+    # with the country written before the second name
+    places = _all_foreign_places()
+    for k in range(len(rows) - 1):
+        if out[k + 1][3] or not rows[k][3] or rows[k][4]:
+            continue
+        gap = _COUNTRY_GAP.fullmatch(text, rows[k][1], rows[k + 1][0])
+        if not gap or gap.group("c") not in places or not c.name_gap_rx.fullmatch(gap.group("sep")):
+            continue
+        last = rows[k][3][-1]
+        own = next((p for p in sorted(places, key=len, reverse=True) if last.endswith(" " + p)), None)
+        if own is not None and own != gap.group("c"):
+            out[k + 1][3] = [last[: -len(own)] + gap.group("c")]
     return [tuple(r) for r in out]
+
+
+# between two names: a comma or an and-word, then a country ("A và Nga B")
+_COUNTRY_GAP = regex.compile(r"(?P<sep>[ \t]*(?:,|\p{Ll}+)[ \t]*)(?P<c>\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){0,2})[ \t]*")

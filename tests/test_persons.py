@@ -769,6 +769,15 @@ PER8 = [
      {"Phan Văn Bảo": ["Phó Chủ tịch UBND Tp. Cần Thơ"]}),
     # … but a dot with no place after it ends the title (and the sentence)
     ("Ông Phan Văn Bảo, Phó Chủ tịch UBND TP. Hôm nay ông nói thêm.", {"Phan Văn Bảo": ["Phó Chủ tịch UBND TP"]}),
+    # one position for two countries' officials: the second takes it with its own country
+    ("Hai Tổng thống Mỹ Mark Dalton và Nga Pavel Orlov đã gặp nhau.",
+     {"Mark Dalton": ["Tổng thống Mỹ"], "Pavel Orlov": ["Tổng thống Nga"]}),
+    ("Cuộc gặp giữa Ngoại trưởng Pháp Jean Morel và Đức Klaus Brandt diễn ra hôm qua.",
+     {"Jean Morel": ["Ngoại trưởng Pháp"], "Klaus Brandt": ["Ngoại trưởng Đức"]}),
+    # a Vietnamese name's last two words after a position, when the article writes the full name
+    ("Đội tuyển của HLV Quốc Vượng thắng 2-0. Ông Trần Quốc Vượng rất vui.", {"Trần Quốc Vượng": ["HLV"]}),
+    ("Đội tuyển của HLV Quốc Vượng thắng 2-0. Ông Trần Quốc Vượng, HLV trưởng U19, rất vui.",
+     {"Trần Quốc Vượng": ["HLV trưởng U19"]}),
     # a link word inside the position, before its organisation, is kept
     ("Phó Chủ tịch của Tập đoàn Minh Phát Trần Văn Bình cho biết.",
      {"Trần Văn Bình": ["Phó Chủ tịch của Tập đoàn Minh Phát"]}),
@@ -794,6 +803,10 @@ PER8_NOT = [
     ("Thư ký riêng của ông Trần Văn Bình xác nhận tin này.", "Trần Văn Bình"),
     # a country's name after a position ("Đại sứ Italia") is no person
     ("Đại sứ Italia phát biểu tại buổi lễ.", "Italia"),
+    # two names without a country between them share no position; no full name, no short name
+    ("Tổng thống Mỹ Mark Dalton và Pavel Orlov đã gặp nhau.", "Pavel Orlov"),
+    ("Đội tuyển của HLV Quốc Vượng thắng 2-0.", "Quốc Vượng"),
+    ("Giám đốc Sở Tài chính cho biết. Ông Nguyễn Văn Sở rất vui.", "Sở Tài"),
     # "Quý" and "Thúy" keep their "y": other names than "Quí", "Thúi"
     ("Ông Trần Quý Hòa, Giám đốc Sở, và ông Trần Quí Hòa dự họp.", "Trần Quí Hòa"),
     # two different names are not merged because they share letters
