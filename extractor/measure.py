@@ -324,11 +324,17 @@ def is_word(phrase: str) -> bool:
     return fold(phrase) in _dictionary()[0]
 
 
-def _words(text: str, syl: list) -> list[tuple[int, int, str | None]]:
+def _words(text: str, syl: list) -> tuple[tuple[int, int, str | None], ...]:
     """Words over ``syl`` by longest match in the dictionary: (first syllable, end syllable, None)."""
+    return _words_of(tuple(x[2] for x in syl))
+
+
+@per_rules_memo(16384)
+def _words_of(keys: tuple[str, ...]) -> tuple[tuple[int, int, str | None], ...]:
+    """:func:`_words` over the folded syllables ``keys`` (a figure's measure is
+    segmented several times over, on the same syllables or a stretch of them)."""
     words, firsts, longest = _dictionary()
     out: list[tuple[int, int, str | None]] = []
-    keys = [x[2] for x in syl]
     k = 0
     while k < len(keys):
         n = 1
@@ -338,7 +344,7 @@ def _words(text: str, syl: list) -> list[tuple[int, int, str | None]]:
                 break
         out.append((k, k + n, None))
         k += n
-    return out
+    return tuple(out)
 
 
 def _tagged(text: str, syl: list) -> list[tuple[int, int, str]]:

@@ -940,14 +940,38 @@ _AFTER_NAME = regex.compile(r"[ \t]*[,(–-][ \t]*")
 _APPOSITION_END = regex.compile(r"[ \t]*(?:[,;:.)–-]|$)")
 
 
+# the contexts _bare_somewhere and _mostly_bare test around a word, compiled once
+# (a pattern per word would be compiled per document: see _occurrences)
+_AFTER_LOWER_WORD = regex.compile(r"(?<=(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]*[ \t]+)")
+_BARE_END = regex.compile(r"(?![\p{L}\p{N}])(?![ \t]+\p{Lu})")
+_NO_WORD_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])")
+_NO_WORD_AFTER = regex.compile(r"(?![\p{L}\p{N}])")
+_CAP_WORD_BEFORE = regex.compile(r"\p{Lu}\S*[ \t]+$")
+_BLANK_CAP_AFTER = regex.compile(r"[ \t]+\p{Lu}")
+
+
+def _occurrences(text: str, w: str, before: regex.Pattern, after: regex.Pattern):
+    """The starts of the matches of ``(?:before)w(?:after)`` (``before`` a
+    lookbehind, ``after`` a lookahead, ``w`` literal) as ``finditer`` finds them,
+    left to right without overlaps: str.find of the word, then the two contexts
+    matched in place, instead of compiling a pattern per word."""
+    i = text.find(w)
+    while i >= 0:
+        if before.match(text, i) and after.match(text, i + len(w)):
+            yield i
+            i = text.find(w, i + (len(w) or 1))
+        else:
+            i = text.find(w, i + 1)
+
+
 @per_rules_memo(512)
 def _bare_somewhere(text: str, w: str) -> bool:
     """The article writes the word alone after a lowercase word somewhere
     ("tại Bulgaria,"): a place or an organisation before a name, not its first
     word. Not after an honorific or a position ("ông Kim" is Kim Jong Un)."""
     c = _compiled()
-    for m in regex.finditer(rf"(?<=(?<![\p{{L}}\p{{M}}])\p{{Ll}}[\p{{Ll}}\p{{M}}]*[ \t]+){regex.escape(w)}(?![\p{{L}}\p{{N}}])(?![ \t]+\p{{Lu}})", text):
-        before = text[max(0, m.start() - 40) : m.start()]
+    for start in _occurrences(text, w, _AFTER_LOWER_WORD, _BARE_END):
+        before = text[max(0, start - 40) : start]
         if not (c.name_hon_rx.search(before) or c.trailing_hon_rx.search(before) or c.single_head_end_rx.search(before)
                 or c.head_rx.search(before, max(0, len(before) - 30))):
             return True
@@ -985,11 +1009,11 @@ def _mostly_bare(text: str, w: str) -> bool:
     Cached: a document asks once per word, however often it writes it."""
     c = _compiled()
     bare = anchored = 0
-    for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", text):
-        before = text[max(0, m.start() - 40) : m.start()]
+    for start in _occurrences(text, w, _NO_WORD_BEFORE, _NO_WORD_AFTER):
+        before = text[max(0, start - 40) : start]
         if c.single_head_end_rx.search(before) or c.name_hon_rx.search(before) or c.trailing_hon_rx.search(before):
             anchored += 1
-        elif not regex.search(r"\p{Lu}\S*[ \t]+$", before) and not regex.match(r"[ \t]+\p{Lu}", text[m.end() : m.end() + 2]):
+        elif not _CAP_WORD_BEFORE.search(before) and not _BLANK_CAP_AFTER.match(text[start + len(w) : start + len(w) + 2]):
             bare += 1
     return bare >= 4 and bare > 3 * anchored
 

@@ -63,11 +63,82 @@ def _deferred_package() -> None:
 def _sent_tokenize() -> Callable[[str], list[str]]:
     try:
         _deferred_package()
-        return importlib.import_module("underthesea.pipeline.sent_tokenize").sent_tokenize
+        mod = importlib.import_module("underthesea.pipeline.sent_tokenize")
     except Exception:  # pragma: no cover - another underthesea layout
         from underthesea import sent_tokenize
 
         return sent_tokenize
+    return _punkt_jumping(mod) or mod.sent_tokenize
+
+
+# sha256 of the underthesea module whose ``sentences_from_text`` _punkt_jumping repeats
+_PUNKT_SOURCE = "9fad5c8510a2bf9df2b94b59217d4351a5496eaa7210dd5e0ce610beddf6dab7"
+
+
+def _punkt_jumping(mod: types.ModuleType) -> Callable[[str], list[str]] | None:
+    """underthesea's ``sent_tokenize`` (its ``PunktSentenceTokenizer.sentences_from_text``,
+    the same steps and its own boundary test), jumping from one ``.?!`` to the
+    next instead of looking at every character in Python; None (underthesea's
+    own function is used) when its module is not the one this repeats."""
+    import hashlib
+    import re
+
+    try:
+        src = Path(mod.__file__ or "").read_bytes()
+    except OSError:  # pragma: no cover
+        return None
+    if hashlib.sha256(src).hexdigest() != _PUNKT_SOURCE:
+        return None  # pragma: no cover - another underthesea version
+    ends = mod.PunktSentenceTokenizer.SENT_END_CHARS
+    next_end = re.compile("[" + re.escape("".join(sorted(ends))) + "]")
+
+    def sent_tokenize(text: str) -> list[str]:
+        mod._load_model()
+        boundary = mod.sentence_tokenizer._is_sentence_boundary
+        if not text or not text.strip():
+            return []
+        sentences = []
+        start = 0
+        n = len(text)
+        m = next_end.search(text)
+        while m is not None:
+            i = m.start()
+            if text[i] == ".":
+                dot_end = i
+                while dot_end < n and text[dot_end] == ".":
+                    dot_end += 1
+                if dot_end - i >= 3:
+                    after = dot_end
+                    while after < n and text[after] in " \t":
+                        after += 1
+                    if after >= n or text[after].isupper():
+                        sentence = text[start:dot_end].strip()
+                        if sentence:
+                            sentences.append(sentence)
+                        while dot_end < n and text[dot_end] in " \t\n\r":
+                            dot_end += 1
+                        start = dot_end
+                    m = next_end.search(text, dot_end)
+                    continue
+            if boundary(text, i):
+                end = i + 1
+                while end < n and text[end] in ends:
+                    end += 1
+                sentence = text[start:end].strip()
+                if sentence:
+                    sentences.append(sentence)
+                while end < n and text[end] in " \t\n\r":
+                    end += 1
+                start = end
+                m = next_end.search(text, end)
+                continue
+            m = next_end.search(text, i + 1)
+        final = text[start:].strip()
+        if final:
+            sentences.append(final)
+        return sentences
+
+    return sent_tokenize
 
 
 sent_tokenize = _sent_tokenize()

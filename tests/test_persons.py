@@ -821,3 +821,29 @@ def test_per8_not(sentence, name):
         assert all(not t.lower().startswith("ông chủ") for ts in got.values() for t in ts)
     else:
         assert name not in got
+
+
+# _occurrences: the starts regex.finditer gives for (?<=before)word(?=after), without a pattern per word
+OCCURRENCES = [
+    # (text, word, before, after, starts)
+    ("đoàn đến Lào, rồi về Lào", "Lào", "_AFTER_LOWER_WORD", "_BARE_END", [9, 21]),
+    ("ông Lào Cai nói", "Lào", "_AFTER_LOWER_WORD", "_BARE_END", []),  # a capital word follows
+    ("Bộ Lào và Lào", "Lào", "_AFTER_LOWER_WORD", "_BARE_END", [10]),  # after a capitalised word: not
+    ("xLào, Lào", "Lào", "_NO_WORD_BEFORE", "_NO_WORD_AFTER", [6]),  # glued to a letter: not
+    ("Laos Lao Lao1", "Lao", "_NO_WORD_BEFORE", "_NO_WORD_AFTER", [5]),
+    ("AbAbA", "AbA", "_NO_WORD_BEFORE", "_NO_WORD_AFTER", []),
+    ("  ", "", "_NO_WORD_BEFORE", "_NO_WORD_AFTER", [0, 1, 2]),
+]
+
+
+@pytest.mark.parametrize("text,word,before,after,starts", OCCURRENCES)
+def test_occurrences_as_finditer(text, word, before, after, starts):
+    import regex
+
+    from extractor import persons
+
+    b, a = getattr(persons, before), getattr(persons, after)
+    got = list(persons._occurrences(text, word, b, a))
+    assert got == starts
+    ref = [m.start() for m in regex.finditer(f"{b.pattern}{regex.escape(word)}{a.pattern}", text)]
+    assert got == ref

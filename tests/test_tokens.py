@@ -51,3 +51,21 @@ def test_fast_pos_tagger_agrees_with_underthesea():
     for s in SENTENCES + ["", "  ", "Ông  Nguyễn Văn A nói", "GDP tăng 5%", "Giá thuê mặt bằng giảm 12% so với cùng kỳ"]:
         assert vnlp.pos_tag(s) == underthesea.pos_tag(s), s
     assert isinstance(vnlp._loaded["pos_tag"], vnlp._PosTagger)  # the fast path was taken, not the fallback
+
+
+# sentence ends of every kind underthesea's splitter tells apart: abbreviations, a dot between
+# digits, ellipses before a capital or not, runs of "?!", blanks, line breaks (written for this test)
+SPLITS = [
+    "", "   ", "Không có dấu câu", "Giá tăng. Lượng bán giảm!", "Thật sao?! Đúng vậy.",
+    "Sản lượng đạt 1.500.000 tấn. Năm sau giảm 2.5 lần.", "Theo TS. Lan, ông A. Bình và TP. Huế thì…",
+    "Chờ đã... rồi tính. Sau đó... Anh ấy đi...", "Câu một.\nCâu hai.\r\nCâu ba .  ", "a..b...c....D . . .",
+    "Ông nói: \"Xong.\" Rồi đi.", "e.g. ví dụ; v.v. và vs. khác.", "...", "?!.", "x. y! z?",
+]
+
+
+@pytest.mark.parametrize("text", SPLITS, ids=range(len(SPLITS)))
+def test_fast_sentence_splitter_agrees_with_underthesea(text):
+    import underthesea.pipeline.sent_tokenize as punkt
+
+    assert vnlp.sent_tokenize is not punkt.sent_tokenize  # the jumping splitter was taken, not the fallback
+    assert vnlp.sent_tokenize(text) == punkt.sent_tokenize(text)
