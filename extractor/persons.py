@@ -142,9 +142,10 @@ class _Compiled:
                               for before, heads in r.not_head_after.items()) or "(?!)"
         # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
         # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
-        # a guarded head ("ông chủ") is a position only before a capitalised word or a link word
-        # ("ông chủ Chelsea", "ông chủ của hãng"), never inside a lowercase phrase ("ông chủ tịch xã")
-        guarded = (rf"|(?i:{alt(r.guarded_heads)})(?=[ \t]+(?:\p{{Lu}}|(?:{alt(r.title_links)})(?![\p{{L}}])))"
+        # a guarded head ("ông chủ") is a position only before a capitalised word, a link word or a
+        # link object ("ông chủ Chelsea", "ông chủ của đội", "ông chủ hãng X"), never inside a lowercase
+        # phrase ("ông chủ tịch xã")
+        guarded = (rf"|(?i:{alt(r.guarded_heads)})(?=[ \t]+(?:\p{{Lu}}|(?:{alt(r.title_links + r.link_objects)})(?![\p{{L}}])))"
                    if r.guarded_heads else "")
         self.head_rx = regex.compile(
             rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?:(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}]){guarded})"
@@ -172,6 +173,7 @@ class _Compiled:
         self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
         # "Ảnh: Trần Duy Ông Nguyễn Lương Trào": a capitalised "Ông"/"Bà" before a surname starts a new run
         cap_hons = [h for h in r.name_honorifics if h[:1].isupper() and " " not in h]
+        self.cap_hon_mid_rx = regex.compile(rf"(?<=[\p{{L}}\p{{N}}][ \t]+)(?:{alt(cap_hons)})(?=[ \t])")
         self.run_rx = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}]){_SYL}(?:[ \t]+(?!(?:{alt(cap_hons)})[ \t]+(?:{alt({w.split()[0] for w in r.surnames})})(?![\p{{L}}])){_SYL})+")
         # "(SN 1954, nguyên Giám đốc …)", "(49 tuổi, Trưởng thôn …)": a birth year or an age before the
@@ -650,6 +652,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         for m in c.stops(text, s0, s0 + len(seg)):
             last_stop = m
         from_ = (last_stop.end() - s0) if last_stop else 0
+        for cm in c.cap_hon_mid_rx.finditer(seg, from_):
+            from_ = cm.start()  # "… ông chủ Amazon Ông chủ hãng …": a capitalised "Ông" starts a new (caption) sentence
         # (read with the name's first letters after it: a guarded head looks at the word that follows)
         h = c.head_rx.search(text[s0 : s0 + len(seg) + 3], from_)
         if not h or h.end() > len(seg):

@@ -756,6 +756,10 @@ PER8 = [
     # "ông chủ" before a capitalised name or a link word is a position
     ("Ông chủ Viktor Dresnov đã bán đội bóng.", {"Viktor Dresnov": ["Ông chủ"]}),
     ("Viktor Dresnov, ông chủ của Arlen, đã rút vốn.", {"Viktor Dresnov": ["ông chủ của Arlen"]}),
+    ("Ông chủ tập đoàn Minh Phát Trần Văn Long cho biết.", {"Trần Văn Long": ["Ông chủ tập đoàn Minh Phát"]}),
+    # a capitalised "Ông" inside a chain (captions run together) starts the next name's position
+    ("Người thứ hai là Paul Kessel - ông chủ Arlen Ông chủ hãng phần mềm Mỹ Ray Tomkins hiện có 9 tỷ USD.",
+     {"Ray Tomkins": ["Ông chủ hãng phần mềm Mỹ"]}),
     # a name written with and without a space inside one of its words is one person, with every title
     ("Thượng nghị sĩ Peter Mc Dowell phát biểu. Ông Peter McDowell, Chủ tịch Ủy ban Ngân sách, nói thêm. "
      "Peter McDowell rời phòng họp.", {"Peter McDowell": ["Chủ tịch Ủy ban Ngân sách", "Thượng nghị sĩ"]}),
