@@ -653,7 +653,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
             last_stop = m
         from_ = (last_stop.end() - s0) if last_stop else 0
         for cm in c.cap_hon_mid_rx.finditer(seg, from_):
-            from_ = cm.start()  # "… ông chủ Amazon Ông chủ hãng …": a capitalised "Ông" starts a new (caption) sentence
+            if c.head_rx.match(text, s0 + cm.start()):
+                from_ = cm.start()  # "… ông chủ Amazon Ông chủ hãng …": a capitalised "Ông chủ" starts a new (caption) sentence
         # (read with the name's first letters after it: a guarded head looks at the word that follows)
         h = c.head_rx.search(text[s0 : s0 + len(seg) + 3], from_)
         if not h or h.end() > len(seg):

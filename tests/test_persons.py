@@ -760,6 +760,11 @@ PER8 = [
     # a capitalised "Ông" inside a chain (captions run together) starts the next name's position
     ("Người thứ hai là Paul Kessel - ông chủ Arlen Ông chủ hãng phần mềm Mỹ Ray Tomkins hiện có 9 tỷ USD.",
      {"Ray Tomkins": ["Ông chủ hãng phần mềm Mỹ"]}),
+    # … but "Bà" inside a place's name ("Hai Bà Trưng", "Bà Rịa") is no honorific
+    ("Phó Trưởng phòng GD-ĐT quận Hai Bà Trưng Trần Thị Thu cho biết.",
+     {"Trần Thị Thu": ["Phó Trưởng phòng GD-ĐT quận Hai Bà Trưng"]}),
+    ("Phó Chủ tịch UBND tỉnh Bà Rịa- Vũng Tàu Đỗ Văn Long cho biết.",
+     {"Đỗ Văn Long": ["Phó Chủ tịch UBND tỉnh Bà Rịa- Vũng Tàu"]}),
     # a name written with and without a space inside one of its words is one person, with every title
     ("Thượng nghị sĩ Peter Mc Dowell phát biểu. Ông Peter McDowell, Chủ tịch Ủy ban Ngân sách, nói thêm. "
      "Peter McDowell rời phòng họp.", {"Peter McDowell": ["Chủ tịch Ủy ban Ngân sách", "Thượng nghị sĩ"]}),
