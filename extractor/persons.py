@@ -633,6 +633,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
     if hon and not (hon.group(0).strip() in _countries() and regex.search(r"\p{L}[ \t]+$", window[: hon.start()])
                     and c.head_rx.search(window[max(0, hon.start() - 40) : hon.start()])):
         window = window[: hon.start()]  # not "Thủ tướng Anh Boris Johnson": there Anh is the country
+    # "… với Chủ tịch nước, bác sĩ X": a comma before X's degree still parts X from the position before it
+    comma_cut = window.rstrip(" \t").endswith(",") and bool(degree_titles or hon)
     window = window.rstrip(" \t,")  # "Trung tướng, PGS.TS X": the rank is X's
     if not window.strip():
         return degree_titles
@@ -666,7 +668,7 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
             rank = r  # the last one
         if rank is not None:
             h = rank  # "… Ban ATGT tỉnh Thiếu tá X": a rank is the start of a new title
-        if last_stop and k < len(segs) - 1 and last_stop.group(0) in c.object_words:
+        if last_stop and (k < len(segs) - 1 or comma_cut) and last_stop.group(0) in c.object_words:
             break  # "Thay mặt Thủ tướng, Bộ trưởng X": that position is someone else's
         t = _clean(seg[h.start() :])
         if c.link_end_rx.search(t + " "):
@@ -736,6 +738,30 @@ def _abbr_place_end(text: str, pos: int, hi: int) -> int | None:
     return None
 
 
+_CAP_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}")
+# two or more lowercase words and nothing else (no number, no capital: "nhiệm kỳ 2016-2021", "khóa XIV" stay)
+_LOWER_TAIL = regex.compile(r"(?:[ \t]+[\p{Ll}\p{M}]+){2,}[ \t]*")
+
+
+def _cut_after_place(text: str, start: int, end: int) -> int:
+    """A title written after a name that runs past the unit it names into
+    lowercase words up to the verb ("Giám đốc Công an tỉnh Hà Giang xác lập
+    chuyên án", "Chủ tịch Hiệp hội Du lịch Đà Nẵng một lần nữa nhấn mạnh"):
+    it ends with the unit's name (a name of the gazetteer)."""
+    places = _places()[0]
+    for m in _CAP_RUN.finditer(text, start, end):
+        words = m.group(0).split()
+        for n in range(len(words), 1, -1) if len(words) > 1 else ():
+            place = " ".join(words[:n])
+            if place in places:
+                stop = m.start() + len(place)
+                if stop == m.end() and _LOWER_TAIL.fullmatch(text, stop, end) \
+                        and not _compiled().head_rx.search(text, stop, end):
+                    return stop  # (not "… tỉnh Quảng Nam phụ trách văn xã": a second post)
+                break
+    return end
+
+
 def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_name: bool,
                   titled_before: bool = False) -> tuple[list[str], int]:
     """Titles written after the name, and where they end. ``titled_before``: the
@@ -787,6 +813,8 @@ def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_na
         dg = c.degree_rx.search(text, pos, end)
         if dg and dg.start() > pos and text[dg.start() - 1].isspace():
             end = dg.start()  # "… Hiệu trưởng ĐH FPT TS. Lê …": the degree is the next name's
+        if text[end : end + 1] != ",":
+            end = _cut_after_place(text, h.end(), end)
         t = _clean(text[pos:end])
         if t:
             titles.append(t)

@@ -787,6 +787,19 @@ PER8 = [
     ("Đội tuyển của HLV Quốc Vượng thắng 2-0. Ông Trần Quốc Vượng rất vui.", {"Trần Quốc Vượng": ["HLV"]}),
     ("Đội tuyển của HLV Quốc Vượng thắng 2-0. Ông Trần Quốc Vượng, HLV trưởng U19, rất vui.",
      {"Trần Quốc Vượng": ["HLV trưởng U19"]}),
+    # a position that runs past its unit into lowercase words up to the verb ends with the unit
+    ("Ông Đỗ Tấn Vinh, Chủ tịch Hiệp hội Du lịch Đà Nẵng một lần nữa nhấn mạnh việc này.",
+     {"Đỗ Tấn Vinh": ["Chủ tịch Hiệp hội Du lịch Đà Nẵng"]}),
+    ("Đại tá Trần Văn Bình, Giám đốc Công an tỉnh Hà Giang xác lập chuyên án để điều tra.",
+     {"Trần Văn Bình": ["Đại tá", "Giám đốc Công an tỉnh Hà Giang"]}),
+    # … not a term, a number or a second post after the unit
+    ("Ông Trần Văn Bình, Chủ tịch UBND tỉnh Quảng Nam nhiệm kỳ 2016-2021 cho biết.",
+     {"Trần Văn Bình": ["Chủ tịch UBND tỉnh Quảng Nam nhiệm kỳ 2016-2021"]}),
+    ("Ông Trần Văn Bình, Phó Chủ tịch UBND tỉnh Quảng Nam phụ trách văn xã cho biết.",
+     {"Trần Văn Bình": ["Phó Chủ tịch UBND tỉnh Quảng Nam phụ trách văn xã"]}),
+    # the object of "với" before a comma and a degree is someone else
+    ("Báo cáo với Chủ tịch nước, bác sĩ Lê Thành Phú, Giám đốc Bệnh viện Phổi cho biết.",
+     {"Lê Thành Phú": ["bác sĩ", "Giám đốc Bệnh viện Phổi"]}),
     # a link word inside the position, before its organisation, is kept
     ("Phó Chủ tịch của Tập đoàn Minh Phát Trần Văn Bình cho biết.",
      {"Trần Văn Bình": ["Phó Chủ tịch của Tập đoàn Minh Phát"]}),
