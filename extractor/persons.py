@@ -633,8 +633,6 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
     if hon and not (hon.group(0).strip() in _countries() and regex.search(r"\p{L}[ \t]+$", window[: hon.start()])
                     and c.head_rx.search(window[max(0, hon.start() - 40) : hon.start()])):
         window = window[: hon.start()]  # not "Thủ tướng Anh Boris Johnson": there Anh is the country
-    # "… với Chủ tịch nước, bác sĩ X": a comma before X's degree still parts X from the position before it
-    comma_cut = window.rstrip(" \t").endswith(",") and bool(degree_titles or hon)
     window = window.rstrip(" \t,")  # "Trung tướng, PGS.TS X": the rank is X's
     if not window.strip():
         return degree_titles
@@ -668,7 +666,7 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
             rank = r  # the last one
         if rank is not None:
             h = rank  # "… Ban ATGT tỉnh Thiếu tá X": a rank is the start of a new title
-        if last_stop and (k < len(segs) - 1 or comma_cut) and last_stop.group(0) in c.object_words:
+        if last_stop and k < len(segs) - 1 and last_stop.group(0) in c.object_words:
             break  # "Thay mặt Thủ tướng, Bộ trưởng X": that position is someone else's
         t = _clean(seg[h.start() :])
         if c.link_end_rx.search(t + " "):

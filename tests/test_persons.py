@@ -797,9 +797,6 @@ PER8 = [
      {"Trần Văn Bình": ["Chủ tịch UBND tỉnh Quảng Nam nhiệm kỳ 2016-2021"]}),
     ("Ông Trần Văn Bình, Phó Chủ tịch UBND tỉnh Quảng Nam phụ trách văn xã cho biết.",
      {"Trần Văn Bình": ["Phó Chủ tịch UBND tỉnh Quảng Nam phụ trách văn xã"]}),
-    # the object of "với" before a comma and a degree is someone else
-    ("Báo cáo với Chủ tịch nước, bác sĩ Lê Thành Phú, Giám đốc Bệnh viện Phổi cho biết.",
-     {"Lê Thành Phú": ["bác sĩ", "Giám đốc Bệnh viện Phổi"]}),
     # a link word inside the position, before its organisation, is kept
     ("Phó Chủ tịch của Tập đoàn Minh Phát Trần Văn Bình cho biết.",
      {"Trần Văn Bình": ["Phó Chủ tịch của Tập đoàn Minh Phát"]}),
