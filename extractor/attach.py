@@ -80,6 +80,7 @@ class PeriodCues(BaseModel):
     since_point: str
     whole_year: str
     past_year: str
+    dimension: str
 
 
 class ContextRules(BaseModel):
@@ -137,6 +138,7 @@ class _Cues:
     since_point: regex.Pattern
     whole_year: regex.Pattern
     past_year: regex.Pattern
+    dimension: regex.Pattern
     plan_units: frozenset[str]
 
 
@@ -172,6 +174,7 @@ def _cue_gates() -> dict[str, tuple[str, ...] | None]:
 
 CLAUSE_MARKS = ",;:()"
 LEFT_REACH = 200  # characters before a figure searched for its change words
+DIMENSION_KINDS = ("quantity", "ratio")  # a size is counted or measured, not a share nor a sum
 AFTER_REACH = 60  # a time expression further after the figure is about something else
 # a body scraped as one line is one "paragraph": there a carried period reaches
 # only the next few sentences (a topical block), not the rest of the body
@@ -633,6 +636,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
     last_day: list[tuple[int, str]] = []
     carried: dict[int, str | None] = {}
     carried_at: dict[int, int] = {}  # paragraph → index of the sentence that set it
+    carried_goal: dict[int, bool] = {}  # paragraph → whether it is the time of a plan or forecast
     plan_units = cues().plan_units
     length = ctx.paragraph_length
     last_period: dict[int, str] = {}  # paragraph → the last figure period given in it
@@ -711,9 +715,12 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 f.period = detail
             elif chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
                                      or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
-                f.period = carried.get(s.paragraph)
+                f.period = carried.get(s.paragraph) if f.target or not carried_goal.get(s.paragraph) else None
             else:
                 f.period = chosen.value if chosen is not None else None
+            if f.kind in DIMENSION_KINDS and f.period and \
+                    c.dimension.search(text, max(s.start, f.start - LEFT_REACH), f.start):
+                f.period = None
             if f.period and not (chosen is not None and chosen.same_period):
                 last_period[s.paragraph] = f.period
             if i == 0:
@@ -729,6 +736,10 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
             if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
                 carried[s.paragraph] = x.value
                 carried_at[s.paragraph] = s.index
+                # the time of a plan or forecast ("Trong tháng 3, dự án sẽ được chấm …") is no
+                # frame for what the next sentences report, only for their goals
+                carried_goal[s.paragraph] = bool(c.strong.search(text, x.end, s.end)
+                                                 or c.weak.search(text, x.end, s.end))
         for x in anchors:
             if x.value and len(x.value) == 10 and x.value[4] == "-":
                 last_day.append((x.start, x.value))

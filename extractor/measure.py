@@ -511,7 +511,7 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     return _phrase(text, body), carrier, None
 
 
-def _inside_word(body: list, words: list, a: int, n: int) -> bool:
+def _inside_word(body: list, words: list | tuple, a: int, n: int) -> bool:
     """Whether syllables ``a`` to ``a + n`` are a head noun after a linking or change
     verb that the dictionary joins to it ("có giá", "giảm thuế"; not "vé số")."""
     lx = lexicon()

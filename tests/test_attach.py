@@ -63,7 +63,7 @@ PERIODS = [
     ("Trong 6 tháng đầu năm, huyện giải quyết việc làm cho 900 lao động. Tỷ lệ thất nghiệp dưới 3%.", "dưới 3%", "2023-01/2023-06"),
     ("Hôm nay (14/6), tỉnh ghi nhận thêm 35 ca mắc, nâng tổng số ca lên 2.100 ca.", "2.100 ca", "2023-06-14"),
     ("Dự kiến 6 tháng cuối năm, huyện ban hành 8 văn bản.", "8 văn bản", "2023-07/2023-12"),
-    ("Dự án triển khai từ năm 2021 đến năm 2025. Vùng dự án rộng 1.800 ha.", "1.800 ha", "2021/2025"),
+    ("Dự án triển khai từ năm 2021 đến năm 2025. Dự án thực hiện trên diện tích 1.800 ha.", "1.800 ha", "2021/2025"),
     # relative days
     ("Ngày 3/5, tỉnh tiếp nhận 200 tấn gạo. Cùng ngày, huyện đã phát 50 tấn gạo cho dân.", "50 tấn", "2023-05-03"),
     ("Ngày 3/5, nhóm này trộm 2 xe máy. Ngay ngày hôm sau, chúng tiếp tục trộm 1 điện thoại.", "1 điện thoại", "2023-05-04"),
@@ -141,6 +141,24 @@ PERIODS = [
     # … not a duration, and no year at all when nothing before it names one
     ("Ông ấy làm thuê cả năm trời mới để dành được 40 triệu đồng.", "40 triệu đồng", None),
     ("Cả năm, hợp tác xã bán được 120 tấn rau.", "120 tấn", None),
+    # the time of a plan or forecast frames only the goals of the next sentences
+    ("Trong tháng 5/2021, dự án sẽ được chấm điểm. Nhóm đã chi khoảng 90 triệu đồng cho dự án.",
+     "khoảng 90 triệu đồng", None),
+    ("Năm 2025, tỉnh dự kiến hoàn thành 3 tuyến đường. Tỉnh phấn đấu trồng thêm 500 ha rừng.", "500 ha", "2025/2025"),
+    ("Năm 2021, tỉnh đã hoàn thành 3 tuyến đường. Tỉnh trồng thêm 500 ha rừng.", "500 ha", "2021/2021"),
+    # a size, weight or capacity describes a thing: no time, whatever frames the sentence
+    ("Tháng 3/2021, xưởng hạ thủy một chiếc sà lan dài 42m, rộng 9m.", "42m", None),
+    ("Tháng 3/2021, xưởng hạ thủy một chiếc sà lan dài 42m, rộng 9m.", "9m", None),
+    ("Năm 2019, cảng đón con tàu có trọng tải trên 80.000 tấn.", "trên 80.000 tấn", None),
+    ("Năm 2020, ông mua khu vườn rộng khoảng 3 ha ở ngoại thành.", "khoảng 3 ha", None),
+    ("Ngày 4/5/2022, cháu bé nặng 3,2kg chào đời.", "3,2kg", None),
+    # … not a change of a size, nor what the year's work produced
+    ("Năm 2020, huyện mở rộng 150 ha vùng trồng cam.", "150 ha", "2020/2020"),
+    ("Năm 2020, tỉnh kéo dài 12 km đê biển.", "12 km", "2020/2020"),
+    ("Năm 2020, hợp tác xã thu hoạch 700 tấn cam.", "700 tấn", "2020/2020"),
+    ("Năm 2020, tỉnh có diện tích lúa 2.500 ha.", "2.500 ha", "2020/2020"),
+    ("Đến năm 2030, tỉnh sẽ đưa vào khai thác các tuyến với tổng chiều dài 320km.", "320km", "/2030"),
+    ("Năm 2022, lợi nhuận cao 15% so với năm trước.", "15%", "2022/2022"),
 ]
 
 
