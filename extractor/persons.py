@@ -91,6 +91,7 @@ class PersonRules(BaseModel):
     foreign_work_starts: list[str] = []
     foreign_place_starts: list[str] = []
     vietnamese_syllable: str
+    lone_y: str = ''
     examples: list[dict] = []
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
@@ -136,6 +137,7 @@ class _Compiled:
 
         # a Vietnamese syllable once its tone marks are dropped: onset, vowels, a final consonant
         self.syllable_rx = regex.compile(r.vietnamese_syllable)
+        self.lone_y_rx = regex.compile(r.lone_y) if r.lone_y else None
         # a prefix or head that ends a compound starts no position: "chính quyền Tổng thống X" is not
         # "quyền Tổng thống", "đại hội cổ đông" names no shareholder
         not_prefix = "|".join(rf"(?<=(?<![\p{{L}}])(?i:{regex.escape(before)})[ \t]+)(?i:{alt(heads)})(?![\p{{L}}])"
@@ -1083,15 +1085,13 @@ def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> Non
                 m.name = longer[0]
 
 
-# "y" as a syllable's only vowel, after its consonant ("Sỹ", "Kỳ", "Lý"; not "Quý", "Thúy"), in NFD
-_LONE_Y = regex.compile(r"(?<=(?<![\p{L}])[bcdđghklmnprstvx]{1,2})y(?=\p{M}*(?![\p{L}]))")
-
-
 def _spelling_key(name: str) -> str:
     """A name with its spaces dropped and a lone "y" written "i": the two
     spellings of one syllable ("Bùi Sỹ Lợi", "Bùi Sĩ Lợi") give one key."""
     folded = unicodedata.normalize("NFD", compare_form(name))
-    folded = _LONE_Y.sub("i", folded)
+    lone_y = _compiled().lone_y_rx
+    if lone_y is not None:
+        folded = lone_y.sub("i", folded)
     return unicodedata.normalize("NFC", folded).replace(" ", "")
 
 
