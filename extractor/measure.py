@@ -39,12 +39,15 @@ class MeasureWords(BaseModel):
     predicates: list[str]
     comparators: list[str]
     changes: list[str]
+    bare_growth: list[str]
+    same_period: list[str]
     aspects: list[str]
     trailing_aspects: list[str]
     openers: list[str]
     cut_before: list[str]
     heads: list[str]
     np_stops: list[str]
+    brand_words: list[str]
     coordinators: list[str]
     share_phrase_keeps: list[str]
     weak_heads: list[str]
@@ -108,6 +111,7 @@ class _Lexicon:
         self.share = _phrases(m.share_of_previous)
         self.stop = self.cut | _phrases(m.predicates) | self.aspects | self.carriers | _phrases(m.openers)
         self.np_stops = _phrases(m.np_stops)
+        self.brand_words = _phrases(m.brand_words)
         self.coordinators = _phrases(m.coordinators)
         # a share's own noun phrase runs on through place and time words ("hộ gia đình ở
         # nông thôn được sử dụng …"); it ends at the other cut words
@@ -144,9 +148,11 @@ class _Lexicon:
         self.source_not_before = frozenset(fold(w) for w in m.source_not_before)
         self.to_level = _phrases(m.to_level)
         self.changes = _phrases(m.changes)
+        self.bare_growth = frozenset(fold(w) for w in m.bare_growth)
+        self.same_period = _phrases(m.same_period)
         self.comparators = _phrases(m.comparators)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
-                           | self.paired | self.classifier_nouns | self.having | self.limit_names | self.introducers)
+                           | self.paired | self.classifier_nouns | self.brand_words | self.having | self.limit_names | self.introducers)
 
 
 @per_rules
@@ -466,6 +472,16 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 continue  # "tổng thu từ du lịch": the source of the money stays
             if k > 1 and body[k - 1][2][:1].isdigit() and body[k][2] in lx.time_units:
                 k -= 1  # "giá trị xuất khẩu 5 tháng": the span of time goes with its number
+            attr = None if head_found else next(
+                (m + n for m in range(k + 1, len(body) - 1)
+                 if (n := _match_at(body, m, lx.has_attribute, lx.longest)) and _match_at(body, m + n, lx.heads, lx.longest)),
+                None)
+            if attr is not None:
+                # "động cơ của xe có công suất 200 kW": the owner and its possessor only say whose
+                # attribute it is; the attribute is the measure
+                body = body[attr:]
+                head_found = True
+                break
             body = body[:k]
             break
     if not carrier and len(body) > 1:
@@ -626,6 +642,11 @@ def _across_commas(text: str, floor: int, lo: int, left: list, after_figure: boo
     return None
 
 
+def _is_name(word: str) -> bool:
+    """A titlecased word or an abbreviation in capitals ("Sakura", "OPPO")."""
+    return _titlecase(word) or (word.isupper() and len(word) > 1)
+
+
 def _titlecase(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or not word.isupper()) \
         or word[:1].islower() and any(c.isupper() for c in word[1:])
@@ -642,6 +663,9 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
         if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
             break
         word = text[syl[k][0] : syl[k][1]]
+        n = _match_at(syl, k, lx.brand_words, lx.longest) if k and k in bounds else 0
+        if n and k + n < len(syl) and _is_name(text[syl[k + n][0] : syl[k + n][1]]):
+            break  # "thuốc trừ sâu hiệu X", "đèn bàn nhãn hiệu Y": the brand says which one
         if names_end and (k or names_first) and _titlecase(word) and not any(c.isdigit() or c == "-" for c in word):
             break  # a name after the noun: "2 đối tượng Lê Văn A", "1 điện thoại iPhone"
         if k == 0 and _match_at(syl, 0, first_stops, lx.longest):
@@ -848,6 +872,11 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             # đúng độ tuổi cấp tiểu học đạt 100%, cấp trung học cơ sở đạt 99%"
             f.list_item = True
         prev_measure = prev.measure if prev is not None else None
+        if measure and f.kind == "percent" and f.change and prev is not None and prev.measure \
+                and not text[prev.end : lo].strip(" ,") and len(left) <= 4 and fold(tidy(measure) or "") in lx.bare_growth:
+            # "doanh thu 866 tỷ đồng, tăng trưởng 26% so với năm trước": a growth noun alone in the
+            # clause after a figure is that figure's measure's change, as a bare "tăng" is
+            measure = None
         if measure is None:
             if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest) and prev_measure:
                 measure = prev_measure  # "8.623 lao động, đạt 132,06% chỉ tiêu giao"
@@ -863,6 +892,9 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if measure is None and prev_measure and prev is not None and f.unit and prev.unit == f.unit \
                     and text.count(";", prev.end, f.start) == 0:
                 measure = prev_measure  # "25.000 tấn vải sớm, trong đó huyện X đạt 20.000 tấn"
+            if measure is None and prev_measure and prev is not None and prev.kind == f.kind and left \
+                    and _match_at(left, 0, lx.same_period, lx.longest) and ";" not in text[prev.end : f.start]:
+                measure = prev_measure  # "tăng 3,3% (cùng kỳ năm trước tăng 0,8%)": the same measure a year before
             if measure is None and prev_measure and len(left) <= 3 \
                     and not (right and f.kind == "percent" and not _match_at(right, 0, lx.cut, lx.longest)):
                 measure = prev_measure  # ", tăng 5%": the same measure's change

@@ -103,6 +103,23 @@ def _unit(c: Candidate, text: str, sent: tuple[int, int]) -> tuple[str | None, i
     return (word if word.isupper() else word.lower()) + text[us + len(word) : ue], ue
 
 
+_YEAR_LIKE = regex.compile(r"(?:19|20)\d\d")
+_NOT_COUNTED_TAGS = frozenset({"V", "R", "A", "T", "C", "CC", "E", "P"})
+
+
+def _year_before_predicate(num: str, text: str, us: int, sent: tuple[int, int]) -> bool:
+    """Whether a bare four-digit number that reads as a year is followed by a verb, an adverb
+    or a particle rather than a noun: "lợi nhuận sau thuế 2017 dự kiến đạt …", "mẫu xe 2017
+    vừa ra mắt" name a year, no count ("2000 công nhân" stays a count)."""
+    if not _YEAR_LIKE.fullmatch(num):
+        return False
+    from .vnlp import pos_tag
+
+    w = _WINDOW.match(text, us, sent[1])
+    tags = pos_tag(w.group(0)) if w else []
+    return bool(tags) and tags[0][1] in _NOT_COUNTED_TAGS
+
+
 def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[Draft]:
     """Facts from one kept numeric candidate (two for a range); [] to reject."""
     m = c.match
@@ -132,7 +149,7 @@ def build(c: Candidate, text: str, sent: tuple[int, int]) -> list[Draft]:
                 unit = _SPACES.sub(" ", (gd["unit"] + "/" + gd["per"].strip()).lower())
             else:
                 unit, end = _unit(c, text, sent)
-                if unit == "":
+                if unit == "" or (unit and cmp_ == "=" and _year_before_predicate(gd["num"], text, c.match.start("unit"), sent)):
                     return []
             fields["unit"] = unit
         elif kind == "ratio":

@@ -156,6 +156,23 @@ TABLE = [
     ("Tổng kim ngạch xuất khẩu 7 tháng ước đạt 210 tỷ USD.", "210 tỷ USD", "tổng kim ngạch xuất khẩu", "export_turnover"),
     # a dash glued to a word is punctuation
     ("Đã có 1,2 triệu người tham gia BHYT- vượt kế hoạch.", "1,2 triệu người", ..., "health_insurance_participants"),
+    # a growth noun alone right after a figure is the change of that figure's measure
+    ("Năm nay công ty ước doanh thu 640 tỷ đồng, tăng trưởng 18% so với năm trước.", "18%", "doanh thu", "company_revenue"),
+    ("Lợi nhuận trước thuế quý này đạt 95 tỷ đồng, mức tăng trưởng 12%.", "12%", "lợi nhuận trước thuế", "company_profit"),
+    ("Xuất khẩu thủy sản đạt 3 tỷ USD, tăng trưởng 7% so với năm trước.", "7%", "xuất khẩu thủy sản", "export_turnover"),
+    # counter-examples: a growth noun with a noun of its own, one in a new sentence, one after an unkeyed count
+    ("Doanh thu đạt 640 tỷ đồng, tăng trưởng kinh tế của tỉnh đạt 7%.", "7%", "tăng trưởng kinh tế", "grdp_growth"),
+    ("Doanh thu đạt 640 tỷ đồng. Tăng trưởng 9% là mức cao nhất.", "9%", "tăng trưởng", None),
+    ("Tỉnh cấp phép 40 dự án, tăng trưởng 11%.", "11%", ..., None),
+    # "(cùng kỳ năm trước tăng 0,9%)": the same measure in the same period of another year
+    ("Dư nợ cho vay tăng 4,1% so với cuối năm (cùng kỳ năm trước tăng 0,9%).", "0,9%", "dư nợ cho vay", "credit_growth"),
+    ("Tăng trưởng tín dụng đạt 6,2%, cùng kỳ năm ngoái là 5,1%.", "5,1%", "tăng trưởng tín dụng", "credit_growth"),
+    # counter-examples: a noun of its own after the period, or a figure of another kind
+    ("Dư nợ cho vay tăng 4,1% (cùng kỳ năm trước tỷ lệ nợ xấu là 1,9%).", "1,9%", "tỷ lệ nợ xấu", "bad_debt_ratio"),
+    ("Dư nợ cho vay tăng 4,1%, cùng kỳ năm trước có 12 ngân hàng.", "12 ngân hàng", ..., None),
+    # an index named with digits or a size group is a stock index like VN-Index
+    ("Kết phiên, VN30-Index giảm 7,2 điểm tương ứng 0,6%.", "0,6%", "vn30-index", "stock_index"),
+    ("Nhóm cổ phiếu nhỏ, VNSML-Index tăng 4,4 điểm.", "4,4 điểm", "vnsml-index", "stock_index"),
 ]
 
 
@@ -315,6 +332,26 @@ MEASURE_ONLY = [
     ("Đoàn kiểm tra đã nhắc nhở 6 cơ sở kể trên.", "6 cơ sở", "cơ sở"),
     # counter-example: a qualifier with no demonstrative stays
     ("Đoàn kiểm tra đã nhắc nhở 6 cơ sở kinh doanh thực phẩm.", "6 cơ sở", "cơ sở kinh doanh thực phẩm"),
+    # "cùng" after a counted noun adds another thing or opens the clause's verb
+    ("Công an thu giữ 5 khẩu súng cùng nhiều hộp đạn.", "5 khẩu", "khẩu súng"),
+    ("Đoạn phim quay cảnh 300 chiếc máy tính cùng khởi động.", "300 chiếc", "máy tính"),
+    # a brand word before a name ends the counted noun; counter-example: no name after it
+    ("Cửa hàng bán 2 chai dầu gội hiệu Lavender.", "2 chai", "dầu gội"),
+    ("Đoàn thu giữ 40 chiếc quạt điện nhãn hiệu SUNNY.", "40 chiếc", "quạt điện"),
+    ("Xã triển khai 3 mô hình hiệu quả cao.", "3 mô hình", "mô hình hiệu quả cao"),
+    # words of a head noun the dictionary writes as one word ("tổng diện tích", "chi phí", "tổng giá trị"),
+    # after a clause before it too
+    ("Chi phí sửa chữa cây cầu này khoảng 3 tỷ đồng.", "khoảng 3 tỷ đồng", "chi phí sửa chữa cây cầu"),
+    ("Tổng giá trị hàng hóa bị thu giữ là 200 triệu đồng.", "200 triệu đồng", "tổng giá trị hàng hóa bị thu giữ"),
+    ("Ngành chè đặt mục tiêu đến năm 2030 tổng diện tích trồng chè đạt 9.000 ha.", "9.000 ha", "tổng diện tích trồng chè"),
+    ("Tổng diện tích rừng của tỉnh là 40.000 ha.", "40.000 ha", "tổng diện tích rừng"),
+    # "X của Y có HEAD N": the owner and its possessor say whose attribute it is; counter-example: a head before "của"
+    ("Động cơ của mẫu xe này có công suất 150 kW.", "150 kW", "công suất"),
+    ("Mảnh vườn của gia đình có diện tích 800 m2.", "800 m2", "diện tích"),
+    ("Doanh thu của công ty có thể đạt 40 tỷ đồng.", "40 tỷ đồng", "doanh thu"),
+    # temperature, humidity, diameter are head nouns: the verb before them goes
+    ("Hôm nay có nơi có nhiệt độ trên 38 độ.", "trên 38 độ", "nhiệt độ"),
+    ("Bánh xe có đường kính 60 cm.", "60 cm", "đường kính"),
 ]
 
 
