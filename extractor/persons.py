@@ -53,6 +53,7 @@ class PersonRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     description: str = ""
     title_heads: list[str]
+    guarded_heads: list[str] = []
     surnames: list[str]
     stop_words: list[str]
     compounds: list[str] = []
@@ -90,6 +91,7 @@ class PersonRules(BaseModel):
     foreign_work_starts: list[str] = []
     foreign_place_starts: list[str] = []
     vietnamese_syllable: str
+    lone_y: str = ''
     examples: list[dict] = []
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
@@ -135,25 +137,35 @@ class _Compiled:
 
         # a Vietnamese syllable once its tone marks are dropped: onset, vowels, a final consonant
         self.syllable_rx = regex.compile(r.vietnamese_syllable)
+        self.lone_y_rx = regex.compile(r.lone_y) if r.lone_y else None
         # a prefix or head that ends a compound starts no position: "chính quyền Tổng thống X" is not
         # "quyền Tổng thống", "đại hội cổ đông" names no shareholder
         not_prefix = "|".join(rf"(?<=(?<![\p{{L}}])(?i:{regex.escape(before)})[ \t]+)(?i:{alt(heads)})(?![\p{{L}}])"
                               for before, heads in r.not_head_after.items()) or "(?!)"
         # heads are matched case-insensitively ("giám đốc Sở", "Phó trưởng ban"),
         # with the prefixes any position may take ("Phó", "Quyền", "nguyên")
+        # a guarded head ("ông chủ") is a position only before a capitalised word, a link word or a
+        # link object ("ông chủ Chelsea", "ông chủ của đội", "ông chủ hãng X"), never inside a lowercase
+        # phrase ("ông chủ tịch xã")
+        guarded = (rf"|(?i:{alt(r.guarded_heads)})(?=[ \t]+(?:\p{{Lu}}|(?:{alt(r.title_links + r.link_objects)})(?![\p{{L}}])))"
+                   if r.guarded_heads else "")
         self.head_rx = regex.compile(
-            rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}])"
+            rf"(?<![\p{{L}}])(?!{not_prefix})(?i:(?:{alt(r.head_prefixes)})\s+)*(?:(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}]){guarded})"
         )
         # the prefixes before a head ("cựu Chủ tịch" is written as a capitalised post)
         self.prefixes_rx = regex.compile(rf"^(?i:(?:{alt(r.head_prefixes)})\s+)+")
         self.trailing_and_rx = regex.compile(rf"(?:\s+(?:{alt(r.trailing_conjunctions)}))+$")
         # "… Chủ nhiệm Chương trìnhđồng chí Trần …": an honorific glued to the word before it ends a title
+        # a level word written with a dot ("UBND Tp. Hồ Chí Minh"), the place's name after it
+        abbrs = [w for w in r.place_words if w.endswith(".")]
+        self.abbr_place_rx = regex.compile(
+            rf"(?<=(?<![\p{{L}}])(?:{alt(abbrs)}))[ \t]*(?P<place>\p{{Lu}}[\p{{Ll}}\p{{M}}]*(?:[ \t]+\p{{Lu}}[\p{{Ll}}\p{{M}}]*){{0,3}}|\d{{1,2}}(?!\d))")
         self.title_end_rx = regex.compile(
             rf"[;:{_QUOTES}]|\.(?!\p{{L}})|\s[-–]\s+(?=\p{{Ll}})|(?:{alt(r.glued_honorifics)})\s+\p{{Lu}}|(?<=\p{{Ll}})(?:{alt(r.glued_honorifics)})"
         )
         # (?=[aeA-Z]): the characters a run can start with, so that the scan skips to them (3× faster, same matches)
         self.latin_run_rx = regex.compile(
-            rf"(?=[aeA-Z])(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.)){{1,4}}(?![\p{{L}}])"
+            rf"(?=[aeA-Z])(?<![\p{{L}}])(?:{_LATIN_WORD})(?:[ \t]+(?:(?:{alt(r.name_particles)})[ \t]+){{0,2}}(?:{_LATIN_WORD}|[A-Z]\.|[A-Z](?=[ \t]+[A-Z][a-z]))){{1,4}}(?![\p{{L}}])"
         )
         self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
         self.name_honorifics_set = frozenset(r.name_honorifics)
@@ -163,6 +175,7 @@ class _Compiled:
         self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
         # "Ảnh: Trần Duy Ông Nguyễn Lương Trào": a capitalised "Ông"/"Bà" before a surname starts a new run
         cap_hons = [h for h in r.name_honorifics if h[:1].isupper() and " " not in h]
+        self.cap_hon_mid_rx = regex.compile(rf"(?<=[\p{{L}}\p{{N}}][ \t]+)(?:{alt(cap_hons)})(?=[ \t])")
         self.run_rx = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}]){_SYL}(?:[ \t]+(?!(?:{alt(cap_hons)})[ \t]+(?:{alt({w.split()[0] for w in r.surnames})})(?![\p{{L}}])){_SYL})+")
         # "(SN 1954, nguyên Giám đốc …)", "(49 tuổi, Trưởng thôn …)": a birth year or an age before the
@@ -237,8 +250,9 @@ class _Compiled:
                 continue  # inside a compound; a longer stop ("làm việc với") still stops
             if self.link_rx.match(text, m.start()):
                 head = None
-                for hm in self.head_rx.finditer(text, max(0, m.start() - 60), m.start()):
-                    head = hm  # the last one
+                for hm in self.head_rx.finditer(text, max(0, m.start() - 60), m.end()):
+                    if hm.end() <= m.start():
+                        head = hm  # the last one (the bound lets a guarded head see the link after it)
                 # "người phát ngôn của Taliban": part of the position; one link per position
                 # ("Chủ tịch của Huawei tại Hội nghị …" ends before "tại")
                 if head is not None and not self.link_word_rx.search(text, head.end(), m.start()):
@@ -332,6 +346,8 @@ def _names(text: str, s: Sentence):
             name = " ".join(name_words)
             if name in provinces:
                 break
+            if len(name_words) == 4 and " ".join(name_words[2:]) in provinces:
+                continue  # "Hoàng Anh Gia Lai": four words that end with a province name a firm; a name may follow
             if any(w.isascii() and not is_syllable(w) for w in name_words):
                 break  # "châu Âu Ursula": a foreign name, read by _foreign_names
             if len(name_words) == 2 and name in places and not (
@@ -638,8 +654,12 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         for m in c.stops(text, s0, s0 + len(seg)):
             last_stop = m
         from_ = (last_stop.end() - s0) if last_stop else 0
-        h = c.head_rx.search(seg, from_)
-        if not h:
+        for cm in c.cap_hon_mid_rx.finditer(seg, from_):
+            if c.head_rx.match(text, s0 + cm.start()):
+                from_ = cm.start()  # "… ông chủ Amazon Ông chủ hãng …": a capitalised "Ông chủ" starts a new (caption) sentence
+        # (read with the name's first letters after it: a guarded head looks at the word that follows)
+        h = c.head_rx.search(text[s0 : s0 + len(seg) + 3], from_)
+        if not h or h.end() > len(seg):
             break
         if c.prefixes_rx.sub("", h.group(0))[:1].islower() and _FIVE_LOWER.search(seg[h.end() :]):
             break  # "… vì hiệu trưởng nhập nhèm vụ học sinh …": a common noun in a clause, not a position
@@ -651,6 +671,8 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         if last_stop and k < len(segs) - 1 and last_stop.group(0) in c.object_words:
             break  # "Thay mặt Thủ tướng, Bộ trưởng X": that position is someone else's
         t = _clean(seg[h.start() :])
+        if c.link_end_rx.search(t + " "):
+            break  # "Quản lý cũ của X", "trợ lý của ông X": the position is someone else's, the name its object
         if t.count(")") > t.count("("):
             break  # "nhà văn A (Chủ tịch), PGS-TS B": the position in brackets is the name's before it
         if t:
@@ -671,6 +693,11 @@ def _title_end(text: str, start: int, hi: int) -> int:
     if stop:
         ends.append(stop.start())
     m = c.title_end_rx.search(text, start, hi)
+    while m and m.group(0) == ".":
+        place = _abbr_place_end(text, m.end(), hi)
+        if place is None:
+            break
+        m = c.title_end_rx.search(text, place, hi)  # "UBND Tp. Hồ Chí Minh": the level word's dot
     if m:
         ends.append(m.start())
     depth = 0
@@ -691,6 +718,48 @@ def _title_end(text: str, start: int, hi: int) -> int:
             ends.append(k)  # a comma inside brackets does not end it: "(Bộ Văn hóa, Thể thao và Du lịch)"
             break
     return min(ends)
+
+
+def _abbr_place_end(text: str, pos: int, hi: int) -> int | None:
+    """Where the place named after a level word's dot ends ("Tp. Hồ Chí Minh",
+    "Q. 1"), the dot just before ``pos``; None when no unit of the gazetteer
+    follows ("UBND TP. Ông nói …": the dot ends the sentence)."""
+    m = _compiled().abbr_place_rx.match(text, pos, hi)
+    if not m:
+        return None
+    place = m.group("place")
+    if place[0].isdigit():
+        return m.end()
+    words = place.split()
+    places = _places()[0]
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in places:
+            return m.start("place") + len(" ".join(words[:n]))
+    return None
+
+
+_CAP_RUN = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}\p{M}]*(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]*){0,3}")
+# two or more lowercase words and nothing else (no number, no capital: "nhiệm kỳ 2016-2021", "khóa XIV" stay)
+_LOWER_TAIL = regex.compile(r"(?:[ \t]+[\p{Ll}\p{M}]+){2,}[ \t]*")
+
+
+def _cut_after_place(text: str, start: int, end: int) -> int:
+    """A title written after a name that runs past the unit it names into
+    lowercase words up to the verb ("Giám đốc Công an tỉnh Hà Giang xác lập
+    chuyên án", "Chủ tịch Hiệp hội Du lịch Đà Nẵng một lần nữa nhấn mạnh"):
+    it ends with the unit's name (a name of the gazetteer)."""
+    places = _places()[0]
+    for m in _CAP_RUN.finditer(text, start, end):
+        words = m.group(0).split()
+        for n in range(len(words), 1, -1) if len(words) > 1 else ():
+            place = " ".join(words[:n])
+            if place in places:
+                stop = m.start() + len(place)
+                if stop == m.end() and _LOWER_TAIL.fullmatch(text, stop, end) \
+                        and not _compiled().head_rx.search(text, stop, end):
+                    return stop  # (not "… tỉnh Quảng Nam phụ trách văn xã": a second post)
+                break
+    return end
 
 
 def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_name: bool,
@@ -744,6 +813,8 @@ def _titles_after(text: str, name_start: int, name_end: int, hi: int, next_is_na
         dg = c.degree_rx.search(text, pos, end)
         if dg and dg.start() > pos and text[dg.start() - 1].isspace():
             end = dg.start()  # "… Hiệu trưởng ĐH FPT TS. Lê …": the degree is the next name's
+        if text[end : end + 1] != ",":
+            end = _cut_after_place(text, h.end(), end)
         t = _clean(text[pos:end])
         if t:
             titles.append(t)
@@ -771,6 +842,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
         names = sorted(names + list(_foreign_names(text, s, [(a, b) for a, b, _ in names], known, latin[s.index])))
         names = sorted(names + list(_single_names(text, s, [(a, b) for a, b, _ in names])))
         names = sorted(names + list(_capital_names(text, s, [(a, b) for a, b, _ in names])))
+        names = sorted(names + list(_short_after_head(text, s, [(a, b) for a, b, _ in names])))
         given = {g for g in given_all if s.start <= g[0] < s.end
                  and not any(g[0] < e and x < g[1] for x, e, _ in names)} if given_all else set()
         if given:
@@ -816,6 +888,7 @@ def extract(text: str, sents: list[Sentence]) -> tuple[list[Draft], list[PersonM
     _merge_short(found, mentions)
     _merge_given(found, mentions, shorts)
     _merge_single(found, mentions)
+    _merge_spacing(found, mentions)
     ms = [m for m in mentions if m.name in found]
     return list(found.values()), ms
 
@@ -852,9 +925,43 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
             continue
         if any(_AFTER_NAME.fullmatch(text, e, h.start()) for _, e in taken) and _APPOSITION_END.match(text, b):
             continue  # "Lee Kun-hee, Chủ tịch Samsung": the position is the name's before it, the word its employer
-        if _mostly_bare(text, w):
+        if _mostly_bare(text, w) and not _named_person(text, w):
             continue  # "Chủ tịch Chelsea" in an article that names the club bare throughout
         yield a, b, w
+
+
+_TWO_SYLLABLES = regex.compile(rf"[ \t]+(?P<w>{_SYL}[ \t]+{_SYL})(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
+
+
+def _short_after_head(text: str, s: Sentence, taken: list[tuple[int, int]]):
+    """A Vietnamese name's last two words right after a position ("HLV Hữu
+    Thắng", "Bộ trưởng Kim Tiến" where the first word is no surname), when
+    the article writes the full name somewhere (a surname, up to two more
+    words, then these two): a short mention of that person (``_merge_short``),
+    never an organisation's name, which no full name ends with."""
+    c = _compiled()
+    places = _places()[0]
+    for h in c.head_rx.finditer(text, s.start, s.end):
+        m = _TWO_SYLLABLES.match(text, h.end(), s.end)
+        if not m:
+            continue
+        a, b = m.span("w")
+        w = _BLANKS.sub(" ", m.group("w"))
+        words = w.split()
+        if any(a < e and x < b for x, e in taken) or words[0] in c.surnames \
+                or not all(is_syllable(x) for x in words) or w in places or any(x in _countries() for x in words):
+            continue
+        if _full_name_ending(text, w):
+            yield a, b, w
+
+
+@per_rules_memo(512)
+def _full_name_ending(text: str, w: str) -> bool:
+    """The article writes a Vietnamese full name that ends with ``w`` (a surname first)."""
+    surnames = "|".join(sorted(_compiled().surnames, key=len, reverse=True))
+    tail = r"[ \t]+".join(regex.escape(x) for x in w.split())
+    rx = rf"(?<![\p{{L}}])(?:{surnames})(?:[ \t]+{_SYL}){{0,2}}[ \t]+{tail}(?![\p{{L}}])"
+    return regex.search(rx, text) is not None
 
 
 @per_rules
@@ -902,6 +1009,29 @@ def _bare_somewhere(text: str, w: str) -> bool:
                 or c.head_rx.search(before, max(0, len(before) - 30))):
             return True
     return False
+
+
+@per_rules_memo(512)
+def _named_person(text: str, w: str) -> bool:
+    """The article writes the word as a person's somewhere: after "ông"/"bà"
+    ("ông Putin"), or as the last word of a full name in Latin letters right
+    after a position or an honorific ("HLV Jose Mourinho"). A club or a firm
+    is never written so, however often the article names it bare."""
+    c = _compiled()
+    for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}'’-])", text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if c.name_hon_rx.search(before):
+            return True
+        full = _FIRST_NAMES_END.search(before)
+        if full and full.group("first").split()[-1] not in _countries() and (
+                c.single_head_end_rx.search(before, 0, full.start("first"))
+                or c.name_hon_rx.search(before, 0, full.start("first"))):
+            return True
+    return False
+
+
+# one or two capitalised words in Latin letters right before a word: a foreign name's first names
+_FIRST_NAMES_END = regex.compile(r"(?<![\p{L}])(?P<first>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+$")
 
 
 @per_rules_memo(512)
@@ -953,6 +1083,40 @@ def _merge_single(found: dict[str, Draft], mentions: list[PersonMention]) -> Non
         for m in mentions:
             if m.name == name:
                 m.name = longer[0]
+
+
+def _spelling_key(name: str) -> str:
+    """A name with its spaces dropped and a lone "y" written "i": the two
+    spellings of one syllable ("Bùi Sỹ Lợi", "Bùi Sĩ Lợi") give one key."""
+    folded = unicodedata.normalize("NFD", compare_form(name))
+    lone_y = _compiled().lone_y_rx
+    if lone_y is not None:
+        folded = lone_y.sub("i", folded)
+    return unicodedata.normalize("NFC", folded).replace(" ", "")
+
+
+def _merge_spacing(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
+    """Names that differ only in their spaces ("John Mc Cain", "John McCain")
+    or in a syllable's "y"/"i" ("Sỹ", "Sĩ") are one person: the facts go to the spelling the article writes most
+    (the earlier one on a tie), with every title of both."""
+    groups: dict[str, list[str]] = {}
+    for name in found:
+        groups.setdefault(_spelling_key(name), []).append(name)
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        count = {n: sum(m.name == n for m in mentions) for n in names}
+        keep = min(names, key=lambda n: (-count[n], found[n].start, n))
+        g = found[keep]
+        for name in names:
+            if name == keep:
+                continue
+            f = found.pop(name)
+            seen = {compare_form(t) for t in g.titles}
+            g.titles += [t for t in f.titles if compare_form(t) not in seen]
+            for m in mentions:
+                if m.name == name:
+                    m.name = keep
 
 
 def _merge_overlong(found: dict[str, Draft], mentions: list[PersonMention]) -> None:
@@ -1087,4 +1251,21 @@ def _share_titles(text: str, rows: list) -> list:
                 for r in out[k + 1 : j + 1]:
                     r[3] = list(first[3])
         k = j + 1
+    # "Tổng thống Mỹ A và Nga B": a position before the first name, with its country, is the second's
+    # with the country written before the second name
+    places = _all_foreign_places()
+    for k in range(len(rows) - 1):
+        if out[k + 1][3] or not rows[k][3] or rows[k][4]:
+            continue
+        gap = _COUNTRY_GAP.fullmatch(text, rows[k][1], rows[k + 1][0])
+        if not gap or gap.group("c") not in places or not c.name_gap_rx.fullmatch(gap.group("sep")):
+            continue
+        last = rows[k][3][-1]
+        own = next((p for p in sorted(places, key=len, reverse=True) if last.endswith(" " + p)), None)
+        if own is not None and own != gap.group("c"):
+            out[k + 1][3] = [last[: -len(own)] + gap.group("c")]
     return [tuple(r) for r in out]
+
+
+# between two names: a comma or an and-word, then a country ("A và Nga B")
+_COUNTRY_GAP = regex.compile(r"(?P<sep>[ \t]*(?:,|\p{Ll}+)[ \t]*)(?P<c>\p{Lu}[\p{L}\p{M}]*(?:[ \t]+\p{Lu}[\p{L}\p{M}]*){0,2})[ \t]*")

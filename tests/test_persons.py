@@ -597,9 +597,10 @@ FOREIGN_MORE = [
      {"Marcelo Odebrecht": ["cựu Chủ tịch tập đoàn chế biến thịt lớn nhất nước"]}),
     ("Thống đốc ngân hàng trung ương Qatar Sheikh Salem Bin Khalid al-Sabah trả lời phỏng vấn.",
      {"Sheikh Salem Bin Khalid al-Sabah": ["Thống đốc ngân hàng trung ương Qatar"]}),
-    # the surname alone after a position gives it to the full name written elsewhere
+    # the surname alone after a position gives it to the full name written elsewhere ("ông chủ" is a
+    # position too: gold/GUIDELINES.md, Persons)
     ("Cầu thủ tặng quà cho ông chủ Dmitry Rybolovlev. Đó là lời cảm ơn gửi Chủ tịch Rybolovlev.",
-     {"Dmitry Rybolovlev": ["Chủ tịch"]}),
+     {"Dmitry Rybolovlev": ["ông chủ", "Chủ tịch"]}),
     # … unless two full names end with it
     ("Donald Trump và con gái Ivanka Trump dự lễ. Tổng thống Trump phát biểu trước.", {}),
     ("Ca mổ có điều dưỡng Lò Văn Chinh, phụ mê.", {"Lò Văn Chinh": ["điều dưỡng"]}),
@@ -742,6 +743,103 @@ ISSUE12 = [
 @pytest.mark.parametrize("sentence,expected", ISSUE12, ids=[t[0][:60] for t in ISSUE12])
 def test_issue12_corpus_causes(sentence, expected):
     assert persons_of(sentence) == expected
+
+
+# ---- per8: surnames the article writes bare, "ông chủ", spelling variants -------------------------
+
+PER8 = [
+    # a foreign surname written bare throughout, also after "ông" or at the end of a full name after a position
+    ("HLV Castaldo hài lòng. Họ nói Castaldo giỏi. Sau đó Castaldo về. Báo chí hỏi Castaldo. Rồi Castaldo cười. "
+     "Theo ông Castaldo, đội chơi tốt.", {"Castaldo": ["HLV"]}),
+    ("HLV Castaldo hài lòng. Họ nói Castaldo giỏi. Sau đó Castaldo về. Báo chí hỏi Castaldo. Rồi Castaldo cười. "
+     "HLV Marco Castaldo chia tay.", {"Marco Castaldo": ["HLV"]}),
+    # "ông chủ" before a capitalised name or a link word is a position
+    ("Ông chủ Viktor Dresnov đã bán đội bóng.", {"Viktor Dresnov": ["Ông chủ"]}),
+    ("Viktor Dresnov, ông chủ của Arlen, đã rút vốn.", {"Viktor Dresnov": ["ông chủ của Arlen"]}),
+    ("Ông chủ tập đoàn Minh Phát Trần Văn Long cho biết.", {"Trần Văn Long": ["Ông chủ tập đoàn Minh Phát"]}),
+    # a capitalised "Ông" inside a chain (captions run together) starts the next name's position
+    ("Người thứ hai là Paul Kessel - ông chủ Arlen Ông chủ hãng phần mềm Mỹ Ray Tomkins hiện có 9 tỷ USD.",
+     {"Ray Tomkins": ["Ông chủ hãng phần mềm Mỹ"]}),
+    # … but "Bà" inside a place's name ("Hai Bà Trưng", "Bà Rịa") is no honorific
+    ("Phó Trưởng phòng GD-ĐT quận Hai Bà Trưng Trần Thị Thu cho biết.",
+     {"Trần Thị Thu": ["Phó Trưởng phòng GD-ĐT quận Hai Bà Trưng"]}),
+    ("Phó Chủ tịch UBND tỉnh Bà Rịa- Vũng Tàu Đỗ Văn Long cho biết.",
+     {"Đỗ Văn Long": ["Phó Chủ tịch UBND tỉnh Bà Rịa- Vũng Tàu"]}),
+    # a name written with and without a space inside one of its words is one person, with every title
+    ("Thượng nghị sĩ Peter Mc Dowell phát biểu. Ông Peter McDowell, Chủ tịch Ủy ban Ngân sách, nói thêm. "
+     "Peter McDowell rời phòng họp.", {"Peter McDowell": ["Chủ tịch Ủy ban Ngân sách", "Thượng nghị sĩ"]}),
+    # … or with a syllable's lone "y" written "i" (the more frequent spelling is kept)
+    ("Bộ trưởng Đặng Sỹ Khoa phát biểu. Ông Đặng Sĩ Khoa, Phó Chủ nhiệm Ủy ban, nói. Đặng Sĩ Khoa ra về.",
+     {"Đặng Sĩ Khoa": ["Phó Chủ nhiệm Ủy ban", "Bộ trưởng"]}),
+    # four words that end with a province name a firm; the name after it is the person
+    ("Chủ tịch Thành Công Bình Dương Lê Văn Thuận cho biết.", {"Lê Văn Thuận": ["Chủ tịch Thành Công Bình Dương"]}),
+    # the dot of a level word ends no title
+    ("Ông Phan Văn Bảo, Phó Chủ tịch UBND Tp. Cần Thơ đề nghị rút ngắn tiến độ.",
+     {"Phan Văn Bảo": ["Phó Chủ tịch UBND Tp. Cần Thơ"]}),
+    # … but a dot with no place after it ends the title (and the sentence)
+    ("Ông Phan Văn Bảo, Phó Chủ tịch UBND TP. Hôm nay ông nói thêm.", {"Phan Văn Bảo": ["Phó Chủ tịch UBND TP"]}),
+    # one position for two countries' officials: the second takes it with its own country
+    ("Hai Tổng thống Mỹ Mark Dalton và Nga Pavel Orlov đã gặp nhau.",
+     {"Mark Dalton": ["Tổng thống Mỹ"], "Pavel Orlov": ["Tổng thống Nga"]}),
+    ("Cuộc gặp giữa Ngoại trưởng Pháp Jean Morel và Đức Klaus Brandt diễn ra hôm qua.",
+     {"Jean Morel": ["Ngoại trưởng Pháp"], "Klaus Brandt": ["Ngoại trưởng Đức"]}),
+    # a Vietnamese name's last two words after a position, when the article writes the full name
+    ("Đội tuyển của HLV Quốc Vượng thắng 2-0. Ông Trần Quốc Vượng rất vui.", {"Trần Quốc Vượng": ["HLV"]}),
+    ("Đội tuyển của HLV Quốc Vượng thắng 2-0. Ông Trần Quốc Vượng, HLV trưởng U19, rất vui.",
+     {"Trần Quốc Vượng": ["HLV trưởng U19"]}),
+    # a position that runs past its unit into lowercase words up to the verb ends with the unit
+    ("Ông Đỗ Tấn Vinh, Chủ tịch Hiệp hội Du lịch Đà Nẵng một lần nữa nhấn mạnh việc này.",
+     {"Đỗ Tấn Vinh": ["Chủ tịch Hiệp hội Du lịch Đà Nẵng"]}),
+    ("Đại tá Trần Văn Bình, Giám đốc Công an tỉnh Hà Giang xác lập chuyên án để điều tra.",
+     {"Trần Văn Bình": ["Đại tá", "Giám đốc Công an tỉnh Hà Giang"]}),
+    # … not a term, a number or a second post after the unit
+    ("Ông Trần Văn Bình, Chủ tịch UBND tỉnh Quảng Nam nhiệm kỳ 2016-2021 cho biết.",
+     {"Trần Văn Bình": ["Chủ tịch UBND tỉnh Quảng Nam nhiệm kỳ 2016-2021"]}),
+    ("Ông Trần Văn Bình, Phó Chủ tịch UBND tỉnh Quảng Nam phụ trách văn xã cho biết.",
+     {"Trần Văn Bình": ["Phó Chủ tịch UBND tỉnh Quảng Nam phụ trách văn xã"]}),
+    # a link word inside the position, before its organisation, is kept
+    ("Phó Chủ tịch của Tập đoàn Minh Phát Trần Văn Bình cho biết.",
+     {"Trần Văn Bình": ["Phó Chủ tịch của Tập đoàn Minh Phát"]}),
+    # a middle initial written without its dot; a country of the world before the name
+    ("Dưới thời cựu Tổng thống Henry T Walker, ông Mallory làm cố vấn.", {"Henry T Walker": ["cựu Tổng thống"]}),
+    ("Tổng thống Gabon Marcel Obame Nzeng phát biểu tại hội nghị.", {"Marcel Obame Nzeng": ["Tổng thống Gabon"]}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PER8, ids=[t[0][:60] for t in PER8])
+def test_per8_positions(sentence, expected):
+    assert persons_of(sentence) == expected
+
+
+PER8_NOT = [
+    # a club written bare throughout is no person, even after a position ("HLV" of the club)
+    ("Chủ tịch Velmora ra mắt. Ai cũng nói Velmora mạnh. Sau đó Velmora thắng. Fan hỏi Velmora. Rồi Velmora thua. "
+     "Sân của Velmora đẹp.", "Velmora"),
+    # "ông chủ" inside "ông chủ tịch …" is no position of its own
+    ("Sau đó ông chủ tịch xã Nguyễn Văn Bảy ra về.", None),
+    # a position that ends with a link word is someone else's: the name is its object
+    ("Trợ lý cũ của Lâm Thanh Hà cũng không hài lòng.", "Lâm Thanh Hà"),
+    ("Thư ký riêng của ông Trần Văn Bình xác nhận tin này.", "Trần Văn Bình"),
+    # a country's name after a position ("Đại sứ Italia") is no person
+    ("Đại sứ Italia phát biểu tại buổi lễ.", "Italia"),
+    # two names without a country between them share no position; no full name, no short name
+    ("Tổng thống Mỹ Mark Dalton và Pavel Orlov đã gặp nhau.", "Pavel Orlov"),
+    ("Đội tuyển của HLV Quốc Vượng thắng 2-0.", "Quốc Vượng"),
+    ("Giám đốc Sở Tài chính cho biết. Ông Nguyễn Văn Sở rất vui.", "Sở Tài"),
+    # "Quý" and "Thúy" keep their "y": other names than "Quí", "Thúi"
+    ("Ông Trần Quý Hòa, Giám đốc Sở, và ông Trần Quí Hòa dự họp.", "Trần Quí Hòa"),
+    # two different names are not merged because they share letters
+    ("Ông Peter Mc Dowell, Chủ tịch Ủy ban Ngân sách, và ông Peter Dowell, Thị trưởng, dự họp.", "Peter McDowell"),
+]
+
+
+@pytest.mark.parametrize("sentence,name", PER8_NOT, ids=[t[0][:60] for t in PER8_NOT])
+def test_per8_not(sentence, name):
+    got = persons_of(sentence)
+    if name is None:
+        assert all(not t.lower().startswith("ông chủ") for ts in got.values() for t in ts)
+    else:
+        assert name not in got
 
 
 # _occurrences: the starts regex.finditer gives for (?<=before)word(?=after), without a pattern per word
