@@ -918,9 +918,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             measure = prev.measure  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"
         if measured and prev is not None and prev.kind == "quantity" and prev.unit == f.unit \
                 and not regex.search(r"\p{L}", text[prev.start : prev.end]) \
-                and (_range_gap(text, prev.end, f.start, f.end)
-                     or (text[prev.end : f.start].strip() in ("-", "–") and not text[prev.end - 1].isdigit())):
-            # (a low end written with no unit, "5-6 người", counts the high end's noun: below)
+                and (_range_gap(text, prev.end, f.start, f.end) or text[prev.end : f.start].strip() in ("-", "–")):
             # "khoảng 4,5 đến 5 tấn vải sớm", "4-4,5 tấn vải": the low end, written with no unit,
             # counts what the high end's unit is followed by
             measure = measured
