@@ -78,6 +78,11 @@ class Family(BaseModel):
     # of these (an area as the subject: "toàn tỉnh thu hoạch 25.000 tấn vải", not a farm's harvest)
     needs_context: list[str] = []
     range: dict[str, tuple[float, float]] = {}
+    # a count in one of `units` whose measure is only that unit and what follows it
+    # ("thử thách ngưỡng 1.230 điểm") takes the key when its clause before it names a
+    # wording as its subject ("VN-Index … ngưỡng 1.230 điểm"); the units are the
+    # family's own scale, which nothing else in such a clause counts in
+    unit_of_subject: bool = False
     examples: list[IndicatorExample] = []
 
 
@@ -98,6 +103,8 @@ class Taxonomy(BaseModel):
     reporting_verbs: list[str] = []
     denominator_units: list[str] = []
     list_joiners: list[str] = []
+    # "giảm 20 điểm tương ứng 1,6%": what joins a change to the same change in percent
+    share_joiners: list[str] = []
     # a count after a keyed count, joined by one of these, is its consequence or its change and
     # is read with the words before that count ("260 vụ tai nạn giao thông, làm chết 150 người")
     consequence_words: list[str] = []
@@ -320,6 +327,23 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     return None
 
 
+def _subject_key(f: Draft, said: str | None, active: frozenset[str]) -> str | None:
+    """The key of a family whose own scale ``f``'s unit is (``unit_of_subject``) and one of
+    whose wordings ``said``, the words of its clause before it, names."""
+    if not said or not f.unit:
+        return None
+    hay, unit = _joined(_words(said)), _words(f.unit)
+    for fam in taxonomy().families:
+        if not fam.unit_of_subject or unit not in {_words(u) for u in fam.units}:
+            continue
+        for w in sorted(fam.wordings, key=lambda x: (-len(x), x)):
+            if _joined(_words(w)) in hay:
+                key = key_for_measure(w, f.kind, f.unit, None, active, f.change, False, False, f.currency, said)
+                if key:
+                    return key
+    return None
+
+
 def _consequence_gap(gap: str, measure: str | None) -> bool:
     """Whether the words between two counts keep them in one clause chain: short, with no
     break stronger than a comma, and, after the rest of the first count's ``measure``
@@ -479,6 +503,20 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
                                           bool(f.plan_share), bool(f.share), f.currency, said, False)
             if f.indicator:
                 f_said = said
+        if f.indicator is None and f.kind == "quantity" and f.unit and f.measure \
+                and _words(f.measure)[: len(_words(f.unit))] == _words(f.unit):
+            f.indicator = _subject_key(f, f_said, active)
+            if f.indicator is None and prev is not None and prev.indicator \
+                    and not any(c in text[prev.end : f.start] for c in ",;:()"):
+                # "giảm 20 điểm tương ứng 1,6% còn 1.228 điểm": the level the same subject reached
+                again = _subject_key(f, text[sent[0] : f.start], active)
+                f.indicator = again if again == prev.indicator else None
+        elif f.indicator is None and f.kind == "percent" and prev is not None and prev.indicator \
+                and prev.measure == f.measure and prev.kind == "quantity" and prev.unit and f.measure \
+                and prev.indicator == _subject_key(prev, prev_said, active) \
+                and _words(text[prev.end : f.start].strip(" ,(")) in {_words(w) for w in taxonomy().share_joiners}:
+            # "20,35 điểm tương ứng 1,63%": the same change in percent
+            f.indicator = prev.indicator if f.kind in taxonomy().keys[prev.indicator].kinds else None
         if f.indicator and _denominator(f, text):
             f.indicator = None
         if f.of_plan and prev is not None and prev.indicator:
