@@ -67,6 +67,9 @@ class AreaRules(BaseModel):
     photo_credit_words: list[str] = []
     name_owner_words: list[str] = []
     statute_words: list[str] = []
+    spec_units: list[str] = []
+    deputy_title_words: list[str] = []
+    delegation_words: list[str] = []
     locative_words: list[str] = []
     venue_words: list[str] = []
     pronoun_places: list[str] = []
@@ -892,7 +895,8 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
         return None
     home_rx, caption = _home_rx(), _caption_rx()
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
-          and not home_rx.search(text, max(0, m.start - 60), m.start) and not caption.match(text, m.end)]
+          and not home_rx.search(text, max(0, m.start - 60), m.start) and not caption.match(text, m.end)
+          and not _delegation_rx().search(text, max(0, m.start - 80), m.start)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
@@ -957,6 +961,17 @@ def _home_rx() -> regex.Pattern:
 
 
 @per_rules
+def _delegation_rx() -> regex.Pattern:
+    """A deputy's delegation before a unit ("(Đoàn Gia Lai)", "đại biểu Quốc hội Đoàn
+    Hưng Yên", "Trưởng Đoàn ĐBQH tỉnh Nghệ An", "Đại biểu Lê Văn A - TP. Hà Nội"): the
+    deputy's constituency, part of a person's title, not the article's unit."""
+    r = _compiled()[0]
+    lw = _alt(tuple(_district_levels()) + ("tỉnh", "TP"), "i")
+    return regex.compile(rf"(?:\([ \t]*|(?<!\p{{L}}){_alt(r.deputy_title_words)}(?!\p{{L}})[^,.;:()\n]{{0,40}}?[ \t])"
+                         rf"(?:(?:{_alt(r.delegation_words)}|[-–])[ \t]+|\([ \t]*)(?:{lw}\.?[ \t]*)?$")
+
+
+@per_rules
 def _attach_rules():
     r = _compiled()[0]
 
@@ -994,6 +1009,12 @@ def _statute_rx() -> regex.Pattern:
     """A penalty the law sets ("phạt tiền từ 20 đến 200 triệu đồng", "mức phạt
     tối đa"): a rule for everyone, not a figure of the article's unit."""
     return regex.compile(rf"(?<!\p{{L}}){_alt(_compiled()[0].statute_words, 'i')}(?!\p{{L}})")
+
+
+@per_rules
+def _spec_units() -> frozenset[str]:
+    """Units that measure a product's spec ("155 phân khối", "6,7 inch"): placeless."""
+    return frozenset(w.lower() for w in _compiled()[0].spec_units)
 
 
 @per_rules
@@ -1109,6 +1130,10 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
             s0 = s.start
             lo, hi = ctx.bracket_clause(s0, s.end, f.start, f.end)
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
+            if (f.unit or "").lower() in _spec_units():
+                # a product's spec (an engine's size, a screen's): no unit's figure
+                f.area = None
+                continue
             if any(x.start() < f.start for x in _statute_rx().finditer(text, lo, f.end)):
                 # a penalty the law sets: no unit's figure
                 f.area = None

@@ -47,6 +47,7 @@ class MeasureWords(BaseModel):
     cut_before: list[str]
     heads: list[str]
     np_stops: list[str]
+    brand_words: list[str]
     coordinators: list[str]
     share_phrase_keeps: list[str]
     weak_heads: list[str]
@@ -110,6 +111,7 @@ class _Lexicon:
         self.share = _phrases(m.share_of_previous)
         self.stop = self.cut | _phrases(m.predicates) | self.aspects | self.carriers | _phrases(m.openers)
         self.np_stops = _phrases(m.np_stops)
+        self.brand_words = _phrases(m.brand_words)
         self.coordinators = _phrases(m.coordinators)
         # a share's own noun phrase runs on through place and time words ("hộ gia đình ở
         # nông thôn được sử dụng …"); it ends at the other cut words
@@ -150,7 +152,7 @@ class _Lexicon:
         self.same_period = _phrases(m.same_period)
         self.comparators = _phrases(m.comparators)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
-                           | self.paired | self.classifier_nouns | self.having | self.limit_names | self.introducers)
+                           | self.paired | self.classifier_nouns | self.brand_words | self.having | self.limit_names | self.introducers)
 
 
 @per_rules
@@ -470,6 +472,16 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 continue  # "tổng thu từ du lịch": the source of the money stays
             if k > 1 and body[k - 1][2][:1].isdigit() and body[k][2] in lx.time_units:
                 k -= 1  # "giá trị xuất khẩu 5 tháng": the span of time goes with its number
+            attr = None if head_found else next(
+                (m + n for m in range(k + 1, len(body) - 1)
+                 if (n := _match_at(body, m, lx.has_attribute, lx.longest)) and _match_at(body, m + n, lx.heads, lx.longest)),
+                None)
+            if attr is not None:
+                # "động cơ của xe có công suất 200 kW": the owner and its possessor only say whose
+                # attribute it is; the attribute is the measure
+                body = body[attr:]
+                head_found = True
+                break
             body = body[:k]
             break
     if not carrier and len(body) > 1:
@@ -630,6 +642,11 @@ def _across_commas(text: str, floor: int, lo: int, left: list, after_figure: boo
     return None
 
 
+def _is_name(word: str) -> bool:
+    """A titlecased word or an abbreviation in capitals ("Sakura", "OPPO")."""
+    return _titlecase(word) or (word.isupper() and len(word) > 1)
+
+
 def _titlecase(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or not word.isupper()) \
         or word[:1].islower() and any(c.isupper() for c in word[1:])
@@ -646,6 +663,9 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
         if k >= limit or (k and k in bounds and _match_at(syl, k, stops, lx.longest)):
             break
         word = text[syl[k][0] : syl[k][1]]
+        n = _match_at(syl, k, lx.brand_words, lx.longest) if k and k in bounds else 0
+        if n and k + n < len(syl) and _is_name(text[syl[k + n][0] : syl[k + n][1]]):
+            break  # "thuốc trừ sâu hiệu X", "đèn bàn nhãn hiệu Y": the brand says which one
         if names_end and (k or names_first) and _titlecase(word) and not any(c.isdigit() or c == "-" for c in word):
             break  # a name after the noun: "2 đối tượng Lê Văn A", "1 điện thoại iPhone"
         if k == 0 and _match_at(syl, 0, first_stops, lx.longest):

@@ -97,9 +97,19 @@ def _punkt_jumping(mod: types.ModuleType) -> Callable[[str], list[str]] | None:
         boundary = mod.sentence_tokenizer._is_sentence_boundary
         if not text or not text.strip():
             return []
-        sentences = []
-        start = 0
+        sentences: list[str] = []
         n = len(text)
+
+        def cut(start: int, end: int) -> int:
+            """Keep text[start:end] as a sentence; where the next one starts."""
+            sentence = text[start:end].strip()
+            if sentence:
+                sentences.append(sentence)
+            while end < n and text[end] in " \t\n\r":
+                end += 1
+            return end
+
+        start = 0
         m = next_end.search(text)
         while m is not None:
             i = m.start()
@@ -112,25 +122,15 @@ def _punkt_jumping(mod: types.ModuleType) -> Callable[[str], list[str]] | None:
                     while after < n and text[after] in " \t":
                         after += 1
                     if after >= n or text[after].isupper():
-                        sentence = text[start:dot_end].strip()
-                        if sentence:
-                            sentences.append(sentence)
-                        while dot_end < n and text[dot_end] in " \t\n\r":
-                            dot_end += 1
-                        start = dot_end
+                        start = dot_end = cut(start, dot_end)
                     m = next_end.search(text, dot_end)
                     continue
             if boundary(text, i):
                 end = i + 1
                 while end < n and text[end] in ends:
                     end += 1
-                sentence = text[start:end].strip()
-                if sentence:
-                    sentences.append(sentence)
-                while end < n and text[end] in " \t\n\r":
-                    end += 1
-                start = end
-                m = next_end.search(text, end)
+                start = cut(start, end)
+                m = next_end.search(text, start)
                 continue
             m = next_end.search(text, i + 1)
         final = text[start:].strip()

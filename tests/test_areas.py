@@ -484,3 +484,60 @@ def test_area_does_not_depend_on_the_hash_seed():
     seen = {subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True,
                            env=dict(os.environ, PYTHONHASHSEED=seed)).stdout for seed in ("1", "2", "3", "6")}
     assert len(seen) == 1 and "Thừa Thiên Huế" in seen.pop()
+
+
+# a product's spec (an engine's size, a screen's, a battery's, a memory's) has no place, even in
+# an article about one unit; a figure of the same paragraph in another unit keeps the unit
+# (text, figure, expected area)
+SPECS = [
+    ("Hội chợ xe mở tại tỉnh Bình Dương.\n\nMẫu xe số mới có động cơ 125 phân khối.", "125 phân khối", None),
+    ("Hội chợ xe mở tại tỉnh Bình Dương.\n\nĐộng cơ của mẫu xe đạt 20 mã lực.", "20 mã lực", None),
+    ("Cửa hàng điện thoại khai trương ở huyện Mê Linh.\n\nMáy có màn hình 6,5 inch và pin 4.500 mAh.",
+     "6,5 inch", None),
+    ("Cửa hàng điện thoại khai trương ở huyện Mê Linh.\n\nMáy có màn hình 6,5 inch và pin 4.500 mAh.",
+     "4.500 mAh", None),
+    ("Cửa hàng điện thoại khai trương ở huyện Mê Linh.\n\nBản cao nhất có bộ nhớ 256 GB.", "256 GB", None),
+    # counter-examples: counts and outputs of the unit keep it
+    ("Hội chợ xe mở tại tỉnh Bình Dương.\n\nHội chợ bán được 300 xe máy.", "300 xe máy", "Bình Dương"),
+    ("Cửa hàng điện thoại khai trương ở huyện Mê Linh.\n\nHuyện có 4.500 hộ dùng internet.", "4.500 hộ", "Mê Linh"),
+    ("Hội chợ xe mở tại tỉnh Bình Dương.\n\nTỉnh thu hoạch 2.000 tấn lúa.", "2.000 tấn", "Bình Dương"),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", SPECS, ids=[f"{t[1]}-{i}" for i, t in enumerate(SPECS)])
+def test_a_spec_has_no_place(text, figure, expected):
+    assert area_of(text, figure) == expected
+
+
+# a deputy's delegation inside a person's title is where the deputy was elected, not the
+# article's unit: a figure of the body does not take it; a unit the head names otherwise does
+DELEGATIONS = [
+    ("Bàn về luật thuế\n\nQuốc hội họp bàn luật thuế. Đại biểu Trần Văn Hùng (Đoàn Kon Tum) phát biểu.\n\n"
+     "Ông nói còn 700 doanh nghiệp nợ thuế.", "700 doanh nghiệp", None),
+    ("Bàn về luật thuế\n\nĐại biểu Quốc hội Đoàn Nam Định Lê Thị Hoa phát biểu về luật thuế.\n\n"
+     "Bà nói còn 700 doanh nghiệp nợ thuế.", "700 doanh nghiệp", None),
+    ("Bàn về luật thuế\n\nPhó trưởng Đoàn ĐBQH tỉnh Long An Lê Thị Hoa phát biểu về luật thuế.\n\n"
+     "Bà nói còn 700 doanh nghiệp nợ thuế.", "700 doanh nghiệp", None),
+    ("Bàn về luật thuế\n\nĐại biểu Lê Thị Hoa - TP. Hà Nội phát biểu về luật thuế.\n\n"
+     "Bà nói còn 700 doanh nghiệp nợ thuế.", "700 doanh nghiệp", None),
+    ("Bàn về luật thuế\n\nĐB Lê Thị Hoa (TP.HCM) phát biểu về luật thuế.\n\n"
+     "Bà nói còn 700 doanh nghiệp nợ thuế.", "700 doanh nghiệp", None),
+    ("Tiếp xúc cử tri\n\nNguyễn Thị Hoa (28 tuổi) sống ở quận Đống Đa.\n\n"
+     "Chị có 2 con nhỏ.", "2 con", "Đống Đa"),
+    # counter-examples: a youth union, a working delegation, a council deputy and a place
+    # the head names besides the delegation keep their unit
+    ("Trao quà cho học sinh\n\nTỉnh đoàn Kon Tum trao quà cho học sinh nghèo.\n\n"
+     "Có 700 suất quà được trao.", "700 suất quà", "Kon Tum"),
+    ("Trao quà cho học sinh\n\nĐoàn công tác tỉnh Kon Tum trao quà cho học sinh nghèo.\n\n"
+     "Có 700 suất quà được trao.", "700 suất quà", "Kon Tum"),
+    ("Tiếp xúc cử tri\n\nĐại biểu Lê Thị Hoa (Đoàn Long An) tiếp xúc cử tri huyện Đức Hòa.\n\n"
+     "Có 700 cử tri dự buổi tiếp xúc.", "700 cử tri", "Đức Hòa"),
+    ("Tiếp xúc cử tri\n\nĐại biểu HĐND tỉnh Long An tiếp xúc cử tri.\n\n"
+     "Có 700 cử tri dự buổi tiếp xúc.", "700 cử tri", "Long An"),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", DELEGATIONS, ids=[f"{t[1]}-{i}" for i, t in enumerate(DELEGATIONS)])
+def test_a_deputys_delegation_is_not_the_articles_unit(text, figure, expected):
+    assert area_of(text, figure) == expected
+

@@ -332,6 +332,26 @@ MEASURE_ONLY = [
     ("Đoàn kiểm tra đã nhắc nhở 6 cơ sở kể trên.", "6 cơ sở", "cơ sở"),
     # counter-example: a qualifier with no demonstrative stays
     ("Đoàn kiểm tra đã nhắc nhở 6 cơ sở kinh doanh thực phẩm.", "6 cơ sở", "cơ sở kinh doanh thực phẩm"),
+    # "cùng" after a counted noun adds another thing or opens the clause's verb
+    ("Công an thu giữ 5 khẩu súng cùng nhiều hộp đạn.", "5 khẩu", "khẩu súng"),
+    ("Đoạn phim quay cảnh 300 chiếc máy tính cùng khởi động.", "300 chiếc", "máy tính"),
+    # a brand word before a name ends the counted noun; counter-example: no name after it
+    ("Cửa hàng bán 2 chai dầu gội hiệu Lavender.", "2 chai", "dầu gội"),
+    ("Đoàn thu giữ 40 chiếc quạt điện nhãn hiệu SUNNY.", "40 chiếc", "quạt điện"),
+    ("Xã triển khai 3 mô hình hiệu quả cao.", "3 mô hình", "mô hình hiệu quả cao"),
+    # words of a head noun the dictionary writes as one word ("tổng diện tích", "chi phí", "tổng giá trị"),
+    # after a clause before it too
+    ("Chi phí sửa chữa cây cầu này khoảng 3 tỷ đồng.", "khoảng 3 tỷ đồng", "chi phí sửa chữa cây cầu"),
+    ("Tổng giá trị hàng hóa bị thu giữ là 200 triệu đồng.", "200 triệu đồng", "tổng giá trị hàng hóa bị thu giữ"),
+    ("Ngành chè đặt mục tiêu đến năm 2030 tổng diện tích trồng chè đạt 9.000 ha.", "9.000 ha", "tổng diện tích trồng chè"),
+    ("Tổng diện tích rừng của tỉnh là 40.000 ha.", "40.000 ha", "tổng diện tích rừng"),
+    # "X của Y có HEAD N": the owner and its possessor say whose attribute it is; counter-example: a head before "của"
+    ("Động cơ của mẫu xe này có công suất 150 kW.", "150 kW", "công suất"),
+    ("Mảnh vườn của gia đình có diện tích 800 m2.", "800 m2", "diện tích"),
+    ("Doanh thu của công ty có thể đạt 40 tỷ đồng.", "40 tỷ đồng", "doanh thu"),
+    # temperature, humidity, diameter are head nouns: the verb before them goes
+    ("Hôm nay có nơi có nhiệt độ trên 38 độ.", "trên 38 độ", "nhiệt độ"),
+    ("Bánh xe có đường kính 60 cm.", "60 cm", "đường kính"),
 ]
 
 

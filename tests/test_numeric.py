@@ -41,7 +41,8 @@ def test_per_unit_span(text, figure):
     assert figure in [f["text"] for f in extract_text(text).facts]
 
 
-@pytest.mark.parametrize("text, present, absent", [
+# (sentence, a span that must be a fact, a span that must not be one)
+CHI_ROWS = [
     # "chỉ" counts gold before "vàng", punctuation or the end, and opens the nouns "chỉ tiêu", "chỉ số"
     ("Bà mua 3 chỉ vàng ở tiệm quen.", "3 chỉ", None),
     ("Chiếc nhẫn nặng 2 chỉ.", "2 chỉ", None),
@@ -52,16 +53,8 @@ def test_per_unit_span(text, figure):
     ("Đội bóng thắng 3 trận, 2 đội chỉ còn 1 điểm.", "1 điểm", "2 chỉ"),
     ("Tiệm bán 5 chỉ lấy may trong ngày vía Thần Tài.", "5 chỉ", None),
     ("Quý 1 chỉ đạt 20% kế hoạch.", None, "1 chỉ"),
-])
-def test_chi_is_a_unit_only_where_it_counts_gold(text, present, absent):
-    spans = {f["text"] for f in extract_text(text).facts}
-    if present:
-        assert present in spans, spans
-    if absent:
-        assert absent not in spans, spans
-
-
-@pytest.mark.parametrize("text, present, absent", [
+]
+BARE_YEAR_ROWS = [
     # a bare year after a noun, followed by a verb or an adverb, is no count
     ("Kế hoạch lãi ròng 2024 dự kiến đạt 90 tỷ đồng.", "90 tỷ đồng", "2024 dự kiến"),
     ("Phiên bản 2019 vừa được bán ra với giá 400 triệu đồng.", "400 triệu đồng", "2019 vừa"),
@@ -70,29 +63,39 @@ def test_chi_is_a_unit_only_where_it_counts_gold(text, present, absent):
     ("Nhà máy có 2000 công nhân làm ca đêm.", "2000 công nhân", None),
     ("Đợt này có 2020 thí sinh dự thi.", "2020 thí sinh", None),
     ("Đội thắng 2500 điểm đạt giải.", "2500 điểm", None),
-])
-def test_a_bare_year_before_a_predicate_is_no_count(text, present, absent):
-    spans = {f["text"] for f in extract_text(text).facts}
-    if present:
-        assert present in spans, spans
-    if absent:
-        assert absent not in spans, spans
-
-
-@pytest.mark.parametrize("text, absent, present", [
+]
+ADVERB_ROWS = [
     # an adverb after a number opens the next clause: it is no counted noun
-    ("Đến năm 2009 mới có điện lưới về bản.", "2009 mới", None),
-    ("Cả 3 đều đạt giải nhì.", "3 đều", None),
-    ("Đội khách dẫn 2 khiến khán giả im lặng.", "2 khiến", None),
-    ("Anh ấy 30 còn em gái 25 tuổi.", "30 còn", None),
-    ("Năm 2016 cũng có 12 hộ thoát nghèo.", "2016 cũng", "12 hộ"),
+    ("Đến năm 2009 mới có điện lưới về bản.", None, "2009 mới"),
+    ("Cả 3 đều đạt giải nhì.", None, "3 đều"),
+    ("Đội khách dẫn 2 khiến khán giả im lặng.", None, "2 khiến"),
+    ("Anh ấy 30 còn em gái 25 tuổi.", None, "30 còn"),
+    ("Năm 2016 cũng có 12 hộ thoát nghèo.", "12 hộ", "2016 cũng"),
     # counter-examples: nouns that merely begin like a listed word stay counted
-    ("Xã mới xây 4 chưa kịp… nhưng có 5 cầu treo.", None, "5 cầu treo"),
-    ("Trạm có 3 lính cứu hỏa trực.", None, "3 lính"),
-])
-def test_adverb_after_a_number_is_no_unit(text, absent, present):
+    ("Xã mới xây 4 chưa kịp… nhưng có 5 cầu treo.", "5 cầu treo", None),
+    ("Trạm có 3 lính cứu hỏa trực.", "3 lính", None),
+]
+
+
+@pytest.mark.parametrize("text, present, absent", CHI_ROWS + BARE_YEAR_ROWS + ADVERB_ROWS)
+def test_span_is_a_fact_or_not(text, present, absent):
     spans = {f["text"] for f in extract_text(text).facts}
-    if absent:
-        assert absent not in spans, spans
     if present:
         assert any(s.startswith(present) for s in spans), spans
+    if absent:
+        assert absent not in spans, spans
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    # "tỷ phú" / "triệu phú" are people (billionaires, millionaires), not a scale and a noun "phú"
+    ("Danh sách năm nay có 500 tỷ phú đô la.", "500 tỷ phú", 500, "tỷ phú"),
+    ("Thành phố có thêm 20 triệu phú mới.", "20 triệu phú", 20, "triệu phú"),
+    # counter-examples: the scale before a currency or a counted noun stays a scale
+    ("Quỹ có 500 tỷ đồng tiền nhàn rỗi.", "500 tỷ đồng", 500_000_000_000, None),
+    ("Vùng này có 3 triệu người sinh sống.", "3 triệu người", 3_000_000, "người"),
+])
+def test_billionaire_is_a_counted_noun(text, span, value, unit):
+    facts = {f["text"]: f for f in extract_text(text).facts}
+    assert span in facts, list(facts)
+    assert facts[span]["value"] == value
+    assert facts[span].get("unit") == unit
