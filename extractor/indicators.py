@@ -337,6 +337,15 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     return None
 
 
+BEFORE_REACH = 300  # characters of a sentence read before a figure (bounded: linear time)
+
+
+def _before(text: str, s0: int, start: int) -> str:
+    """The figure's sentence before it, from after its last ';', at most BEFORE_REACH characters."""
+    lo = max(s0, start - BEFORE_REACH)
+    return text[max(lo, text.rfind(";", lo, start) + 1) : start]
+
+
 def _subject_key(f: Draft, said: str | None, active: frozenset[str]) -> str | None:
     """The key of a family whose own scale ``f``'s unit is (``unit_of_subject``) and one of
     whose wordings ``said``, the words of its clause before it, names."""
@@ -483,7 +492,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f_said, f.kind == "money" and _per_unit_of(facts, i, text),
-                                      text[max(sent[0], text.rfind(";", sent[0], f.start) + 1) : f.start])
+                                      _before(text, sent[0], f.start))
         if f.indicator is None and f.kind == "quantity" and (whole := _with_classifier(f.measure, f.unit)) != f.measure:
             # a classifier is the count's unit and the noun after it its measure
             # ("1,2 triệu lượt | khách du lịch"): the key's wordings name them together
@@ -520,7 +529,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
             if f.indicator is None and prev is not None and prev.indicator \
                     and not any(c in text[prev.end : f.start] for c in ",;:()"):
                 # "giảm 20 điểm tương ứng 1,6% còn 1.228 điểm": the level the same subject reached
-                again = _subject_key(f, text[sent[0] : f.start], active)
+                again = _subject_key(f, _before(text, sent[0], f.start), active)
                 f.indicator = again if again == prev.indicator else None
         elif f.indicator is None and f.kind == "percent" and prev is not None and prev.indicator \
                 and prev.measure == f.measure and prev.kind == "quantity" and prev.unit and f.measure \
