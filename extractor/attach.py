@@ -94,6 +94,7 @@ class ContextRules(BaseModel):
     time_base: str
     level: str
     conjunction: str
+    parallel_base: str
     target: TargetCues
     period: PeriodCues
     plan_units: list[str]
@@ -109,6 +110,7 @@ class _Cues:
     time_base: regex.Pattern
     level: regex.Pattern
     conjunction: regex.Pattern
+    parallel_base: regex.Pattern
     strong: regex.Pattern
     weak: regex.Pattern
     stop: regex.Pattern
@@ -155,6 +157,7 @@ def cues() -> _Cues:
         comparative={k: rx(v) for k, v in c.comparative.items()}, comparative_base=rx(c.comparative_base),
         change_percent_object={k: rx(v) for k, v in c.change_percent_object.items()}, time_base=rx(c.time_base),
         level=rx(c.level), conjunction=rx(c.conjunction),
+        parallel_base=rx(c.parallel_base),
         strong=rx(c.target.strong), weak=rx(c.target.weak), stop=rx(c.target.stop),
         achieved=rx(c.target.achieved), plan_value=rx(c.target.plan_value),
         plan_named=rx(c.target.plan_named),
@@ -322,6 +325,9 @@ def attach_goals(nums: list[Draft], text: str, sent: tuple[int, int], ctx: DocCo
                 not cues().level.search(text[max(lo, f.start - LEFT_REACH) : f.start]) and \
                 cues().conjunction.search(text[prev.end : f.start]):
             ch = prev.change
+        if ch is None and prev is not None and prev.change and cues().parallel_base.search(text[prev.end : f.start]) \
+                and cues().comparative_base.match(text[f.end : min(hi, f.end + 40)]):
+            ch = prev.change  # "tăng 40% so với năm 2015 và 71% so với năm 2014"
         f.change = ch
         goal = _is_goal(f, text, lo, hi, prev, prev_goal, ctx)
         f.target = goal

@@ -65,6 +65,9 @@ class Family(BaseModel):
     needs_prefix: bool = False
     # a count governed by one of these verbs is something else ("chữa khỏi 2.516 ca")
     refuse_verbs: list[str] = []
+    # the same, anywhere in the figure's sentence before it, across earlier figures ("đầu tư trong
+    # nước được 77 dự án với tổng vốn đăng ký 5.000 tỷ đồng": the second figure's own clause is short)
+    refuse_in_sentence: list[str] = []
     # the family's percentage is a rate of units ("100% xã đạt chuẩn"), even where it
     # shares its key with the count; elsewhere a shared key's percentage must be a
     # change or a share of the plan ("xuất khẩu tăng 5%"), never a share of a total
@@ -78,6 +81,11 @@ class Family(BaseModel):
     # of these (an area as the subject: "toàn tỉnh thu hoạch 25.000 tấn vải", not a farm's harvest)
     needs_context: list[str] = []
     range: dict[str, tuple[float, float]] = {}
+    # a count in one of `units` whose measure is only that unit and what follows it
+    # ("thử thách ngưỡng 1.230 điểm") takes the key when its clause before it names a
+    # wording as its subject ("VN-Index … ngưỡng 1.230 điểm"); the units are the
+    # family's own scale, which nothing else in such a clause counts in
+    unit_of_subject: bool = False
     examples: list[IndicatorExample] = []
 
 
@@ -98,6 +106,8 @@ class Taxonomy(BaseModel):
     reporting_verbs: list[str] = []
     denominator_units: list[str] = []
     list_joiners: list[str] = []
+    # "giảm 20 điểm tương ứng 1,6%": what joins a change to the same change in percent
+    share_joiners: list[str] = []
     # a count after a keyed count, joined by one of these, is its consequence or its change and
     # is read with the words before that count ("260 vụ tai nạn giao thông, làm chết 150 người")
     consequence_words: list[str] = []
@@ -125,6 +135,9 @@ def known_keys() -> frozenset[str]:
     return frozenset(taxonomy().keys)
 
 
+_PUNCT = regex.compile(r"[^\w\s/-]")
+
+
 def _words(w: str) -> tuple[str, ...]:
     # a dash glued to a word's end or start is punctuation ("BHYT- đạt …"), not part of it
     return tuple(t for t in (x.strip("-–") for x in fold(w).replace("/", " / ").split()) if t)
@@ -135,7 +148,7 @@ class _Compiled:
 
     __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words",
                  "needs_prefix", "refuse_verbs", "percent_is_change", "currencies", "needs_context", "per_unit",
-                 "refuse_j", "anywhere_j", "refuse_verbs_j", "needs_context_j")
+                 "refuse_sentence_j", "refuse_j", "anywhere_j", "refuse_verbs_j", "needs_context_j")
 
     def __init__(self, f: Family) -> None:
         self.family = f
@@ -159,6 +172,7 @@ class _Compiled:
         self.anywhere_j = tuple(map(_joined, self.anywhere))
         self.refuse_verbs_j = tuple(_joined(tuple(v.split())) for v in self.refuse_verbs)
         self.needs_context_j = tuple(map(_joined, self.needs_context))
+        self.refuse_sentence_j = tuple(_joined(_words(v)) for v in f.refuse_in_sentence)
 
 
 @per_rules
@@ -251,12 +265,13 @@ def _measure_lexicon():
 def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
                     active: frozenset[str] = frozenset(), change: str | None = None, of_plan: bool = False,
                     share: bool = False, currency: str | None = None, context: str | None = None,
-                    per_unit: bool = False) -> str | None:
+                    per_unit: bool = False, before: str | None = None) -> str | None:
     """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
     ``verb`` is the verb governing a count whose measure is its counted noun;
     ``change``, ``of_plan`` (a share of the plan) and ``share`` (a percentage of
     the noun phrase after it) say what kind of percentage it is; ``context``: the
-    words of the figure's clause before it, where a refused word also counts."""
+    words of the figure's clause before it, where a refused word also counts; ``before``:
+    its sentence before it, where a family's ``refuse_in_sentence`` words count."""
     if not measure:
         return None
     t = taxonomy()
@@ -270,13 +285,15 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     cwords = tuple(fverb.split())
     # joined once: each test below is a substring test of these (_contains)
     hay, chay, hay1 = _joined(words), _joined(cwords), _joined(words[1:])
+    shay = _joined(_words(_PUNCT.sub(" ", before))) if before else ""
     growth = any(w in hay for w in _change_words_j())
 
     def fits(c: _Compiled, prefixed: bool = True) -> str | None:
         key = c.keys.get(slot)
         if key is None or kind not in t.keys[key].kinds or any(r in hay for r in c.refuse_j):
             return None
-        if c.needs_prefix and not prefixed or any(v in chay for v in c.refuse_verbs_j):
+        if c.needs_prefix and not prefixed or any(v in chay for v in c.refuse_verbs_j) \
+                or any(v in shay for v in c.refuse_sentence_j):
             return None
         if c.currencies and kind == "money" and currency not in c.currencies:
             return None
@@ -317,6 +334,32 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
             key = fits(c, prefixed=not c.needs_prefix)
             if key:
                 return key
+    return None
+
+
+BEFORE_REACH = 300  # characters of a sentence read before a figure (bounded: linear time)
+
+
+def _before(text: str, s0: int, start: int) -> str:
+    """The figure's sentence before it, from after its last ';', at most BEFORE_REACH characters."""
+    lo = max(s0, start - BEFORE_REACH)
+    return text[max(lo, text.rfind(";", lo, start) + 1) : start]
+
+
+def _subject_key(f: Draft, said: str | None, active: frozenset[str]) -> str | None:
+    """The key of a family whose own scale ``f``'s unit is (``unit_of_subject``) and one of
+    whose wordings ``said``, the words of its clause before it, names."""
+    if not said or not f.unit:
+        return None
+    hay, unit = _joined(_words(said)), _words(f.unit)
+    for fam in taxonomy().families:
+        if not fam.unit_of_subject or unit not in {_words(u) for u in fam.units}:
+            continue
+        for w in sorted(fam.wordings, key=lambda x: (-len(x), x)):
+            if _joined(_words(w)) in hay:
+                key = key_for_measure(w, f.kind, f.unit, None, active, f.change, False, False, f.currency, said)
+                if key:
+                    return key
     return None
 
 
@@ -448,7 +491,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
             f_said = prev_said
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
-                                      f_said, f.kind == "money" and _per_unit_of(facts, i, text))
+                                      f_said, f.kind == "money" and _per_unit_of(facts, i, text),
+                                      _before(text, sent[0], f.start))
         if f.indicator is None and f.kind == "quantity" and (whole := _with_classifier(f.measure, f.unit)) != f.measure:
             # a classifier is the count's unit and the noun after it its measure
             # ("1,2 triệu lượt | khách du lịch"): the key's wordings name them together
@@ -479,6 +523,20 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
                                           bool(f.plan_share), bool(f.share), f.currency, said, False)
             if f.indicator:
                 f_said = said
+        if f.indicator is None and f.kind == "quantity" and f.unit and f.measure \
+                and _words(f.measure)[: len(_words(f.unit))] == _words(f.unit):
+            f.indicator = _subject_key(f, f_said, active)
+            if f.indicator is None and prev is not None and prev.indicator \
+                    and not any(c in text[prev.end : f.start] for c in ",;:()"):
+                # "giảm 20 điểm tương ứng 1,6% còn 1.228 điểm": the level the same subject reached
+                again = _subject_key(f, _before(text, sent[0], f.start), active)
+                f.indicator = again if again == prev.indicator else None
+        elif f.indicator is None and f.kind == "percent" and prev is not None and prev.indicator \
+                and prev.measure == f.measure and prev.kind == "quantity" and prev.unit and f.measure \
+                and prev.indicator == _subject_key(prev, prev_said, active) \
+                and _words(text[prev.end : f.start].strip(" ,(")) in {_words(w) for w in taxonomy().share_joiners}:
+            # "20,35 điểm tương ứng 1,63%": the same change in percent
+            f.indicator = prev.indicator if f.kind in taxonomy().keys[prev.indicator].kinds else None
         if f.indicator and _denominator(f, text):
             f.indicator = None
         if f.of_plan and prev is not None and prev.indicator:

@@ -755,6 +755,20 @@ def _range_gap(text: str, lo: int, hi: int, end: int) -> bool:
         and all((x[2],) in connectors or x[2] in own for x in gap)
 
 
+def _right_after(text: str, prev: Draft, lo: int) -> bool:
+    """Whether a clause starting at ``lo`` follows the previous figure with nothing
+    of its own in between: nothing but commas, or the plan that figure is a share of
+    ("756 tỷ đồng, vượt 11% kế hoạch năm, tăng trưởng 40%")."""
+    gap = _syllables(text, prev.end, lo)
+    if not gap:
+        return not text[prev.end : lo].strip(" ,")
+    if not prev.plan_share:
+        return False
+    lx = lexicon()
+    n = _match_at(gap, 0, lx.of_plan, lx.longest)
+    return bool(n) and all(x[2] in lx.time_units for x in gap[n:]) and not text[gap[-1][1] : lo].strip(" ,")
+
+
 def tidy(measure: str | None) -> str | None:
     """The last touches on a measure phrase: a demonstrative at its end points
     back and names nothing ("dự án khởi nghiệp này" → "dự án khởi nghiệp"), and
@@ -873,7 +887,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             f.list_item = True
         prev_measure = prev.measure if prev is not None else None
         if measure and f.kind == "percent" and f.change and prev is not None and prev.measure \
-                and not text[prev.end : lo].strip(" ,") and len(left) <= 4 and fold(tidy(measure) or "") in lx.bare_growth:
+                and _right_after(text, prev, lo) and len(left) <= 4 and fold(tidy(measure) or "") in lx.bare_growth:
             # "doanh thu 866 tỷ đồng, tăng trưởng 26% so với năm trước": a growth noun alone in the
             # clause after a figure is that figure's measure's change, as a bare "tăng" is
             measure = None
@@ -917,8 +931,10 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             # (a name in between is a new subject: "mã A tăng lên 9.170 đồng và mã B tăng lên 10.650 đồng")
             # "giá vàng tăng 0,1% lên 1.281 USD/ounce": the level the previous figure's measure reached
             measure = prev.measure
-        if prev is not None and prev.comparator == ">=" and f.comparator == "<=" \
-                and prev.kind == f.kind and _range_gap(text, prev.end, f.start, f.end):
+        if prev is not None and prev.comparator == ">=" and f.comparator == "<=" and prev.kind == f.kind \
+                and (_range_gap(text, prev.end, f.start, f.end)
+                     or (text[prev.end : f.start].strip() in ("-", "–") and not text[prev.end - 1].isdigit())):
+            # (a low end written with no unit, "5-6 người", counts the high end's noun: below)
             measure = prev.measure  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"
         if measured and prev is not None and prev.kind == "quantity" and prev.unit == f.unit \
                 and not regex.search(r"\p{L}", text[prev.start : prev.end]) \

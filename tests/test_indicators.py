@@ -96,6 +96,20 @@ ATTACH = [
     # the high end of a range is read with its low end's clause
     ("Nhiều người chấp nhận lỗ từ 2 tới 3 triệu đồng để bán nhanh.", "3 triệu đồng", {"indicator": None}),
     ("Năm tới tăng trưởng kinh tế của tỉnh dự kiến đạt từ 6 đến 6,5%.", "6,5%", {"indicator": "grdp_growth"}),
+    # a range written with a dash: its high end is read with its low end's measure
+    ("Lãi suất tiền gửi ngắn hạn dao động từ 3,8% - 4,6% và từ 4,6% - 5,9%/năm.", "4,6%", {"indicator": "interest_rate"}),
+    ("Lãi suất tiền gửi ngắn hạn dao động từ 3,8% - 4,6% và từ 4,6% - 5,9%/năm.", "5,9%", {"indicator": "interest_rate"}),
+    ("Số người mua nhà ở mức từ 3% - 4% dân số.", "4%", {"indicator": None}),
+    # a bare growth noun after a share of the plan is the plan's measure's change; a second
+    # change with its own base after "và" shares the first's change
+    ("Năm qua hãng đạt doanh thu 500 tỷ đồng, vượt 8% kế hoạch năm, tăng trưởng 25% so với năm trước.", "25%",
+     {"indicator": "company_revenue", "change": "increase"}),
+    ("Năm qua hãng đạt doanh thu 500 tỷ đồng, vượt 8% kế hoạch, tăng trưởng 25% so với năm trước và 60% so với năm 2015.", "60%",
+     {"indicator": "company_revenue", "change": "increase"}),
+    ("Doanh thu hãng đạt 500 tỷ đồng, bằng 90% kế hoạch năm; tăng trưởng 25% so với năm trước.", "25%", {"indicator": None}),
+    ("Lợi nhuận của hãng giảm 4% so với quý trước và 9% so với cùng kỳ.", "9%", {"change": "decrease"}),
+    ("Lợi nhuận của hãng giảm 4% so với quý trước, 9% thuộc về cổ đông lớn.", "9%", {"change": None}),
+    ("Lợi nhuận của hãng giảm 4% so với quý trước và 9% cổ phần thuộc về cổ đông lớn.", "9%", {"change": None}),
     # a percentage that restates the clause before its comma is read with that clause's words
     ("Nền kinh tế Indonesia có thể tăng trưởng ở mức cao, khoảng 6,2% trong năm tới.", "khoảng 6,2%", {"indicator": "gdp_growth"}),
     ("Nền kinh tế thế giới có thể tăng trưởng ở mức thấp, khoảng 2,1% trong năm tới.", "khoảng 2,1%", {"indicator": None}),
