@@ -952,4 +952,12 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 measure = f"{measure} {text[lead[0][0] : lead[-1][1]].lower()}"
         measure = _per_unit(text, f, measure)
         f.measure = tidy(measure)
+        if f.kind == "percent" and prev is not None and prev.kind == "percent" and prev.share and f.measure \
+                and prev.measure and fold(f.measure) == fold(prev.measure) and not f.plan_share \
+                and not f.change and lo == prev.end:
+            # "mất 3,12% GDP/năm trong khi con số này của nước B là 3%": a percentage whose measure
+            # is read from the share's own noun phrase, in the same clause, is that share again, not
+            # a value of the noun (after a comma the noun may open a clause of its own: "chiếm 40%
+            # GRDP, GRDP tăng 8%")
+            f.share = True
         prev = f

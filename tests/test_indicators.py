@@ -113,6 +113,15 @@ ATTACH = [
     # a percentage that restates the clause before its comma is read with that clause's words
     ("Nền kinh tế Indonesia có thể tăng trưởng ở mức cao, khoảng 6,2% trong năm tới.", "khoảng 6,2%", {"indicator": "gdp_growth"}),
     ("Nền kinh tế thế giới có thể tăng trưởng ở mức thấp, khoảng 2,1% trong năm tới.", "khoảng 2,1%", {"indicator": None}),
+    # a percentage of the noun phrase a share named ("x% GDP") is that share again, never growth
+    ("Nước A mất 2,8% GDP/năm vì thiên tai trong khi con số này của nước B là 2%.", "2%", {"indicator": None}),
+    ("Tăng trưởng GDP năm nay đạt 6,4%, trong khi con số này năm ngoái là 5,1%.", "6,4%", {"indicator": "gdp_growth"}),
+    ("Công nghiệp chiếm 40% GRDP của tỉnh, GRDP tăng 8,2%.", "8,2%", {"indicator": "grdp_growth"}),
+    # "DN" abbreviates "doanh nghiệp", as the counted noun and inside the measure
+    ("Tính đến tháng 6, toàn tỉnh có 610 DN thành lập mới, đạt 55% kế hoạch năm.", "610 DN", {"indicator": "new_enterprises"}),
+    ("Tính đến tháng 6, toàn tỉnh có 610 DN thành lập mới, đạt 55% kế hoạch năm.", "55%", {"indicator": "new_enterprises"}),
+    ("Tính đến tháng 6, toàn tỉnh có 610 DN rút lui khỏi thị trường.", "610 DN", {"indicator": None}),
+    ("Công ty mẹ đã thành lập 3 doanh nghiệp con ở nước ngoài.", "3 doanh nghiệp", {"indicator": None}),
 ]
 
 
