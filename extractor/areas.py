@@ -65,6 +65,7 @@ class AreaRules(BaseModel):
     authority_words: list[str] = []
     authority_seat_words: list[str] = []
     photo_credit_words: list[str] = []
+    person_home_words: list[str] = []
     name_owner_words: list[str] = []
     statute_words: list[str] = []
     spec_units: list[str] = []
@@ -501,6 +502,11 @@ def _mention_gates() -> dict[str, tuple[str, ...] | None]:
     return {"level": gate(c[1]), "committee": gate(c[2]), "list": gate(c[5])}
 
 
+# a Latin given name ("Helen", "Philip"): a capitalised word without Vietnamese letters
+# or tone marks that no Vietnamese syllable spells, having two vowel groups
+_LATIN_NAME_RX = regex.compile(r"[A-Z][b-df-hj-np-tv-z]*[aeiouy]+[b-df-hj-np-tv-z]+[aeiouy]+[a-z]*(?![\p{L}\p{M}])")
+
+
 def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
     (rules, level_rx, committee_rx, alias_rx, bare_rx, list_rx, plural_rx, level_start_rx, hist_rx, not_level_rx,
      not_after_rx, not_before_rx, aside_rx) = _compiled()
@@ -584,6 +590,8 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
                                   unknown_ok=written_level and level in rules.commune_levels)
             if not name:
                 continue
+            if _LATIN_NAME_RX.match(name) and key_name(name, level) is None:
+                continue  # "bà xã Helen Rooney": a foreign person's name, no commune
             if not written_level and not name.isdigit() and (len(name) == 1 or regex.fullmatch(r"[IVX]+", name)):
                 continue  # "P.V", "TP.X": a person's initials, not phường V
             if not written_level and text[m.start("name") + len(name) : m.start("name") + len(name) + 1] == ".":
@@ -896,7 +904,8 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     home_rx, caption = _home_rx(), _caption_rx()
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
           and not home_rx.search(text, max(0, m.start - 60), m.start) and not caption.match(text, m.end)
-          and not _delegation_rx().search(text, max(0, m.start - 80), m.start)]
+          and not _delegation_rx().search(text, max(0, m.start - 80), m.start)
+          and not _person_home_rx().search(text, max(0, m.start - 40), m.start)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
@@ -948,7 +957,20 @@ def _caption_rx() -> regex.Pattern:
     Công ty Lương thực Đồng Tháp. (Ảnh: …)"): a picture's place, not what the
     article is about."""
     credit = _alt(_compiled()[0].photo_credit_words)
-    return regex.compile(rf"[^.!?\n]{{0,80}}[.!?]?[ \t]*\(?[ \t]*{credit}[ \t]*:")
+    # an abbreviation's dot ("TP.HCM", "TP. Hà Nội") does not end the caption's sentence
+    char = r"(?:[^.!?\n]|\.(?=\p{L})|(?<=(?<!\p{L})\p{Lu}{1,2})\.[ \t](?=\p{Lu}))"
+    return regex.compile(rf"{char}{{0,80}}[.!?]?[ \t]*\(?[ \t]*{credit}[ \t]*:")
+
+
+@per_rules
+def _person_home_rx() -> regex.Pattern:
+    """A phrase that describes a person by a unit ("quê Nam Định", "trú tại huyện Đông
+    Anh", "giọng ca gốc Bình Thuận", "Hoa hậu TP.HCM") right before it: the person's
+    place, not what the article is about."""
+    r = _compiled()[0]
+    lw = _alt(tuple(_district_levels()) + tuple(r.commune_levels) + ("tỉnh", "TP"), "i")
+    # a level word may come between, with an epithet after it ("người con của TP biển …")
+    return regex.compile(rf"(?<!\p{{L}}){_alt(r.person_home_words)}[ \t]+(?:{lw}\.?[ \t]*(?:\p{{Ll}}+[ \t]+)?)?$")
 
 
 @per_rules

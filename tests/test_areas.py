@@ -541,3 +541,48 @@ DELEGATIONS = [
 def test_a_deputys_delegation_is_not_the_articles_unit(text, figure, expected):
     assert area_of(text, figure) == expected
 
+
+
+# a unit that describes a person (home, birthplace, residence, a beauty title) in the
+# paragraph the article's unit is read from is the person's place, not the article's
+_H = "Doanh thu phòng vé tăng mạnh\n\n"
+_E = "\n\nDoanh thu của rạp tăng 20%."
+PERSON_HOMES = [
+    (_H + "Giọng ca gốc Bình Thuận hát tại rạp." + _E, None),
+    (_H + "Bà Lan, quê Nam Định, là giám đốc rạp." + _E, None),
+    (_H + "Bà Lan, trú tại huyện Đông Anh, là giám đốc rạp." + _E, None),
+    (_H + "Ông Hùng sinh ra ở Nam Định, nay làm giám đốc rạp." + _E, None),
+    (_H + "Hoa hậu TP.HCM dự buổi chiếu ra mắt." + _E, None),
+    (_H + "Ông Hùng, người con của TP biển Nha Trang, làm giám đốc rạp." + _E, None),
+    # counter-examples: the place of the thing the paragraph is about keeps the article's unit
+    (_H + "Rạp ở huyện Đông Anh đông khách." + _E, "Đông Anh"),
+    (_H + "Rạp tại TP.HCM đông khách." + _E, "Hồ Chí Minh"),
+    (_H + "Rạp chiếu phim của Nam Định đông khách." + _E, "Nam Định"),
+    # a caption's credit after an abbreviated unit ("TP.HCM", "TP. Hồ Chí Minh") still closes the caption
+    (_H + "Khán giả xếp hàng mua vé ở quận Gò Vấp, TP.HCM. (Ảnh: Minh Anh)" + _E, None),
+    (_H + "Khán giả ở quận Gò Vấp mua vé tại một rạp của TP.HCM. Ảnh: Minh Anh" + _E, None),
+    (_H + "Khán giả ở quận Gò Vấp, TP. Hồ Chí Minh xếp hàng mua vé. Ảnh: Minh Anh" + _E, None),
+]
+
+
+@pytest.mark.parametrize("text,expected", PERSON_HOMES, ids=[f"{i}" for i in range(len(PERSON_HOMES))])
+def test_a_persons_place_is_not_the_articles_unit(text, expected):
+    assert area_of(text, "20%") == expected
+
+
+# "ông xã"/"bà xã" is a husband/wife, and a Latin given name after a level word is a
+# foreign person, no commune; known units and old communes keep their level word
+SPOUSES = [
+    ("Bà xã Helen Rooney chi 20 triệu đồng mua váy.", None),
+    ("Ông xã Minh Tuấn chi 20 triệu đồng mua nhà.", None),
+    ("Ngoài ra, xã Philip Lee chi 20 triệu đồng.", None),
+    ("Bà con xã Tân Lập góp 20 triệu đồng.", "Tân Lập"),
+    ("Ông Philip Lee ở xã Tân Lập chi 20 triệu đồng.", "Tân Lập"),
+    ("Thành phố Pleiku chi 20 triệu đồng.", "Pleiku"),
+    ("Phường Máy Tơ chi 20 triệu đồng.", "Máy Tơ"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPOUSES, ids=[t[0][:30] for t in SPOUSES])
+def test_a_spouse_or_foreign_name_is_no_commune(text, expected):
+    assert area_of(text, "20 triệu đồng") == expected
