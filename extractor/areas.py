@@ -901,11 +901,11 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     if art.title and foreign.search(text, art.title[0], art.title[1]) and \
             not any(lo <= m.start < hi for m in ms for lo, hi in [art.title] + lead):
         return None
-    home_rx, caption = _home_rx(), _caption_rx()
+    home_rx, caption, delegation, person_home = _home_rx(), _caption_rx(), _delegation_rx(), _person_home_rx()
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
           and not home_rx.search(text, max(0, m.start - 60), m.start) and not caption.match(text, m.end)
-          and not _delegation_rx().search(text, max(0, m.start - 80), m.start)
-          and not _person_home_rx().search(text, max(0, m.start - 40), m.start)]
+          and not delegation.search(text, max(0, m.start - 80), m.start)
+          and not person_home.search(text, max(0, m.start - 40), m.start)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]

@@ -351,16 +351,27 @@ def _subject_key(f: Draft, said: str | None, active: frozenset[str]) -> str | No
     whose wordings ``said``, the words of its clause before it, names."""
     if not said or not f.unit:
         return None
-    hay, unit = _joined(_words(said)), _words(f.unit)
-    for fam in taxonomy().families:
-        if not fam.unit_of_subject or unit not in {_words(u) for u in fam.units}:
+    unit = _words(f.unit)
+    hay = None
+    for units, wordings in _subject_families():
+        if unit not in units:
             continue
-        for w in sorted(fam.wordings, key=lambda x: (-len(x), x)):
-            if _joined(_words(w)) in hay:
+        hay = hay if hay is not None else _joined(_words(said))
+        for w, joined in wordings:
+            if joined in hay:
                 key = key_for_measure(w, f.kind, f.unit, None, active, f.change, False, False, f.currency, said)
                 if key:
                     return key
     return None
+
+
+@per_rules
+def _subject_families() -> tuple[tuple[frozenset[tuple[str, ...]], tuple[tuple[str, str], ...]], ...]:
+    """Per ``unit_of_subject`` family: its units' words, and its wordings (longest first)
+    with their joined form, built once per rule set instead of per figure."""
+    return tuple((frozenset(_words(u) for u in fam.units),
+                  tuple((w, _joined(_words(w))) for w in sorted(fam.wordings, key=lambda x: (-len(x), x))))
+                 for fam in taxonomy().families if fam.unit_of_subject)
 
 
 def _consequence_gap(gap: str, measure: str | None) -> bool:
