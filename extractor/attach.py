@@ -62,6 +62,7 @@ class PeriodCues(BaseModel):
     duration: str
     same_day: str
     next_day: str
+    relative_day: str
     comparison: str
     descriptor: str
     since: str
@@ -127,6 +128,7 @@ class _Cues:
     duration: regex.Pattern
     same_day: regex.Pattern
     next_day: regex.Pattern
+    relative_day: regex.Pattern
     comparison: regex.Pattern
     descriptor: regex.Pattern
     since: regex.Pattern
@@ -181,7 +183,7 @@ def cues() -> _Cues:
 def _cue_gates() -> dict[str, tuple[str, ...] | None]:
     """The words one of which each per-sentence cue's match holds (:mod:`gate`)."""
     c = cues()
-    return {k: gate(getattr(c, k)) for k in ("same_day", "next_day", "relative_part", "same_period", "vague",
+    return {k: gate(getattr(c, k)) for k in ("same_day", "next_day", "relative_day", "relative_part", "same_period", "vague",
                                              "comparison", "plan", "descriptor", "whole_year", "past_year")}
 
 
@@ -371,6 +373,7 @@ class _Anchor:
     whole_year: bool = False  # "cả năm" without a year: the whole year of the time in reach
     months: bool = False  # a period of months of a year ("quý 1/2021", "5 tháng đầu năm"): a reporting period
     event: bool = False  # the time of an event that dates the subject ("được thành lập năm 2010"): no frame
+    relative: bool = False  # "sáng nay", "hôm qua": the day of a report, no time of a goal
 
 
 def _date_value(v: str) -> str:
@@ -485,7 +488,7 @@ def _record_points(facts: list[Draft], text: str) -> list[str]:
 
 def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, str]],
              pub: tuple[int, int] | None = None, doubtful: bool = False,
-             record: list[str] | None = None) -> list[_Anchor]:
+             record: list[str] | None = None, pub_day: str | None = None) -> list[_Anchor]:
     """The sentence's times. In an article without a publication date, a day or
     month with no year of its own takes the body's latest year; when the text
     contradicts that year for the report's own day (``doubtful``,
@@ -581,6 +584,11 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         if free(m.start(), m.end()):
             k = bisect_right(last_day, (m.start(), "~")) - 1
             out.append(_Anchor(m.start(), m.end(), _shift(last_day[k][1], 1) if k >= 0 else None))
+    for m in c.relative_day.finditer(text, s.start, s.end) if pub_day and may_match(gates["relative_day"], folded) \
+            else ():
+        if free(m.start(), m.end()) and \
+                not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
+            out.append(_Anchor(m.start(), m.end(), pub_day if m["today"] else _shift(pub_day, -1), relative=True))
     for m in c.relative_part.finditer(text, s.start, s.end) if may_match(gates["relative_part"], folded) else ():
         if free(m.start(), m.end()) and not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
             out.append(_Anchor(m.start(), m.end(),
@@ -716,9 +724,10 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
     dated = _dated_days(facts, text)
     doubtful = published is None and _report_day_contradicted(facts, text, dated)
     record = _record_points(facts, text) if published is None else []
+    pub_day = published[:10] if published and len(published) >= 10 and _shift(published[:10], 0) else None
     for s in sents:
         fs = by_sent.get(s.index, [])
-        anchors = _anchors(fs, text, s, last_day, pub, doubtful, record)
+        anchors = _anchors(fs, text, s, last_day, pub, doubtful, record, pub_day)
         nums = sorted((f for f in fs if f.kind in NUMERIC_KINDS), key=lambda f: f.start)
         claimed: set[int] = set()
         sized: set[int] = set()  # figures that are a size (`dimension`): no time
@@ -736,7 +745,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
         for i, f in enumerate(nums):
             plan_count = f.unit in plan_units
             # a time in a parenthesis serves only the figures of that parenthesis
-            pool = [x for x in anchors if (plan_count or not x.descriptor)
+            pool = [x for x in anchors if (plan_count or not x.descriptor) and not (f.target and x.relative)
                     and (x.paren is None or x.paren[0] < f.start < x.paren[1])]
             a, b = ctx.clause(s.start, s.end, f.start, f.end)
             nxt = nums[i + 1].start if i + 1 < len(nums) and nums[i + 1].start < b else b

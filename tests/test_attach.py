@@ -216,6 +216,16 @@ PERIODS = [
      "18.000 đồng", None),
     ("Đến năm 2012, tập đoàn đổi tên. Tập đoàn đang nắm giữ 24 công ty con.", "24 công ty", None),
     ("Đến năm 2025, tỉnh phấn đấu có 300 hợp tác xã. Tỉnh sẽ có 50 chợ đạt chuẩn.", "50 chợ", "/2025"),
+
+    # with a known publication day (2023-06-15), "sáng nay" is that day and "hôm qua" the day before …
+    ("Sáng nay, giá vàng miếng được niêm yết ở mức 66,5 triệu đồng/lượng.", "66,5 triệu đồng/lượng", "2023-06-15"),
+    ("Chốt phiên hôm qua, chỉ số tăng 4,2 điểm lên 1.080 điểm.", "1.080 điểm", "2023-06-14"),
+    ("Phiên hôm qua có 320 mã giảm thì sáng nay đã có 410 mã tăng.", "320 mã", "2023-06-14"),
+    ("Phiên hôm qua có 320 mã giảm thì sáng nay đã có 410 mã tăng.", "410 mã", "2023-06-15"),
+    # … a date written with it wins, and it is neither a comparison base nor the time of a goal
+    ("Sáng nay (12/6), giá vàng miếng ở mức 66,5 triệu đồng/lượng.", "66,5 triệu đồng/lượng", "2023-06-12"),
+    ("Giá bán ra tăng 50.000 đồng so với phiên hôm qua.", "50.000 đồng", None),
+    ("Tại cuộc họp sáng nay, công ty đặt mục tiêu lợi nhuận 800 tỷ đồng.", "800 tỷ đồng", None),
 ]
 
 
