@@ -905,7 +905,10 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     lead and its first paragraph name on one chain ("Nam Hồng (huyện Đông Anh,
     Hà Nội)" → Nam Hồng); none when they name units that are not on one chain
     (Thái Nguyên, Hà Nội and Khánh Hòa) or none at all. An article that names a
-    unit only further down is not "about" it."""
+    unit only further down is not "about" it. Units side by side with one that
+    holds them all ("5 xã của huyện A (gồm xã B, C …)") give that one; a title and
+    lead that name a unit only as a court's or a procuracy's ("TAND TP Hà Nội
+    xét xử …") give the court's unit."""
     if not found:
         return None
     places = places or _Places(found, ms, text)
@@ -1325,11 +1328,10 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                             and (earlier[j - 1].key, earlier[j].key) in places.inside:
                         j -= 1
                     k = earlier[j].key
-                    if j > 0 and not places.related(earlier[j - 1].key, earlier[j].key) \
-                            and _list_sep_rx().fullmatch(text, earlier[j - 1].end, earlier[j].start):
-                        # the last of a list of units ("ở 5 xã (gồm xã A, B và C)", "xã A, B và C
-                        # của huyện D"): no one place
-                        k = None
+                    # the last of a list of units ("ở 5 xã (gồm xã A, B và C)", "xã A, B và C
+                    # của huyện D") is no one place
+                    listed = j > 0 and not places.related(earlier[j - 1].key, earlier[j].key) \
+                        and bool(_list_sep_rx().fullmatch(text, earlier[j - 1].end, earlier[j].start))
                     # a unit inside the article's, or one beside it that opens a bracket of its
                     # own, the address of who the paragraph is about ("… anh Dũng (xã Hoàng Hoa
                     # Thám, thị xã Chí Linh)" in an article about Thanh Hà); not one around it, nor
@@ -1337,7 +1339,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                     # that the paragraph named anyhow (a person's home town after an age, a
                     # speaker's agency, a street named after a city) was the figure's place for 3
                     # figures of 53
-                    if k is None:
+                    if listed:
                         pass
                     elif k == main_key or (k, main_key) in places.inside or addressed(earlier[j]) or (
                             para_named and (main_key, k) not in places.inside

@@ -609,6 +609,17 @@ ARTICLE_UNIT = [
     # a region word that ends a company's name does not make the figure the region's …
     ("Tổng Công ty Điện lực miền Bắc tặng quà tại huyện Tiên Lữ.\n\nCông ty tặng 50 bồn nước.",
      "50 bồn", "Tiên Lữ"),
+    # a named place after "ở" with its unit in brackets: the unit is where the clause is, also
+    # when it holds the article's unit …
+    ("Anh Hùng sửa xe ở Khương Trung (Thanh Xuân, Hà Nội).\n\n"
+     "Hôm qua anh sửa xe cho một khách ở Nguyễn Tuân (Thanh Xuân). Khách trả 2 triệu đồng.",
+     "2 triệu đồng", "Thanh Xuân"),
+    ("Anh Hùng sửa xe ở Khương Trung (Thanh Xuân, Hà Nội).\n\n"
+     "Anh thay 4 lốp xe cho một khách ở Nguyễn Tuân (Thanh Xuân).", "4 lốp", "Thanh Xuân"),
+    # … but not a bracket that gives a person's age and home
+    ("Anh Hùng sửa xe ở Khương Trung (Thanh Xuân, Hà Nội).\n\n"
+     "Anh sửa xe cho ông Nguyễn Tuân (60 tuổi, Thanh Xuân). Ông trả 2 triệu đồng.",
+     "2 triệu đồng", "Khương Trung"),
     # … but the region itself, outside a name, still is
     ("Tổng Công ty Điện lực miền Bắc tặng quà tại huyện Tiên Lữ.\n\nCác tỉnh miền Bắc có 300 hộ được tặng nhà.",
      "300 hộ", None),
@@ -624,3 +635,15 @@ def test_the_articles_unit_is_filled(text, figure, expected):
 def test_a_gift_to_a_commune_named_after_the_figure():
     assert area_of("Ngày 3-4, Tổng Công ty Điện lực miền Bắc tặng 50 bồn nước cho xã Thủ Sỹ, huyện Tiên Lữ.",
                    "50 bồn") == "Thủ Sỹ"
+
+
+# a name after a bridge's word with its city in brackets is the bridge, not the ward of that
+# name; a district the gazetteer no longer lists keeps the level written before it
+@pytest.mark.parametrize("text,expected", [
+    ("Xe tải đâm vào lan can cầu Chương Dương (Hà Nội) sáng qua.", [("Hà Nội", "thành phố")]),
+    ("Người dân ở Chương Dương (Hoàn Kiếm, Hà Nội) dọn rác.",
+     [("Chương Dương", "phường"), ("Hoàn Kiếm", "quận"), ("Hà Nội", "thành phố")]),
+    ("TAND huyện Tĩnh Gia (Thanh Hóa) xử vụ án.", [("Thanh Hóa", "tỉnh")]),
+])
+def test_a_bridge_or_a_dissolved_district_is_no_ward(text, expected):
+    assert areas_of(text, pub="2017-05-20T08:00") == expected
