@@ -594,7 +594,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         if f.indicator is None and f.kind == "percent" and _value_aspect(text, f.end, sent[1]):
             # "xuất khẩu đạt 1,2 tỷ USD, tăng 5% về lượng và 12% về giá trị": the value's change
             last = next((g for g in reversed(facts[:i]) if g.kind == "money" and g.indicator), None)
-            if last is not None and ";" not in text[last.end : f.start] \
+            if last is not None and last.indicator and ";" not in text[last.end : f.start] \
                     and "percent" in taxonomy().keys[last.indicator].kinds:
                 f.indicator = last.indicator
         if f.indicator and _denominator(f, text):
