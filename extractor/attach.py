@@ -588,7 +588,8 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             else ():
         if free(m.start(), m.end()) and \
                 not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
-            out.append(_Anchor(m.start(), m.end(), pub_day if m["today"] else _shift(pub_day, -1), relative=True))
+            day = pub_day or ""
+            out.append(_Anchor(m.start(), m.end(), day if m["today"] else _shift(day, -1), relative=True))
     for m in c.relative_part.finditer(text, s.start, s.end) if may_match(gates["relative_part"], folded) else ():
         if free(m.start(), m.end()) and not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
             out.append(_Anchor(m.start(), m.end(),
