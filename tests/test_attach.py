@@ -226,6 +226,11 @@ PERIODS = [
     ("Sáng nay (12/6), giá vàng miếng ở mức 66,5 triệu đồng/lượng.", "66,5 triệu đồng/lượng", "2023-06-12"),
     ("Giá bán ra tăng 50.000 đồng so với phiên hôm qua.", "50.000 đồng", None),
     ("Tại cuộc họp sáng nay, công ty đặt mục tiêu lợi nhuận 800 tỷ đồng.", "800 tỷ đồng", None),
+    # "phiên này" is the session of the day last named; "tuần qua" names no day
+    ("Giá dầu giảm trong phiên ngày 9/6.\nTrong phiên này, dầu Brent giảm 1,1 USD xuống 74 USD/thùng.", "74 USD/thùng",
+     "2023-06-09"),
+    ("Trong phiên này, dầu Brent giảm 1,1 USD xuống 74 USD/thùng.", "74 USD/thùng", None),
+    ("Ngày 9/6, dầu Brent giảm 1,1 USD. Giá đã tăng 6% trong tuần qua.", "6%", None),
 ]
 
 
