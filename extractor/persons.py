@@ -313,9 +313,12 @@ def _names(text: str, s: Sentence):
                     break
             if first == 0 and len(words) == 2 and pw.group(1).casefold() in _level_words():
                 continue  # "xã Thạch Tiến" (a unit the gazetteer lacks): a place, not a two-syllable name
-        elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()) \
-                or c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
-            first = 2  # "trường THPT Chu Văn An", "Công ty thương mại Hoàng Lan": the institution's name
+        elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()):
+            first = 2  # "trường THPT Chu Văn An": the institution's name
+        elif c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
+            # "Công ty thương mại Hoàng Lan": the company's name; a brand that is no Vietnamese
+            # syllable is one word ("Tập đoàn Vingroup Phạm Nhật Vượng")
+            first = 1 if len(words) > 2 and not is_syllable(words[0]) else 2
         if c.house_number_rx.search(text, max(s.start, m.start() - 16), m.start()):
             continue  # "số 35B Trần Phú": a street named after a person
         anchored = _anchored_name(text, s, m.start(), starts, words, end_of, c)
