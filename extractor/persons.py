@@ -235,6 +235,7 @@ class _Compiled:
         self.single_head_rx = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})(?![\p{{L}}])")
         self.org_suffixes = frozenset(r.org_suffixes)
+        self.institution_set = frozenset(w for w in r.institution_words if w[:1].isupper())
         # "Sau", "Trong": the first word of a capitalised stop word ("Sau đó", "Trong khi")
         self.stop_words = frozenset(w.split()[0] for w in r.stop_words if w[:1].isupper())
         self.org_suffix_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.org_suffixes)})$")
@@ -319,6 +320,13 @@ def _names(text: str, s: Sentence):
             # "Công ty thương mại Hoàng Lan": the company's name; a brand that is no Vietnamese
             # syllable is one word ("Tập đoàn Vingroup Phạm Nhật Vượng")
             first = 1 if len(words) > 2 and not is_syllable(words[0]) else 2
+        # an institution's word that starts the run names the institution with the words after it
+        # ("… Hiệu trưởng Trường Lương Thế Vinh"; "Trường THPT Chu Văn An Nguyễn Văn B")
+        lead = 0
+        while lead < len(words) - 1 and words[lead] in c.institution_set:
+            lead += 1
+        if lead:
+            first = max(first, lead + 2)
         if c.house_number_rx.search(text, max(s.start, m.start() - 16), m.start()):
             continue  # "số 35B Trần Phú": a street named after a person
         anchored = _anchored_name(text, s, m.start(), starts, words, end_of, c)
