@@ -170,6 +170,9 @@ class _Compiled:
         self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
         self.name_honorifics_set = frozenset(r.name_honorifics)
         self.comma_phrase_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.comma_phrases)})(?![\p{{L}}])")
+        # a position, then only lowercase words, right before a run ("Chủ tịch nước Trung Quốc …")
+        self.head_end_rx = regex.compile(self.head_rx.pattern + r"(?:[ \t]+\p{Ll}+)*[ \t]+$")
+        self.stop_set = frozenset(w.casefold() for w in r.stop_words)
         self.single_head_end_rx = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})[ \t]+$")
         self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
@@ -329,6 +332,10 @@ def _names(text: str, s: Sentence):
             first = max(first, lead + 2)
         if c.house_number_rx.search(text, max(s.start, m.start() - 16), m.start()):
             continue  # "số 35B Trần Phú": a street named after a person
+        syllabic = _syllabic_foreign_name(text, s, m.start(), starts, words, end_of, c)
+        if syllabic is not None:
+            yield syllabic
+            continue
         anchored = _anchored_name(text, s, m.start(), starts, words, end_of, c)
         if anchored is not None:
             yield anchored
@@ -404,6 +411,30 @@ def _capital_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
             cue = bool(d and c.head_rx.match(text, d.end()))
         if cue:
             yield m.start(), m.end(), m.group(0)
+
+
+def _syllabic_foreign_name(text: str, s: Sentence, run_start: int, starts: list[int], words: list[str],
+                           end_of: list[int], c: _Compiled) -> tuple[int, int, str] | None:
+    """A foreign official's name written in Vietnamese syllables right after a
+    position that ends with the country ("Chủ tịch Trung Quốc Tập Cận Bình"):
+    the two or three syllables after the country, when the first is no
+    Vietnamese surname (the common path reads "Trung Quốc Vương Nghị")."""
+    foreign = _all_foreign_places()
+    k = next((k for k in (2, 1) if len(words) - k in (2, 3) and " ".join(words[:k]) in foreign), 0)
+    if not k:
+        return None
+    rest = words[k:]
+    if all(w.isascii() for w in rest) or regex.match(r"[-'’]\p{L}", text[end_of[-1] : end_of[-1] + 2]):
+        return None  # "Tổng thống Hàn Quốc Lee Hae-chan": Latin letters, read by _foreign_names
+    if rest[0] in c.surnames or not all(is_syllable(w) for w in rest) \
+            or any(w.casefold() in c.stop_set for w in rest) or any(w in _countries() for w in rest):
+        return None
+    if " ".join(rest) in _places()[0] or " ".join(rest) in foreign:
+        return None
+    if not c.head_end_rx.search(text, max(s.start, run_start - 60), run_start) \
+            or c.company_rx.search(text, max(s.start, run_start - 50), run_start):
+        return None  # no position before the country; "giám đốc công ty Trung Quốc Thiên Long": a firm
+    return starts[k], end_of[len(words) - 1], " ".join(rest)
 
 
 def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], words: list[str],
