@@ -57,6 +57,7 @@ class MeasureWords(BaseModel):
     range_connectors: list[str]
     verb_heads: list[str]
     having_verbs: list[str]
+    clause_joins: list[str]
     introducers: list[str]
     verb_particles: list[str]
     nominalisers: list[str]
@@ -151,6 +152,8 @@ class _Lexicon:
         self.bare_growth = frozenset(fold(w) for w in m.bare_growth)
         self.same_period = _phrases(m.same_period)
         self.comparators = _phrases(m.comparators)
+        self.predicates = _phrases(m.predicates)
+        self.clause_joins = _phrases(m.clause_joins)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
                            | self.paired | self.classifier_nouns | self.brand_words | self.having | self.limit_names | self.introducers)
 
@@ -166,7 +169,8 @@ def lexicon() -> _Lexicon:
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _SPACES = regex.compile(r"\s+")
 # a spaced dash breaks a clause, except between two names ("Việt Nam - Nga", "Trảng Dài - Tân Hiệp")
-_BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s(?<!\p{Lu}[\p{L}\p{M}]{0,40}\s)-\s|\s-\s(?!\p{Lu})")
+# (a dot with a letter right after it is inside a name: "Kitco.com", "TP.HCM")
+_BREAK = regex.compile(r"[,;:()\[\]“”\"!?…–]|\.(?!\p{L})|\s(?<!\p{Lu}[\p{L}\p{M}]{0,40}\s)-\s|\s-\s(?!\p{Lu})")
 MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
 MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
@@ -409,6 +413,15 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         if not n:
             break
         i += n
+    # a contrast opens a new clause inside the old one: "lượng khách ít nhưng doanh thu đạt …"
+    joins = [k + n for k in range(i, j) if k in starts_all and (n := _match_at(syl[:j], k, lx.clause_joins, lx.longest))
+             and k + n < j and k + n in starts_all]
+    if joins:
+        # (only when the new clause names its own head noun or only its subject: "… nhưng không
+        # đúng quy định và chưa có ý kiến … số tiền 20 tỷ đồng" goes on with the old one)
+        own = _left_measure(text, syl[joins[-1] :], kind, colon)
+        if own[0] and (_starts_with_head(own[0]) or not any(t == "V" for _, t in _pos(own[0]))):
+            return own
     # a subject that is a unit and its name opens the clause: "huyện Mê Linh giải quyết …"
     n = _match_at(syl[:j], i, lx.area_subjects, lx.longest) if i < j else 0
     if n:
@@ -437,8 +450,10 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
         if n and k + n < len(body) and body[k + n][2][:1].isdigit() \
-                and not (k + n + 1 < len(body) and body[k + n + 1][2] in lx.time_units):
-            n = 0  # "số 83 quốc gia": a number after the noun names which one ("… 5 tháng" is a span)
+                and not (k + n + 1 < len(body) and body[k + n + 1][2] in lx.time_units) \
+                and not (_YEAR.fullmatch(body[k + n][2]) and k + n + 1 == len(body)):
+            n = 0  # "số 83 quốc gia": a number after the noun names which one ("… 5 tháng" is a span;
+            # a year ending the phrase is its period: "doanh thu 2020 tăng 41%")
         if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
             start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
             v = _match_end(body, k, lx.verb_heads, lx.longest)
@@ -525,6 +540,41 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]):
                 body = body[len(" ".join(w for w, _ in tags[: verbs[0]]).split()) :]
     return _phrase(text, body), carrier, None
+
+
+def _named(text: str, syl: list, measure: str) -> bool:
+    """Whether ``measure``, read from the syllables ``syl``, is written there as a name
+    (each syllable capitalised: "HAG", "Apple")."""
+    want = fold(measure).split()
+    for k in range(len(syl) - len(want), -1, -1):
+        if [fold(x[2]) for x in syl[k : k + len(want)]] == want:
+            return all(text[a : a + 1].isupper() for a, _, _ in syl[k : k + len(want)])
+    return False
+
+
+def _drops_before_amount(measure: str, named: bool = False) -> bool:
+    """Whether the words before an amount followed by its own noun ("… 113 tỷ USD doanh
+    thu") say nothing of it: a verb of having or producing ends them ("tạo ra", "mang
+    về"), or they hold no verb at all (a subject: "công ty đạt …").  A verb that is part
+    of what is measured stays ("giải ngân 3.200 tỷ đồng vốn đầu tư công"); so does a word
+    the tagger cannot tell ("thu giữ 10 tỷ đồng tiền mặt")."""
+    lx = lexicon()
+    syl = [(0, 0, w) for w in fold(measure).split()]
+    if _match_end(syl, len(syl), lx.verb_heads, lx.longest):
+        return False
+    if _ends_with_having(measure):
+        return True
+    return named or all(t in ("N", "Np", "Nc") for _, t in _pos(measure))
+
+
+def _ends_with_having(measure: str) -> bool:
+    """Whether ``measure`` ends with a verb of having or producing ("thu về", "tạo ra")."""
+    lx = lexicon()
+    syl = [(0, 0, w) for w in fold(measure).split()]
+    return bool(_match_end(syl, len(syl), lx.having, lx.longest))
+
+
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
 def _inside_word(body: list, words: list | tuple, a: int, n: int) -> bool:
@@ -870,12 +920,15 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if own:
                 measure = own
                 f.share = True
-        if f.kind == "money" and right and not carrier and not (measure and _starts_with_head(measure)) \
+        if f.kind == "money" and right and not carrier \
+                and not (measure and _starts_with_head(measure) and not _ends_with_having(measure)) \
                 and _match_at(right, 0, lx.amount_nouns, lx.longest):
             own = _right_phrase(text, f.end, clause_end, MAX_COUNTED, lx.np_stops, lx.np_stops | lx.stop)
             if own:
                 # "gửi 1 triệu USD viện trợ": an amount followed by what it is; a verb before
                 # it stays, as the verb phrase it is ("giải ngân 3.200 tỷ đồng vốn đầu tư công")
+                if measure and _drops_before_amount(measure, _named(text, left, measure)):
+                    measure = None  # "Apple tạo ra 113 tỷ USD doanh thu": a having verb or a bare subject goes
                 measure = f"{measure} {own}" if measure else own
         if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
             f.plan_share = True  # "đạt 95% kế hoạch"
@@ -912,8 +965,10 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if measure is None and prev_measure and len(left) <= 3 \
                     and not (right and f.kind == "percent" and not _match_at(right, 0, lx.cut, lx.longest)):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
-        if measure is None and f.kind == "percent" and lo > floor and text[lo - 1 : lo] == "," \
-                and _only(left, lx.comparators):
+        if measure is None and lo > floor and text[lo - 1 : lo] == "," \
+                and (f.kind == "percent" and _only(left, lx.comparators)
+                     or f.kind == "money" and left and _only(left, lx.predicates) and prev is None):
+            # (an amount after a bare "đạt" restates it too: "doanh thu kỷ lục trong quý, đạt 89,6 tỷ USD")
             # "… đạt tăng trưởng ở mức hai con số, khoảng 10,5% trong năm tới": a percentage
             # opening its clause with no noun of its own restates the clause before it; the
             # head noun named there is its measure (none when that clause has no head noun)
