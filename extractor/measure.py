@@ -76,6 +76,12 @@ class MeasureWords(BaseModel):
     carriers: list[str]
     of_plan: list[str]
     share_of_previous: list[str]
+    share_verbs: list[str]
+    share_intro: list[str]
+    price_places: list[str]
+    quantifiers: list[str]
+    dropped: list[str]
+    price_heads: list[str]
     source_heads: list[str]
     money_heads: list[str]
     price_per: list[str]
@@ -110,6 +116,12 @@ class _Lexicon:
         self.carriers = _phrases(m.carriers)
         self.of_plan = _phrases(m.of_plan)
         self.share = _phrases(m.share_of_previous)
+        self.share_verbs = _phrases(m.share_verbs)
+        self.share_intro = _phrases(m.share_intro)
+        self.price_places = _phrases(m.price_places)
+        self.quantifiers = _phrases(m.quantifiers)
+        self.dropped = _phrases(m.dropped)
+        self.price_heads = _phrases(m.price_heads)
         self.stop = self.cut | _phrases(m.predicates) | self.aspects | self.carriers | _phrases(m.openers)
         self.np_stops = _phrases(m.np_stops)
         self.brand_words = _phrases(m.brand_words)
@@ -376,6 +388,11 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     and the verb governing the figure when that is all there is."""
     lx = lexicon()
     starts_all = {a for a, _, _ in _words(text, syl)} if syl else set()
+    k = len(syl)
+    while k and (n := _match_end(syl, k, lx.comparators, lx.longest)):
+        k -= n
+    # "iPhone chiếm 47,94 tỷ USD", "nhóm TM-DV chiếm 67,3%": a share's subject is its measure
+    share_verb = bool(_match_end(syl, k, lx.share_verbs, lx.longest))
     dim: list = []  # a size adjective linking the measure to the figure ("rộng 5 m")
     j = len(syl)
     while j:
@@ -449,6 +466,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     verb_head = False
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
+        if n and any(_match_at(body, q, lx.quantifiers, lx.longest) > k - q for q in range(max(0, k - lx.longest), k)):
+            n = 0  # "một số dự án": a quantifier, not the head noun "số"
         if n and k + n < len(body) and body[k + n][2][:1].isdigit() \
                 and not (k + n + 1 < len(body) and body[k + n + 1][2] in lx.time_units) \
                 and not (_YEAR.fullmatch(body[k + n][2]) and k + n + 1 == len(body)):
@@ -485,6 +504,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 and not _titlecase(text[body[k][0] : body[k][1]]):  # (inside a name: "ông Cao Toàn Mỹ")
             if _source(body, k):
                 continue  # "tổng thu từ du lịch": the source of the money stays
+            if _price_place(text, body, k):
+                continue  # "giá tại vườn": the place a price is paid at stays
             if k > 1 and body[k - 1][2][:1].isdigit() and body[k][2] in lx.time_units:
                 k -= 1  # "giá trị xuất khẩu 5 tháng": the span of time goes with its number
             attr = None if head_found else next(
@@ -519,7 +540,11 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     if not head_found and not carrier:
         if all(_titlecase(text[a:b]) for a, b, _ in body) \
                 and not any(x[2] in lx.name_measures for x in body):  # "GDP", "VN-Index" are measures, not names
-            return None, False, None  # only a name: a subject, not a measure
+            if not share_verb:
+                return None, False, None  # only a name: a subject, not a measure
+            return _phrase(text, body), False, None
+        if kind in ("quantity", "ratio") and share_verb:
+            return _phrase(text, body), False, None  # "ung thư vú chiếm 15.229 ca": the subject, not the counted noun
         if kind in ("quantity", "ratio"):
             # a verb or subject before a count: the counted noun says it; the words
             # are kept for the verbs that govern a count ("hoàn thành 16/27 chỉ tiêu")
@@ -537,7 +562,12 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             # only a subject of nouns before the first verb goes
             tags = _pos(phrase)
             verbs = [k for k, (_, t) in enumerate(tags) if t == "V"]
-            if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]):
+            # "cua gạch có giá": a price names its item, `tidy` makes it "giá cua gạch" (a spec does
+            # not: "máy bơm có công suất" → "công suất")
+            has = bool(verbs) and tuple(fold(tags[verbs[0]][0]).split()) in lx.has_attribute \
+                and verbs[0] + 1 < len(tags) and tuple(fold(tags[verbs[0] + 1][0]).split()) in lx.price_heads
+            if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]) \
+                    and not has:
                 body = body[len(" ".join(w for w, _ in tags[: verbs[0]]).split()) :]
     return _phrase(text, body), carrier, None
 
@@ -644,6 +674,30 @@ def _after_introducer(text: str, body: list) -> list:
     return body
 
 
+def _changed(phrase: str | None) -> bool:
+    """Whether a change word stands, as a word of its own, in ``phrase`` ("cảng nâng năng lực
+    … từ 1.728 khách/giờ lên 2.400 khách/giờ": the second figure is the level reached)."""
+    if not phrase:
+        return False
+    lx = lexicon()
+    syl = [(0, 0, w) for w in fold(phrase).split()]
+    starts = {a for a, _, _ in _words_of(tuple(x[2] for x in syl))}
+    return any(k in starts and _match_at(syl, k, lx.changes, lx.longest) for k in range(len(syl)))
+
+
+def _price_place(text: str, body: list, k: int) -> bool:
+    """Whether the cut word at ``k`` opens the place a price is paid at ("giá tại vườn",
+    "giá bán tại ruộng"): a place word right after a price head, followed by a common noun
+    that names no unit ("giá vàng tại TP.HCM", "giá tại các tỉnh" are cut)."""
+    lx = lexicon()
+    n = _match_at(body, k, lx.price_places, lx.longest)
+    if not n or k + n >= len(body) or tuple(x[2] for x in body[:k]) not in lx.price_heads:
+        return False
+    nxt = body[k + n]
+    return not _is_name(text[nxt[0] : nxt[1]]) and not _match_at(body, k + n, lx.area_subjects, lx.longest) \
+        and not _match_at(body, k + n, lx.thing_openers, lx.longest) and not nxt[2][:1].isdigit()
+
+
 def _source(body: list, k: int) -> bool:
     """Whether the cut word at ``k`` opens the source of an amount of money ("tổng thu
     từ du lịch"): a source word after a money head, followed by a noun that is no number
@@ -725,8 +779,14 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
 
 
 def _share_phrase(text: str, lo: int, hi: int) -> str | None:
-    """The noun phrase after a percentage, of which it is a share."""
+    """The noun phrase after a percentage, of which it is a share ("13% trong tổng doanh số":
+    a word that opens the whole before a head noun goes)."""
     lx = lexicon()
+    syl = _syllables(text, lo, hi)
+    n = _match_at(syl, 0, lx.share_intro, lx.longest)
+    h = _match_at(syl, n, lx.heads, lx.longest) if n else 0
+    if h and not text[syl[n + h - 1][1] :].lstrip()[:1].isdigit():  # ("trong tổng 408 cơ sở": a count)
+        lo = syl[n][0]
     return _right_phrase(text, lo, hi, MAX_AFTER, lx.stop | lx.np_stops, lx.share_stops)
 
 
@@ -758,6 +818,12 @@ def _counted(text: str, f: Draft, hi: int) -> str | None:
     paired = _paired(text, u0, f.end)
     if paired is not None:
         return paired
+    glued = _GLUED.match(text, f.end)
+    if glued:
+        # a unit written as the head of a longer word ("200 F2", the figure's span ends at "F"):
+        # the whole word is the counted noun
+        rest = _right_phrase(text, glued.end(), hi, MAX_COUNTED, lx.np_stops, lx.np_stops, names_end=True, names_first=True)
+        return _SPACES.sub(" ", text[u0 : glued.end()]).lower() + (" " + rest if rest else "")
     measuring = fold(unit) in lx.measuring or "/" in unit
     classifier = fold(unit) in lx.classifiers \
         and not _match_at(_syllables(text, u0, min(len(text), f.end + 20)), 0, lx.classifier_nouns, lx.longest)
@@ -777,6 +843,7 @@ def _counted(text: str, f: Draft, hi: int) -> str | None:
 
 
 _NOT_NOUN = ("V", "R", "A", "E", "C", "CC", "T", "P")
+_GLUED = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
 def _paired(text: str, u0: int, f_end: int) -> str | None:
@@ -828,6 +895,14 @@ def tidy(measure: str | None) -> str | None:
         return measure
     lx = lexicon()
     syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
+    k = 1
+    while k < len(syl):
+        n = _match_at(syl, k, lx.dropped, lx.longest)
+        if n:  # "doanh thu kỷ lục", "số tiền kỷ lục để mua …": a superlative says nothing of what is measured
+            measure = (measure[: syl[k - 1][1]] + measure[syl[k + n - 1][1] :]) if k + n <= len(syl) else measure
+            syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
+            continue
+        k += 1
     while len(syl) > 1 and (_match_end(syl, len(syl), lx.demonstratives, lx.longest) == 1
                             or _match_end(syl, len(syl), lx.trailing_aspects, lx.longest) == 1):
         syl = syl[:-1]
@@ -882,6 +957,20 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                     left = left[k + 1 :]
                     break
         right = _syllables(text, f.end, clause_end)
+        if not m and i + 1 < len(facts) and right:
+            # "2 làn xe tốc độ tối đa 60 km/h": with no break before the next figure, a head noun
+            # of two syllables or more followed only by linking words opens that figure's measure,
+            # not this one's (one syllable is often an object: "15 hộ vay vốn 300 triệu")
+            r_starts = {a for a, _, _ in _words(text, right)}
+            for k in range(len(right)):
+                n = _match_at(right, k, lx.heads, lx.longest) if k in r_starts else 0
+                if n > 1 and k + n in r_starts | {len(right)} and _only(right[k + n :], lx.strip_right) \
+                        and not _match_end(right, k, lx.strip_right, lx.longest) \
+                        and tuple(x[2] for x in right[k : k + n]) not in lx.weak_heads:
+                    # (the object of a verb stays: "85 trường đạt chỉ tiêu 100%")
+                    clause_end = right[k][0]
+                    right = right[:k]
+                    break
         kind = f.kind
         measured = None
         if kind == "quantity" and f.unit and (fold(f.unit) in lx.measuring or "/" in f.unit):
@@ -930,6 +1019,11 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 if measure and _drops_before_amount(measure, _named(text, left, measure)):
                     measure = None  # "Apple tạo ra 113 tỷ USD doanh thu": a having verb or a bare subject goes
                 measure = f"{measure} {own}" if measure else own
+        if f.kind == "money" and measure and tuple(fold(measure).split()) in lx.source_heads and len(right) > 1 \
+                and _source([(0, 0, w) for w in fold(measure).split()] + right, len(fold(measure).split())):
+            own = _right_phrase(text, f.end, clause_end, MAX_COUNTED, frozenset(), lx.np_stops | lx.stop)
+            if own:
+                measure = f"{measure} {own}"  # "thu được 120 triệu đồng từ vụ vải": the source of the money
         if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
             f.plan_share = True  # "đạt 95% kế hoạch"
         if measure and prev is not None and prev.measure and prev.kind == f.kind \
@@ -967,11 +1061,12 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 measure = prev_measure  # ", tăng 5%": the same measure's change
         if measure is None and lo > floor and text[lo - 1 : lo] == "," \
                 and (f.kind == "percent" and _only(left, lx.comparators)
-                     or f.kind == "money" and left and _only(left, lx.predicates) and prev is None):
-            # (an amount after a bare "đạt" restates it too: "doanh thu kỷ lục trong quý, đạt 89,6 tỷ USD")
+                     or f.kind in ("percent", "money") and left and _only(left, lx.strip_right) and prev is None):
             # "… đạt tăng trưởng ở mức hai con số, khoảng 10,5% trong năm tới": a percentage
             # opening its clause with no noun of its own restates the clause before it; the
-            # head noun named there is its measure (none when that clause has no head noun)
+            # head noun named there is its measure (none when that clause has no head noun);
+            # so does an amount or a percentage after a bare linking, change or aspect word, first
+            # in its sentence ("doanh thu kỷ lục trong tháng 3, đạt 89,6 tỷ USD")
             pstart = _clause_start(text, s0, lo - 1)
             # (a figure in that clause is its own: "53% X, 46% còn lại …" names no measure)
             before = _syllables(text, pstart, lo - 1) if prev is None or prev.end <= pstart else []
@@ -981,7 +1076,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 f.left_phrase = _phrase(text, before)  # the clause it restates is the one it is about
         if prev is not None and prev.measure and lo == prev.end and left \
                 and _match_end(left, len(left), lx.to_level, lx.longest) and not (measure and _has_head(measure)) \
-                and (prev.change or any(_match_at(left, k, lx.changes, lx.longest) for k in range(len(left)))) \
+                and (prev.change or any(_match_at(left, k, lx.changes, lx.longest) for k in range(len(left)))
+                     or _changed(prev.left_phrase)) \
                 and not any(_titlecase(text[a:b]) or (text[a:b].isupper() and b - a > 1) for a, b, _ in left):
             # (a name in between is a new subject: "mã A tăng lên 9.170 đồng và mã B tăng lên 10.650 đồng")
             # "giá vàng tăng 0,1% lên 1.281 USD/ounce": the level the previous figure's measure reached
@@ -1007,6 +1103,17 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 measure = f"{measure} {text[lead[0][0] : lead[-1][1]].lower()}"
         measure = _per_unit(text, f, measure)
         f.measure = tidy(measure)
+        if f.measure and prev is not None and prev.kind == f.kind == "quantity" and prev.unit == f.unit \
+                and (prev.measure is None or "/" in (prev.unit or "") and fold(prev.measure) == fold(prev.unit or "")) \
+                and not _syllables(text, prev.start, prev.end)[-1][2].isalpha() \
+                and (_range_gap(text, prev.end, f.start, f.end) or text[prev.end : f.start].strip() in ("-", "–")):
+            # "3 - 5 quầy", "từ 200-300 con": a low end written with no noun counts the high end's
+            prev.measure = f.measure
+        elif f.measure and prev is not None and prev.kind == f.kind == "quantity" and prev.unit == f.unit \
+                and f.unit and "/" in f.unit and fold(f.measure) == fold(f.unit) and prev.measure \
+                and fold(prev.measure) != fold(f.unit) and text[prev.end : f.start].strip() in ("-", "–"):
+            # "năng lực 2.400-2.500 khách/giờ": a rate's high end has no noun of its own
+            f.measure = prev.measure
         if f.kind == "percent" and prev is not None and prev.kind == "percent" and prev.share and f.measure \
                 and prev.measure and fold(f.measure) == fold(prev.measure) and not f.plan_share \
                 and not f.change and lo == prev.end:

@@ -122,6 +122,28 @@ ATTACH = [
     ("Tính đến tháng 6, toàn tỉnh có 610 DN thành lập mới, đạt 55% kế hoạch năm.", "55%", {"indicator": "new_enterprises"}),
     ("Tính đến tháng 6, toàn tỉnh có 610 DN rút lui khỏi thị trường.", "610 DN", {"indicator": None}),
     ("Công ty mẹ đã thành lập 3 doanh nghiệp con ở nước ngoài.", "3 doanh nghiệp", {"indicator": None}),
+    # visits counted in "lượt" (or "lượt người") after a clause that names the visitors, and the
+    # change right after them; "lượt" of anything else is no arrival
+    ("Sáu tháng đầu năm, khách du lịch đến thành phố ước đạt 1,8 triệu lượt người, tăng 7% so với cùng kỳ.",
+     "1,8 triệu lượt", {"indicator": "tourist_arrivals"}),
+    ("Sáu tháng đầu năm, khách du lịch đến thành phố ước đạt 1,8 triệu lượt người, tăng 7% so với cùng kỳ.",
+     "7%", {"indicator": "tourist_arrivals", "change": "increase"}),
+    ("Riêng du khách nước ngoài là 95.000 lượt.", "95.000 lượt", {"indicator": "tourist_arrivals"}),
+    ("Bài viết của một du khách nhận được 12.000 lượt thích.", "12.000 lượt", {"indicator": None}),
+    ("Bệnh viện tiếp nhận 3.000 lượt người đến khám.", "3.000 lượt", {"indicator": None}),
+    ("Khách du lịch đông, nhà xe chạy thêm 300 lượt xe.", "300 lượt", {"indicator": None}),
+    # "nguồn" before a wording names the same thing
+    ("Đến cuối tháng 9, nguồn vốn đầu tư công đã giải ngân đạt 62% kế hoạch.", "62%",
+     {"indicator": "public_investment_disbursement"}),
+    ("Nguồn vốn đầu tư công được giao cho tỉnh năm nay là 900 tỷ đồng.", "900 tỷ đồng", {"indicator": None}),
+    # a bare "giá trị" after a tonnage is the value of what was counted
+    ("Quý I, nhập khẩu phân bón đạt 200.000 tấn với giá trị 70 triệu USD.", "70 triệu USD", {"indicator": "import_turnover"}),
+    ("Công ty thu mua 200 tấn vải với giá trị 3 tỷ đồng.", "3 tỷ đồng", {"indicator": None}),
+    ("Hợp tác xã bán 50 tấn gạo với giá trị 900 triệu đồng.", "900 triệu đồng", {"indicator": None}),
+    # a loss of farmers or fishermen named earlier in the sentence is no company's result
+    ("Nhiều nông dân nuôi cá lồng trên sông cho biết, sau đợt cá chết vụ này lỗ gần 100 triệu đồng.",
+     "gần 100 triệu đồng", {"indicator": None}),
+    ("Trong quý II, công ty thủy sản lỗ 12 tỷ đồng.", "12 tỷ đồng", {"indicator": "company_profit"}),
     # a year right after a head noun is its period, not a name ("doanh thu 2022 tăng 12%")
     ("Tập đoàn Minh Long ghi nhận doanh thu 2022 tăng 12%, lên 8.000 tỷ đồng.", "12%", {"indicator": "company_revenue"}),
     ("Tập đoàn Minh Long ghi nhận doanh thu 2022 tăng 12%, lên 8.000 tỷ đồng.", "8.000 tỷ đồng", {"indicator": "company_revenue"}),
