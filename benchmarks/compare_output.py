@@ -8,6 +8,12 @@ out with ``git worktree add --detach`` into a temporary folder and run with
 its own sources first on ``PYTHONPATH``; its output is cached in --workdir, so
 a second run only re-extracts with this checkout. Exits 1 and prints the first
 differing lines when the outputs differ. Nothing here is a test.
+
+    python benchmarks/compare_output.py --corpus … --sample 1000 --hash-seeds 1,3,5
+
+instead runs this checkout alone under each PYTHONHASHSEED given and compares
+the outputs with each other: output that depends on set or dict-of-set order
+shows up there (two such dependencies were found in session 4).
 """
 
 from __future__ import annotations
@@ -45,8 +51,10 @@ def reference_checkout(commit: str, workdir: Path) -> Path:
     return dest
 
 
-def run_extract(src: Path, files: list[str]) -> tuple[bytes, bytes]:
+def run_extract(src: Path, files: list[str], hash_seed: str | None = None) -> tuple[bytes, bytes]:
     env = dict(os.environ, PYTHONPATH=str(src))
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = hash_seed
     p = subprocess.run([sys.executable, "-m", "extractor", "extract", "--format", "jsonl", *files],
                        cwd=src, env=env, capture_output=True)
     return p.stdout, p.stderr
@@ -59,7 +67,10 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--commit", default="b7cbe14", help="reference commit")
     ap.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "chitieu-compare"))
+    ap.add_argument("--hash-seeds", help="comma-separated PYTHONHASHSEED values: compare this checkout with itself under each")
     args = ap.parse_args()
+    if args.hash_seeds:
+        return compare_hash_seeds(sample_files(args.corpus, args.sample, args.seed), args.hash_seeds.split(","))
 
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -91,16 +102,37 @@ def main() -> int:
     if same:
         print("identical: stdout and stderr byte for byte")
         return 0
-    for name, a, b in (("stdout", ref_out, new_out), ("stderr", ref_err, new_err)):
+    print_diff((ref_out, ref_err), (new_out, new_err), args.commit, "this")
+    return 1
+
+
+def print_diff(old: tuple[bytes, bytes], new: tuple[bytes, bytes], old_name: str, new_name: str) -> None:
+    for name, a, b in (("stdout", old[0], new[0]), ("stderr", old[1], new[1])):
         if a != b:
             print(f"{name} differs:")
-            diff = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), args.commit, "this", lineterm="", n=0)
+            diff = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), old_name, new_name, lineterm="", n=0)
             for i, line in enumerate(diff):
                 if i >= 40:
                     print("…")
                     break
                 print(line[:300])
-    return 1
+
+
+def compare_hash_seeds(files: list[str], seeds: list[str]) -> int:
+    """This checkout's output under each PYTHONHASHSEED, compared with the first seed's."""
+    first = run_extract(ROOT, files, seeds[0])
+    lines = first[0].count(b"\n")
+    print(f"{len(files)} articles, {lines} jsonl lines under PYTHONHASHSEED={seeds[0]}")
+    status = 0
+    for seed in seeds[1:]:
+        out = run_extract(ROOT, files, seed)
+        if out == first:
+            print(f"PYTHONHASHSEED={seed}: identical")
+        else:
+            status = 1
+            print(f"PYTHONHASHSEED={seed}: differs")
+            print_diff(first, out, f"hashseed={seeds[0]}", f"hashseed={seed}")
+    return status
 
 
 if __name__ == "__main__":
