@@ -931,6 +931,9 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
 
 
 _TWO_SYLLABLES = regex.compile(rf"[ \t]+(?P<w>{_SYL}[ \t]+{_SYL})(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
+# the same two words found by a scan (a blank before them, not a run of blanks matched at every
+# start: a line padded with thousands of blanks would take quadratic time)
+_TWO_SYLLABLES_AFTER_BLANK = regex.compile(rf"(?<=[ \t])(?P<w>{_SYL}[ \t]+{_SYL})(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
 
 
 def _short_after_head(text: str, s: Sentence, taken: list[tuple[int, int]]):
@@ -947,10 +950,10 @@ def _short_after_head(text: str, s: Sentence, taken: list[tuple[int, int]]):
         return not (words[0] in c.surnames or not all(is_syllable(x) for x in words) or w in places
                     or any(x in _countries() for x in words)) and _full_name_ending(text, w)
 
-    # a yield needs a short name that passes, wherever in the sentence two such words stand:
-    # without one, the scan for positions (the costly part) is not run
+    # a yield needs a short name that passes, wherever in the sentence two such words stand
+    # after a blank: without one, the scan for positions (the costly part) is not run
     if not any(short(_BLANKS.sub(" ", m.group("w")))
-               for m in _TWO_SYLLABLES.finditer(text, s.start, s.end, overlapped=True)):
+               for m in _TWO_SYLLABLES_AFTER_BLANK.finditer(text, s.start, s.end, overlapped=True)):
         return
     for h in c.head_rx.finditer(text, s.start, s.end):
         m = _TWO_SYLLABLES.match(text, h.end(), s.end)
