@@ -64,6 +64,7 @@ class AreaRules(BaseModel):
     owner_words: list[str] = []
     authority_words: list[str] = []
     authority_seat_words: list[str] = []
+    jurisdiction_words: list[str] = []
     photo_credit_words: list[str] = []
     person_home_words: list[str] = []
     name_owner_words: list[str] = []
@@ -480,6 +481,12 @@ def _paren_rx() -> regex.Pattern:
     return regex.compile(rf"(?<![\p{{L}}.])(?P<name>{_NAME})[ \t]*\([ \t]*(?:(?P<plw>(?i:{lw}))[ \t]*)?(?P<parent>{_NAME})")
 
 
+@per_rules
+def _level_before_rx() -> regex.Pattern:
+    """A level word right before a name ("huyện ", "TP.")."""
+    return regex.compile(rf"(?<![\p{{L}}.])((?i:{_alt(_compiled()[0].level_words)}))[ \t]*$")
+
+
 def _child_level(name: str, parent: str, parent_level: str | None) -> tuple[str, str] | None:
     """(the level at which ``name`` is a unit right below, or two below, a unit
     called ``parent`` of ``parent_level`` when written; that parent's level), or None."""
@@ -614,10 +621,18 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             name = m.group("name")
             if " " not in name.strip() or not free(m.start("name"), m.end("name")):
                 continue
+            if not_after_rx.search(text, max(s.start, m.start("name") - 30), m.start("name")):
+                continue  # "cầu Chương Dương (Hà Nội)": a bridge or a street named after a unit
             plw = m.group("plw")
             plevel = (rules.level_words.get(plw) or rules.level_words.get(plw.lower())) if plw else None
             pname = _canon(m.group("parent"))
             found = _child_level(_canon(name), pname, plevel)
+            written = _level_before_rx().search(text, max(s.start, m.start("name") - 12), m.start("name"))
+            if found and written and (rules.level_words.get(written.group(1))
+                                      or rules.level_words.get(written.group(1).lower())) != found[0]:
+                # "huyện Tĩnh Gia (Thanh Hóa)": a district of before the mergers that the gazetteer
+                # lacks is not the ward of that name the mergers made; the level written wins
+                continue
             if found:
                 add(name, found[0], m.start("name"), m.end("name"), s.index, "area.bracket_child")
                 if not plw:
@@ -890,7 +905,10 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     lead and its first paragraph name on one chain ("Nam Hồng (huyện Đông Anh,
     Hà Nội)" → Nam Hồng); none when they name units that are not on one chain
     (Thái Nguyên, Hà Nội and Khánh Hòa) or none at all. An article that names a
-    unit only further down is not "about" it."""
+    unit only further down is not "about" it. Units side by side with one that
+    holds them all ("5 xã của huyện A (gồm xã B, C …)") give that one; a title and
+    lead that name a unit only as a court's or a procuracy's ("TAND TP Hà Nội
+    xét xử …") give the court's unit."""
     if not found:
         return None
     places = places or _Places(found, ms, text)
@@ -902,6 +920,7 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
             not any(lo <= m.start < hi for m in ms for lo, hi in [art.title] + lead):
         return None
     home_rx, caption, delegation, person_home = _home_rx(), _caption_rx(), _delegation_rx(), _person_home_rx()
+    all_ms = ms
     ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
           and not home_rx.search(text, max(0, m.start - 60), m.start) and not caption.match(text, m.end)
           and not delegation.search(text, max(0, m.start - 80), m.start)
@@ -910,6 +929,13 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
     keys = [m.key for m in ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside]
+    if not keys:
+        # a court or a procuracy of a unit, in a title and a lead that name no other unit
+        # ("TAND TP Hà Nội xét xử 3 bị cáo …"): it tries the cases of its own unit
+        jrx = _jurisdiction_rx()
+        keys = [m.key for m in all_ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside
+                and jrx.search(text, max(0, m.start - 40), m.start)]
+    from_lead = bool(keys)
     if not keys and len(body) > 1:
         # a lead that names no unit: the first paragraph after it
         heads.append(body[1])
@@ -919,6 +945,16 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     if _region_head(ms, heads, text):
         return None
     best = places.deepest(keys)
+    if best is None:
+        # several units side by side inside one the head also names ("ở 5 xã của huyện A (gồm
+        # xã B, C, D)"): the most specific unit that holds, or lies inside, every other one the
+        # head names (the province around it may be named too); a
+        # first paragraph that only names a province around its units (a story that moves from
+        # a district of Hà Nội to another) is no article about the province
+        holders = [k for k in dict.fromkeys(keys) if all(places.related(k, o) for o in keys)
+                   and (from_lead or places.depth(k) >= 2)]
+        if holders:
+            best = max(holders, key=places.depth)
     if best is None:
         # a unit the title names, when the rest of the head stays inside it
         tkeys = [m.key for m in ms if art.title and art.title[0] <= m.start < art.title[1] and not m.aside]
@@ -1027,6 +1063,24 @@ def _attach_rules():
 
 
 @per_rules
+def _jurisdiction_rx() -> regex.Pattern:
+    """A court or a procuracy right before its unit ("TAND TP Hà Nội", "Viện kiểm sát nhân
+    dân tỉnh X"), not a high court ("TAND cấp cao tại TP.HCM"), which sits for a region."""
+    r = _compiled()[0]
+    lw = _alt(tuple(_district_levels()) + ("tỉnh", "TP"), "i")
+    return regex.compile(rf"(?<!\p{{L}}){_alt(r.jurisdiction_words)}[ \t]+(?:{lw}\.?[ \t]*)?$")
+
+
+@per_rules
+def _address_rx() -> regex.Pattern:
+    """A named place after a locative, opening the bracket of its address ("ở Bùi Xương
+    Trạch (", "tại chợ Bến Thành ("): the unit in the bracket is where the clause is."""
+    r = _compiled()[0]
+    return regex.compile(rf"(?<!\p{{L}}){_alt(r.locative_words)}[ \t]+(?:\p{{Ll}}+[ \t]+)?"
+                         rf"(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]+){{0,3}}\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ \t]*\([ \t]*$")
+
+
+@per_rules
 def _statute_rx() -> regex.Pattern:
     """A penalty the law sets ("phạt tiền từ 20 đến 200 triệu đồng", "mức phạt
     tối đa"): a rule for everyone, not a figure of the article's unit."""
@@ -1048,6 +1102,14 @@ def _name_owner_rx() -> regex.Pattern:
     r = _compiled()[0]
     return regex.compile(rf"(?<!\p{{L}}){_alt(r.name_owner_words)}"
                          rf"(?:[ \t]+(?!{_alt(r.locative_words, 'i')}(?!\p{{L}}))[\p{{L}}\p{{M}}]+){{0,6}}[ \t]*$")
+
+
+def _national_scope(national: regex.Pattern, text: str, lo: int, hi: int) -> bool:
+    """The span speaks of the whole country or a region: a national or region word that
+    does not end a company's name ("Tổng Công ty Điện lực miền Nam trao tặng 100 bồn nước"
+    is a gift of a company, not a figure of the South)."""
+    owner = _name_owner_rx()
+    return any(not owner.search(text, max(lo, x.start() - 60), x.start()) for x in national.finditer(text, lo, hi))
 
 
 def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Draft], ms: list[Draft], art: Article,
@@ -1117,6 +1179,12 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
         return bool(locative.search(text, max(mlo, m.start - 14), m.start)) and any(
             mlo <= g.start and g.end <= m.start for g in figures_of[m.sent if m.sent is not None else -1])
 
+    def addressed(m: Draft, lo: int = 0) -> bool:
+        """The unit is the address, in brackets, of a named place after "ở"/"tại" ("cho một
+        khách ở Bùi Xương Trạch (Thanh Xuân)"), no unit between."""
+        x = _address_rx().search(text, max(lo, m.start - 60), m.start)
+        return bool(x) and not any(x.start() <= n.start < m.start for n in ms if n is not m)
+
     def last_of_level(level: str, before: int):
         """The unit of ``level`` named last before ``before``; the article's
         unit's chain when it has one of that level."""
@@ -1140,7 +1208,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
 
     def national_in(sent) -> bool:
         if sent.index not in national_cache:
-            national_cache[sent.index] = bool(national.search(text, sent.start, sent.end))
+            national_cache[sent.index] = _national_scope(national, text, sent.start, sent.end)
         return national_cache[sent.index]
 
     for f in facts:
@@ -1165,7 +1233,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
             clause = [m for m in here if lo <= m.start and m.end <= f.start and not owned(m, s0, s.end)
                       and not placed_before(m, lo, f)]
             after = [m for m in here if f.end <= m.start < hi
-                     and locative.search(text, max(f.end, m.start - 14), m.start)
+                     and (locative.search(text, max(f.end, m.start - 14), m.start) or addressed(m, f.end))
                      and not _home_rx().search(text, max(0, m.start - 60), m.start)]
             if clause:
                 # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
@@ -1191,7 +1259,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
             # the figure's own clause speaks of the whole country or a region ("cả nước
             # có 1.200 ca", "sản lượng vùng ĐBSCL đạt …"): no unit named earlier in the
             # sentence or in the article is its place
-            if key is None and national.search(text, lo, hi):
+            if key is None and _national_scope(national, text, lo, hi):
                 f.area = None
                 continue
             # 2. a scope word: "toàn huyện", "xã ta"
@@ -1260,6 +1328,10 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                             and (earlier[j - 1].key, earlier[j].key) in places.inside:
                         j -= 1
                     k = earlier[j].key
+                    # the last of a list of units ("ở 5 xã (gồm xã A, B và C)", "xã A, B và C
+                    # của huyện D") is no one place
+                    listed = j > 0 and not places.related(earlier[j - 1].key, earlier[j].key) \
+                        and bool(_list_sep_rx().fullmatch(text, earlier[j - 1].end, earlier[j].start))
                     # a unit inside the article's, or one beside it that opens a bracket of its
                     # own, the address of who the paragraph is about ("… anh Dũng (xã Hoàng Hoa
                     # Thám, thị xã Chí Linh)" in an article about Thanh Hà); not one around it, nor
@@ -1267,7 +1339,9 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                     # that the paragraph named anyhow (a person's home town after an age, a
                     # speaker's agency, a street named after a city) was the figure's place for 3
                     # figures of 53
-                    if k == main_key or (k, main_key) in places.inside or (
+                    if listed:
+                        pass
+                    elif k == main_key or (k, main_key) in places.inside or addressed(earlier[j]) or (
                             para_named and (main_key, k) not in places.inside
                             and _ADDRESS_OPENS.search(text, max(0, earlier[j].start - 2), earlier[j].start)):
                         key = k

@@ -81,6 +81,8 @@ class PeriodCues(BaseModel):
     whole_year: str
     past_year: str
     dimension: str
+    founding: str
+    founding_with: str
 
 
 class ContextRules(BaseModel):
@@ -141,6 +143,8 @@ class _Cues:
     whole_year: regex.Pattern
     past_year: regex.Pattern
     dimension: regex.Pattern
+    founding: regex.Pattern
+    founding_with: regex.Pattern
     plan_units: frozenset[str]
 
 
@@ -311,6 +315,11 @@ def _is_goal(f: Draft, text: str, lo: int, hi: int, prev: Draft | None, prev_goa
     return False
 
 
+def _range_pair(lo: Draft | None, hi: Draft) -> bool:
+    """Whether ``hi`` is the high end of a range whose low end is ``lo`` (numeric.build)."""
+    return lo is not None and hi.range_high and lo.comparator == ">=" and lo.end <= hi.start and lo.kind == hi.kind
+
+
 def attach_goals(nums: list[Draft], text: str, sent: tuple[int, int], ctx: DocContext | None = None) -> None:
     """Set `change` and `target` on the numeric facts of one sentence (their
     clauses from ``ctx`` when given)."""
@@ -328,6 +337,8 @@ def attach_goals(nums: list[Draft], text: str, sent: tuple[int, int], ctx: DocCo
         if ch is None and prev is not None and prev.change and cues().parallel_base.search(text[prev.end : f.start]) \
                 and cues().comparative_base.match(text[f.end : min(hi, f.end + 40)]):
             ch = prev.change  # "tăng 40% so với năm 2015 và 71% so với năm 2014"
+        if _range_pair(prev, f):
+            ch = prev.change if prev is not None else ch  # "tăng từ 150.000 đồng đến 300.000 đồng": one change
         f.change = ch
         goal = _is_goal(f, text, lo, hi, prev, prev_goal, ctx)
         f.target = goal
@@ -352,6 +363,8 @@ class _Anchor:
     since: bool = False  # "từ tháng 6/2015": the start of something, no frame of the sentence
     guessed: bool = False  # no publication date, no year of its own, and the report's day contradicts the year guessed
     whole_year: bool = False  # "cả năm" without a year: the whole year of the time in reach
+    months: bool = False  # a period of months of a year ("quý 1/2021", "5 tháng đầu năm"): a reporting period
+    event: bool = False  # the time of an event that dates the subject ("được thành lập năm 2010"): no frame
 
 
 def _date_value(v: str) -> str:
@@ -493,7 +506,7 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
                 end += m_now.end()
             guessed = doubtful and pub is None and f.year is None and f.years is None
             out.append(_Anchor(f.start, end, None if guessed else v, span=span, descriptor=desc, plan=plan,
-                               paren=paren, guessed=guessed))
+                               paren=paren, guessed=guessed, months=f.months is not None))
             continue
         v = f.date_value
         if not v:
@@ -574,6 +587,9 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
     for m in c.duration.finditer(text, s.start, s.end):
         if free(m.start(), m.end()):
             out.append(_Anchor(m.start(), m.end(), None, duration=True))
+    for x in out:
+        x.event = bool(c.founding.search(text, max(s.start, x.start - 40), x.start)) and \
+            not c.founding_with.match(text, x.end, s.end)
     out.sort(key=lambda a: a.start)
     return out
 
@@ -646,6 +662,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
     plan_units = cues().plan_units
     length = ctx.paragraph_length
     last_period: dict[int, str] = {}  # paragraph → the last figure period given in it
+    stated: dict[int, str] = {}  # paragraph → the last span an earlier sentence states for its own figures
     first_period: dict[int, tuple[int, str | None]] = {}  # paragraph → (sentence, its first figure's period)
     dated = _dated_days(facts, text)
     doubtful = published is None and _report_day_contradicted(facts, text, dated)
@@ -654,6 +671,15 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
         anchors = _anchors(fs, text, s, last_day, pub, doubtful)
         nums = sorted((f for f in fs if f.kind in NUMERIC_KINDS), key=lambda f: f.start)
         claimed: set[int] = set()
+        sized: set[int] = set()  # figures that are a size (`dimension`): no time
+        vague_here = any(x.value is None and not x.duration for x in anchors)
+
+        def based_before(pos: int, s: Sentence = s) -> bool:
+            # a figure after a comparison or "cùng kỳ" ("so với mức lỗ cùng kỳ là 1.908 tỷ") is no figure of the stated time
+            left = text[s.start : pos]
+            return bool(c.comparison.search(left) or c.same_period.search(left))
+
+        stated_here: str | None = None
         # "Trong đó, …": the time of the sentence before, when it is the paragraph's
         prev = first_period.get(s.paragraph)
         detail = prev[1] if prev and prev[0] == s.index - 1 and c.continuation.match(text[s.start : s.end]) else None
@@ -692,7 +718,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 # the time of the sentence: one that opens an earlier clause, or
                 # stands before the sentence's first figure, unless a clause
                 # opening with a contrast ("trong khi …") comes between
-                framing = [x for x in pool if x.end <= a and not x.descriptor and not x.duration
+                framing = [x for x in pool if x.end <= a and not x.descriptor and not x.duration and not x.event
                            and (not x.plan or _opens_clause(text, s, x, ctx)
                                 or _opening_adverbial(text, s, x, nums[0].start))
                            and not _contrast_between(text, x.end, a, f.start, ctx)]
@@ -717,20 +743,41 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                 ref = last_period.get(s.paragraph) or carried.get(s.paragraph)
                 f.period = _year_earlier(ref, chosen.year) if ref else (
                     f"{chosen.year}/{chosen.year}" if chosen.year else None)
+            elif chosen is None and any(x.event and x.end <= f.start for x in anchors):
+                f.period = None  # after an event's time ("thành lập năm 1986, là đơn vị của 40 cuộc thi"): not known
             elif chosen is None and detail:
                 f.period = detail
             elif chosen is None and (length[s.paragraph] <= LONG_PARAGRAPH
                                      or s.index - carried_at.get(s.paragraph, s.index) <= CARRY_IN_LONG):
                 f.period = carried.get(s.paragraph) if f.target or not carried_goal.get(s.paragraph) else None
+                if f.period is None and s.paragraph not in carried and not f.target and not vague_here \
+                        and length[s.paragraph] <= LONG_PARAGRAPH and not based_before(f.start):
+                    # "… đạt 113 tỷ USD trong quý 1/2021. Trong khi đó, … chiếm 16,8%": the time an
+                    # earlier sentence of the paragraph states for its own figures
+                    f.period = stated.get(s.paragraph)
             else:
                 f.period = chosen.value if chosen is not None else None
             if f.kind in DIMENSION_KINDS and f.period and \
                     c.dimension.search(text, max(s.start, f.start - LEFT_REACH), f.start):
                 f.period = None
+                sized.add(id(f))
+            if chosen is not None and chosen.months and chosen.value and not f.target and not chosen.plan \
+                    and not chosen.descriptor and f.period == chosen.value:
+                stated_here = chosen.value
+            if i > 0 and _range_pair(nums[i - 1], f):
+                # the two ends of a range share one time: a time right after the range is the low
+                # end's too ("6,7%-7% … vào năm 2017"); else the low end's ("đường kính từ 260 đến 580 mét")
+                lo_f = nums[i - 1]
+                if after and chosen is after[0] and f.period and id(lo_f) not in sized:
+                    lo_f.period = f.period
+                else:
+                    f.period = lo_f.period
             if f.period and not (chosen is not None and chosen.same_period):
                 last_period[s.paragraph] = f.period
             if i == 0:
                 first_period[s.paragraph] = (s.index, f.period)
+        if stated_here is not None:
+            stated[s.paragraph] = stated_here
         if nums and s.paragraph in first_period and first_period[s.paragraph][0] != s.index:
             first_period.pop(s.paragraph)
         # what frames a clause, and a "từ … đến …" span, carries on

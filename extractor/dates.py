@@ -182,8 +182,10 @@ def _context_years(facts: list[Draft], text: str | None) -> list[int]:
     """The years a body without a publication date names that may date its
     report: the years of its dates and of its single-year periods, but not a
     birth date ("sinh ngày 18/9/1991"), a comparison base ("so với mức của năm
-    2005") or the end of a target ("đến năm 2025", an open start)."""
+    2005"), the end of a target ("đến năm 2025", an open start), nor the year of
+    the event a span runs from ("kể từ khi … vào năm 2014") or any earlier year."""
     out: list[int] = []
+    since: list[int] = []
     birth = _birth_rx()
     comparison = None
     if text is not None:
@@ -197,6 +199,9 @@ def _context_years(facts: list[Draft], text: str | None) -> list[int]:
             left = text[max(0, f.start - 80) : f.start]
             cut = max(left.rfind("."), left.rfind("\n"))
             left = left[cut + 1 :]
+            if f.kind == "period" and _since_event_rx().search(left):
+                since.append(f.year)
+                continue
             if birth.search(left) or comparison.search(left):
                 continue
             # a plan's, a goal's or a forecast's year ("kế hoạch năm 2018", "mục tiêu
@@ -204,7 +209,8 @@ def _context_years(facts: list[Draft], text: str | None) -> list[int]:
             if f.kind == "period" and (plan.search(left) or strong.search(left) or weak.search(left)):
                 continue
         out.append(f.year)
-    return out
+    # the report comes after the event a span runs from: no year up to that one dates it
+    return [y for y in out if y > max(since)] if since else out
 
 
 @per_rules
@@ -214,6 +220,13 @@ def _not_context_rx() -> tuple[regex.Pattern, ...]:
     c = load_yaml("context.yaml")
     return tuple(regex.compile(p, regex.IGNORECASE)
                  for p in (c["period"]["comparison"], c["period"]["plan"], c["target"]["strong"], c["target"]["weak"]))
+
+
+@per_rules
+def _since_event_rx() -> regex.Pattern:
+    """A clause about the event a span runs from, before its year ("kể từ khi … vào năm 2014")."""
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(words('SINCE_EVENT_WORDS'))})(?!\p{{L}})[^,;:.()]{{0,70}}$",
+                         regex.IGNORECASE)
 
 
 @per_rules

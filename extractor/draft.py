@@ -71,6 +71,7 @@ class Draft:
     plan_share: bool = False  # a percentage of the plan ("đạt 95% kế hoạch")
     list_item: bool = False  # an item of a list sharing the previous figure's measure
     of_plan: bool = False  # the share of the plan the previous figure is the amount of
+    range_high: bool = False  # numeric.build: the high end of a range, whose low end is the figure before it
     # dates.build → dates.resolve_years
     year: int | None = None  # the year written (None: to be inferred)
     month: int | None = None  # a date's month

@@ -112,6 +112,12 @@ class Taxonomy(BaseModel):
     # is read with the words before that count ("260 vụ tai nạn giao thông, làm chết 150 người")
     consequence_words: list[str] = []
     time_denominators: list[str] = []
+    # "xuất khẩu gạo đạt 325.000 tấn với giá trị 136 triệu USD": an amount whose measure is only
+    # one of these is the value of the count before it (the first one heads the joined measure)
+    value_heads: list[str] = []
+    # "tăng 5% về lượng và 12% về giá trị": a percentage followed by one of these is the change
+    # in value of the amount keyed last before it in the sentence
+    value_aspects: list[str] = []
     prefixes: list[str] = []
     refuse: list[str] = []
     families: list[Family]
@@ -348,13 +354,16 @@ def _before(text: str, s0: int, start: int) -> str:
 
 def _subject_key(f: Draft, said: str | None, active: frozenset[str]) -> str | None:
     """The key of a family whose own scale ``f``'s unit is (``unit_of_subject``) and one of
-    whose wordings ``said``, the words of its clause before it, names."""
+    whose wordings ``said``, the words of its clause before it, names.  When the unit is a
+    classifier ("lượt"), the count's measure with it must be one of the family's units too
+    ("khách du lịch đạt 3 triệu lượt người", not "… 5.000 lượt chia sẻ")."""
     if not said or not f.unit:
         return None
     unit = _words(f.unit)
+    whole = _words(_with_classifier(f.measure, f.unit) or "") if fold(f.unit) in _measure_lexicon().classifiers else None
     hay = None
     for units, wordings in _subject_families():
-        if unit not in units:
+        if unit not in units or (whole is not None and whole not in units):
             continue
         hay = hay if hay is not None else _joined(_words(said))
         for w, joined in wordings:
@@ -372,6 +381,30 @@ def _subject_families() -> tuple[tuple[frozenset[tuple[str, ...]], tuple[tuple[s
     return tuple((frozenset(_words(u) for u in fam.units),
                   tuple((w, _joined(_words(w))) for w in sorted(fam.wordings, key=lambda x: (-len(x), x))))
                  for fam in taxonomy().families if fam.unit_of_subject)
+
+
+def _change_gap(gap: str, measure: str | None) -> bool:
+    """Whether the words between a count and a percentage are only the rest of the count's
+    ``measure`` and a change word ("3 triệu lượt | người (tăng | 13,4%"), so that the
+    percentage is the count's own change."""
+    words = _words(_PUNCT.sub(" ", gap))
+    counted = _words(measure) if measure else ()
+    if counted and words[: len(counted)] == counted:
+        words = words[len(counted):]
+    return words in _change_words()
+
+
+def _value_aspect(text: str, end: int, s1: int) -> bool:
+    """Whether the words right after a percentage are one of ``value_aspects`` ("12% về giá trị")."""
+    after = _joined(_words(_PUNCT.sub(" ", text[end : min(s1, end + 24)])))
+    return any(after.startswith(_joined(_words(a))[:-1] + " ") for a in taxonomy().value_aspects)
+
+
+def _value_of_previous(measure: str, gap: str) -> bool:
+    """Whether an amount whose ``measure`` is a bare value head ("giá trị") follows a count
+    closely, in the same clause chain."""
+    return _words(measure) in {_words(w) for w in taxonomy().value_heads} \
+        and len(gap) <= 40 and not any(c in gap for c in ".;:!?")
 
 
 def _consequence_gap(gap: str, measure: str | None) -> bool:
@@ -535,7 +568,10 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
             if f.indicator:
                 f_said = said
         if f.indicator is None and f.kind == "quantity" and f.unit and f.measure \
-                and _words(f.measure)[: len(_words(f.unit))] == _words(f.unit):
+                and (_words(f.measure)[: len(_words(f.unit))] == _words(f.unit)
+                     or _with_classifier(f.measure, f.unit) != f.measure):
+            # (a count after a classifier, "3 triệu lượt người", is read as the classifier and its
+            # noun together; _subject_key takes it only when that whole is one of a family's units)
             f.indicator = _subject_key(f, f_said, active)
             if f.indicator is None and prev is not None and prev.indicator \
                     and not any(c in text[prev.end : f.start] for c in ",;:()"):
@@ -545,9 +581,22 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         elif f.indicator is None and f.kind == "percent" and prev is not None and prev.indicator \
                 and prev.measure == f.measure and prev.kind == "quantity" and prev.unit and f.measure \
                 and prev.indicator == _subject_key(prev, prev_said, active) \
-                and _words(text[prev.end : f.start].strip(" ,(")) in {_words(w) for w in taxonomy().share_joiners}:
-            # "20,35 điểm tương ứng 1,63%": the same change in percent
+                and (_words(text[prev.end : f.start].strip(" ,(")) in {_words(w) for w in taxonomy().share_joiners}
+                     or f.change and _change_gap(text[prev.end : f.start], prev.measure)):
+            # "20,35 điểm tương ứng 1,63%": the same change in percent; "khách du lịch đạt 3 triệu
+            # lượt (tăng 13,4%)": the count's own change
             f.indicator = prev.indicator if f.kind in taxonomy().keys[prev.indicator].kinds else None
+        if f.indicator is None and f.kind == "money" and prev is not None and prev.kind == "quantity" \
+                and prev.measure and f.measure and _value_of_previous(f.measure, text[prev.end : f.start]):
+            # "xuất khẩu gạo đạt 325.000 tấn với giá trị 136 triệu USD": the value of what was counted
+            f.indicator = key_for_measure(f"{taxonomy().value_heads[0]} {prev.measure}", f.kind, None, None, active,
+                                          f.change, False, False, f.currency, prev.left_phrase, False)
+        if f.indicator is None and f.kind == "percent" and _value_aspect(text, f.end, sent[1]):
+            # "xuất khẩu đạt 1,2 tỷ USD, tăng 5% về lượng và 12% về giá trị": the value's change
+            last = next((g for g in reversed(facts[:i]) if g.kind == "money" and g.indicator), None)
+            if last is not None and last.indicator and ";" not in text[last.end : f.start] \
+                    and "percent" in taxonomy().keys[last.indicator].kinds:
+                f.indicator = last.indicator
         if f.indicator and _denominator(f, text):
             f.indicator = None
         if f.of_plan and prev is not None and prev.indicator:

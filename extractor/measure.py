@@ -57,6 +57,7 @@ class MeasureWords(BaseModel):
     range_connectors: list[str]
     verb_heads: list[str]
     having_verbs: list[str]
+    clause_joins: list[str]
     introducers: list[str]
     verb_particles: list[str]
     nominalisers: list[str]
@@ -75,6 +76,12 @@ class MeasureWords(BaseModel):
     carriers: list[str]
     of_plan: list[str]
     share_of_previous: list[str]
+    share_verbs: list[str]
+    share_intro: list[str]
+    price_places: list[str]
+    quantifiers: list[str]
+    dropped: list[str]
+    price_heads: list[str]
     source_heads: list[str]
     money_heads: list[str]
     price_per: list[str]
@@ -109,6 +116,12 @@ class _Lexicon:
         self.carriers = _phrases(m.carriers)
         self.of_plan = _phrases(m.of_plan)
         self.share = _phrases(m.share_of_previous)
+        self.share_verbs = _phrases(m.share_verbs)
+        self.share_intro = _phrases(m.share_intro)
+        self.price_places = _phrases(m.price_places)
+        self.quantifiers = _phrases(m.quantifiers)
+        self.dropped = _phrases(m.dropped)
+        self.price_heads = _phrases(m.price_heads)
         self.stop = self.cut | _phrases(m.predicates) | self.aspects | self.carriers | _phrases(m.openers)
         self.np_stops = _phrases(m.np_stops)
         self.brand_words = _phrases(m.brand_words)
@@ -151,6 +164,8 @@ class _Lexicon:
         self.bare_growth = frozenset(fold(w) for w in m.bare_growth)
         self.same_period = _phrases(m.same_period)
         self.comparators = _phrases(m.comparators)
+        self.predicates = _phrases(m.predicates)
+        self.clause_joins = _phrases(m.clause_joins)
         self.longest = max(len(p) for p in self.strip_right | self.openers | self.cut | self.heads | self.stop | self.np_stops
                            | self.paired | self.classifier_nouns | self.brand_words | self.having | self.limit_names | self.introducers)
 
@@ -166,7 +181,8 @@ def lexicon() -> _Lexicon:
 _SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _SPACES = regex.compile(r"\s+")
 # a spaced dash breaks a clause, except between two names ("Việt Nam - Nga", "Trảng Dài - Tân Hiệp")
-_BREAK = regex.compile(r"[,;:()\[\]“”\"!?.…–]|\s(?<!\p{Lu}[\p{L}\p{M}]{0,40}\s)-\s|\s-\s(?!\p{Lu})")
+# (a dot with a letter right after it is inside a name: "Kitco.com", "TP.HCM")
+_BREAK = regex.compile(r"[,;:()\[\]“”\"!?…–]|\.(?!\p{L})|\s(?<!\p{Lu}[\p{L}\p{M}]{0,40}\s)-\s|\s-\s(?!\p{Lu})")
 MAX_COUNTED = 8  # syllables of qualifiers a counted noun may take ("hộ nghèo", "văn bản chỉ đạo")
 MAX_AFTER = 16  # syllables of the noun phrase after a clause-opening percentage
 
@@ -372,6 +388,11 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     and the verb governing the figure when that is all there is."""
     lx = lexicon()
     starts_all = {a for a, _, _ in _words(text, syl)} if syl else set()
+    k = len(syl)
+    while k and (n := _match_end(syl, k, lx.comparators, lx.longest)):
+        k -= n
+    # "iPhone chiếm 47,94 tỷ USD", "nhóm TM-DV chiếm 67,3%": a share's subject is its measure
+    share_verb = bool(_match_end(syl, k, lx.share_verbs, lx.longest))
     dim: list = []  # a size adjective linking the measure to the figure ("rộng 5 m")
     j = len(syl)
     while j:
@@ -409,6 +430,15 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
         if not n:
             break
         i += n
+    # a contrast opens a new clause inside the old one: "lượng khách ít nhưng doanh thu đạt …"
+    joins = [k + n for k in range(i, j) if k in starts_all and (n := _match_at(syl[:j], k, lx.clause_joins, lx.longest))
+             and k + n < j and k + n in starts_all]
+    if joins:
+        # (only when the new clause names its own head noun or only its subject: "… nhưng không
+        # đúng quy định và chưa có ý kiến … số tiền 20 tỷ đồng" goes on with the old one)
+        own = _left_measure(text, syl[joins[-1] :], kind, colon)
+        if own[0] and (_starts_with_head(own[0]) or not any(t == "V" for _, t in _pos(own[0]))):
+            return own
     # a subject that is a unit and its name opens the clause: "huyện Mê Linh giải quyết …"
     n = _match_at(syl[:j], i, lx.area_subjects, lx.longest) if i < j else 0
     if n:
@@ -436,9 +466,13 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     verb_head = False
     for k in range(len(body)):
         n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
+        if n and any(_match_at(body, q, lx.quantifiers, lx.longest) > k - q for q in range(max(0, k - lx.longest), k)):
+            n = 0  # "một số dự án": a quantifier, not the head noun "số"
         if n and k + n < len(body) and body[k + n][2][:1].isdigit() \
-                and not (k + n + 1 < len(body) and body[k + n + 1][2] in lx.time_units):
-            n = 0  # "số 83 quốc gia": a number after the noun names which one ("… 5 tháng" is a span)
+                and not (k + n + 1 < len(body) and body[k + n + 1][2] in lx.time_units) \
+                and not (_YEAR.fullmatch(body[k + n][2]) and k + n + 1 == len(body)):
+            n = 0  # "số 83 quốc gia": a number after the noun names which one ("… 5 tháng" is a span;
+            # a year ending the phrase is its period: "doanh thu 2020 tăng 41%")
         if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
             start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
             v = _match_end(body, k, lx.verb_heads, lx.longest)
@@ -470,6 +504,8 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 and not _titlecase(text[body[k][0] : body[k][1]]):  # (inside a name: "ông Cao Toàn Mỹ")
             if _source(body, k):
                 continue  # "tổng thu từ du lịch": the source of the money stays
+            if _price_place(text, body, k):
+                continue  # "giá tại vườn": the place a price is paid at stays
             if k > 1 and body[k - 1][2][:1].isdigit() and body[k][2] in lx.time_units:
                 k -= 1  # "giá trị xuất khẩu 5 tháng": the span of time goes with its number
             attr = None if head_found else next(
@@ -504,7 +540,11 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     if not head_found and not carrier:
         if all(_titlecase(text[a:b]) for a, b, _ in body) \
                 and not any(x[2] in lx.name_measures for x in body):  # "GDP", "VN-Index" are measures, not names
-            return None, False, None  # only a name: a subject, not a measure
+            if not share_verb:
+                return None, False, None  # only a name: a subject, not a measure
+            return _phrase(text, body), False, None
+        if kind in ("quantity", "ratio") and share_verb:
+            return _phrase(text, body), False, None  # "ung thư vú chiếm 15.229 ca": the subject, not the counted noun
         if kind in ("quantity", "ratio"):
             # a verb or subject before a count: the counted noun says it; the words
             # are kept for the verbs that govern a count ("hoàn thành 16/27 chỉ tiêu")
@@ -522,9 +562,49 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
             # only a subject of nouns before the first verb goes
             tags = _pos(phrase)
             verbs = [k for k, (_, t) in enumerate(tags) if t == "V"]
-            if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]):
+            # "cua gạch có giá": a price names its item, `tidy` makes it "giá cua gạch" (a spec does
+            # not: "máy bơm có công suất" → "công suất")
+            has = bool(verbs) and tuple(fold(tags[verbs[0]][0]).split()) in lx.has_attribute \
+                and verbs[0] + 1 < len(tags) and tuple(fold(tags[verbs[0] + 1][0]).split()) in lx.price_heads
+            if verbs and verbs[0] > 0 and all(t in ("N", "Np", "Nc", "Ny", "Nu", "M", "P") for _, t in tags[: verbs[0]]) \
+                    and not has:
                 body = body[len(" ".join(w for w, _ in tags[: verbs[0]]).split()) :]
     return _phrase(text, body), carrier, None
+
+
+def _named(text: str, syl: list, measure: str) -> bool:
+    """Whether ``measure``, read from the syllables ``syl``, is written there as a name
+    (each syllable capitalised: "HAG", "Apple")."""
+    want = fold(measure).split()
+    for k in range(len(syl) - len(want), -1, -1):
+        if [fold(x[2]) for x in syl[k : k + len(want)]] == want:
+            return all(text[a : a + 1].isupper() for a, _, _ in syl[k : k + len(want)])
+    return False
+
+
+def _drops_before_amount(measure: str, named: bool = False) -> bool:
+    """Whether the words before an amount followed by its own noun ("… 113 tỷ USD doanh
+    thu") say nothing of it: a verb of having or producing ends them ("tạo ra", "mang
+    về"), or they hold no verb at all (a subject: "công ty đạt …").  A verb that is part
+    of what is measured stays ("giải ngân 3.200 tỷ đồng vốn đầu tư công"); so does a word
+    the tagger cannot tell ("thu giữ 10 tỷ đồng tiền mặt")."""
+    lx = lexicon()
+    syl = [(0, 0, w) for w in fold(measure).split()]
+    if _match_end(syl, len(syl), lx.verb_heads, lx.longest):
+        return False
+    if _ends_with_having(measure):
+        return True
+    return named or all(t in ("N", "Np", "Nc") for _, t in _pos(measure))
+
+
+def _ends_with_having(measure: str) -> bool:
+    """Whether ``measure`` ends with a verb of having or producing ("thu về", "tạo ra")."""
+    lx = lexicon()
+    syl = [(0, 0, w) for w in fold(measure).split()]
+    return bool(_match_end(syl, len(syl), lx.having, lx.longest))
+
+
+_YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
 def _inside_word(body: list, words: list | tuple, a: int, n: int) -> bool:
@@ -592,6 +672,30 @@ def _after_introducer(text: str, body: list) -> list:
             return rest
         break
     return body
+
+
+def _changed(phrase: str | None) -> bool:
+    """Whether a change word stands, as a word of its own, in ``phrase`` ("cảng nâng năng lực
+    … từ 1.728 khách/giờ lên 2.400 khách/giờ": the second figure is the level reached)."""
+    if not phrase:
+        return False
+    lx = lexicon()
+    syl = [(0, 0, w) for w in fold(phrase).split()]
+    starts = {a for a, _, _ in _words_of(tuple(x[2] for x in syl))}
+    return any(k in starts and _match_at(syl, k, lx.changes, lx.longest) for k in range(len(syl)))
+
+
+def _price_place(text: str, body: list, k: int) -> bool:
+    """Whether the cut word at ``k`` opens the place a price is paid at ("giá tại vườn",
+    "giá bán tại ruộng"): a place word right after a price head, followed by a common noun
+    that names no unit ("giá vàng tại TP.HCM", "giá tại các tỉnh" are cut)."""
+    lx = lexicon()
+    n = _match_at(body, k, lx.price_places, lx.longest)
+    if not n or k + n >= len(body) or tuple(x[2] for x in body[:k]) not in lx.price_heads:
+        return False
+    nxt = body[k + n]
+    return not _is_name(text[nxt[0] : nxt[1]]) and not _match_at(body, k + n, lx.area_subjects, lx.longest) \
+        and not _match_at(body, k + n, lx.thing_openers, lx.longest) and not nxt[2][:1].isdigit()
 
 
 def _source(body: list, k: int) -> bool:
@@ -675,8 +779,14 @@ def _right_phrase(text: str, lo: int, hi: int, limit: int, first_stops: frozense
 
 
 def _share_phrase(text: str, lo: int, hi: int) -> str | None:
-    """The noun phrase after a percentage, of which it is a share."""
+    """The noun phrase after a percentage, of which it is a share ("13% trong tổng doanh số":
+    a word that opens the whole before a head noun goes)."""
     lx = lexicon()
+    syl = _syllables(text, lo, hi)
+    n = _match_at(syl, 0, lx.share_intro, lx.longest)
+    h = _match_at(syl, n, lx.heads, lx.longest) if n else 0
+    if h and not text[syl[n + h - 1][1] :].lstrip()[:1].isdigit():  # ("trong tổng 408 cơ sở": a count)
+        lo = syl[n][0]
     return _right_phrase(text, lo, hi, MAX_AFTER, lx.stop | lx.np_stops, lx.share_stops)
 
 
@@ -708,6 +818,12 @@ def _counted(text: str, f: Draft, hi: int) -> str | None:
     paired = _paired(text, u0, f.end)
     if paired is not None:
         return paired
+    glued = _GLUED.match(text, f.end)
+    if glued:
+        # a unit written as the head of a longer word ("200 F2", the figure's span ends at "F"):
+        # the whole word is the counted noun
+        rest = _right_phrase(text, glued.end(), hi, MAX_COUNTED, lx.np_stops, lx.np_stops, names_end=True, names_first=True)
+        return _SPACES.sub(" ", text[u0 : glued.end()]).lower() + (" " + rest if rest else "")
     measuring = fold(unit) in lx.measuring or "/" in unit
     classifier = fold(unit) in lx.classifiers \
         and not _match_at(_syllables(text, u0, min(len(text), f.end + 20)), 0, lx.classifier_nouns, lx.longest)
@@ -727,6 +843,7 @@ def _counted(text: str, f: Draft, hi: int) -> str | None:
 
 
 _NOT_NOUN = ("V", "R", "A", "E", "C", "CC", "T", "P")
+_GLUED = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
 def _paired(text: str, u0: int, f_end: int) -> str | None:
@@ -778,6 +895,14 @@ def tidy(measure: str | None) -> str | None:
         return measure
     lx = lexicon()
     syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
+    k = 1
+    while k < len(syl):
+        n = _match_at(syl, k, lx.dropped, lx.longest)
+        if n:  # "doanh thu kỷ lục", "số tiền kỷ lục để mua …": a superlative says nothing of what is measured
+            measure = (measure[: syl[k - 1][1]] + measure[syl[k + n - 1][1] :]) if k + n <= len(syl) else measure
+            syl = [(m.start(), m.end(), fold(m.group())) for m in _SYLLABLE.finditer(measure)]
+            continue
+        k += 1
     while len(syl) > 1 and (_match_end(syl, len(syl), lx.demonstratives, lx.longest) == 1
                             or _match_end(syl, len(syl), lx.trailing_aspects, lx.longest) == 1):
         syl = syl[:-1]
@@ -832,6 +957,20 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                     left = left[k + 1 :]
                     break
         right = _syllables(text, f.end, clause_end)
+        if not m and i + 1 < len(facts) and right:
+            # "2 làn xe tốc độ tối đa 60 km/h": with no break before the next figure, a head noun
+            # of two syllables or more followed only by linking words opens that figure's measure,
+            # not this one's (one syllable is often an object: "15 hộ vay vốn 300 triệu")
+            r_starts = {a for a, _, _ in _words(text, right)}
+            for k in range(len(right)):
+                n = _match_at(right, k, lx.heads, lx.longest) if k in r_starts else 0
+                if n > 1 and k + n in r_starts | {len(right)} and _only(right[k + n :], lx.strip_right) \
+                        and not _match_end(right, k, lx.strip_right, lx.longest) \
+                        and tuple(x[2] for x in right[k : k + n]) not in lx.weak_heads:
+                    # (the object of a verb stays: "85 trường đạt chỉ tiêu 100%")
+                    clause_end = right[k][0]
+                    right = right[:k]
+                    break
         kind = f.kind
         measured = None
         if kind == "quantity" and f.unit and (fold(f.unit) in lx.measuring or "/" in f.unit):
@@ -870,13 +1009,21 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if own:
                 measure = own
                 f.share = True
-        if f.kind == "money" and right and not carrier and not (measure and _starts_with_head(measure)) \
+        if f.kind == "money" and right and not carrier \
+                and not (measure and _starts_with_head(measure) and not _ends_with_having(measure)) \
                 and _match_at(right, 0, lx.amount_nouns, lx.longest):
             own = _right_phrase(text, f.end, clause_end, MAX_COUNTED, lx.np_stops, lx.np_stops | lx.stop)
             if own:
                 # "gửi 1 triệu USD viện trợ": an amount followed by what it is; a verb before
                 # it stays, as the verb phrase it is ("giải ngân 3.200 tỷ đồng vốn đầu tư công")
+                if measure and _drops_before_amount(measure, _named(text, left, measure)):
+                    measure = None  # "Apple tạo ra 113 tỷ USD doanh thu": a having verb or a bare subject goes
                 measure = f"{measure} {own}" if measure else own
+        if f.kind == "money" and measure and tuple(fold(measure).split()) in lx.source_heads and len(right) > 1 \
+                and _source([(0, 0, w) for w in fold(measure).split()] + right, len(fold(measure).split())):
+            own = _right_phrase(text, f.end, clause_end, MAX_COUNTED, frozenset(), lx.np_stops | lx.stop)
+            if own:
+                measure = f"{measure} {own}"  # "thu được 120 triệu đồng từ vụ vải": the source of the money
         if f.kind == "percent" and right and _match_at(right, 0, lx.of_plan, lx.longest):
             f.plan_share = True  # "đạt 95% kế hoạch"
         if measure and prev is not None and prev.measure and prev.kind == f.kind \
@@ -912,11 +1059,14 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             if measure is None and prev_measure and len(left) <= 3 \
                     and not (right and f.kind == "percent" and not _match_at(right, 0, lx.cut, lx.longest)):
                 measure = prev_measure  # ", tăng 5%": the same measure's change
-        if measure is None and f.kind == "percent" and lo > floor and text[lo - 1 : lo] == "," \
-                and _only(left, lx.comparators):
+        if measure is None and lo > floor and text[lo - 1 : lo] == "," \
+                and (f.kind == "percent" and _only(left, lx.comparators)
+                     or f.kind in ("percent", "money") and left and _only(left, lx.strip_right) and prev is None):
             # "… đạt tăng trưởng ở mức hai con số, khoảng 10,5% trong năm tới": a percentage
             # opening its clause with no noun of its own restates the clause before it; the
-            # head noun named there is its measure (none when that clause has no head noun)
+            # head noun named there is its measure (none when that clause has no head noun);
+            # so does an amount or a percentage after a bare linking, change or aspect word, first
+            # in its sentence ("doanh thu kỷ lục trong tháng 3, đạt 89,6 tỷ USD")
             pstart = _clause_start(text, s0, lo - 1)
             # (a figure in that clause is its own: "53% X, 46% còn lại …" names no measure)
             before = _syllables(text, pstart, lo - 1) if prev is None or prev.end <= pstart else []
@@ -926,7 +1076,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 f.left_phrase = _phrase(text, before)  # the clause it restates is the one it is about
         if prev is not None and prev.measure and lo == prev.end and left \
                 and _match_end(left, len(left), lx.to_level, lx.longest) and not (measure and _has_head(measure)) \
-                and (prev.change or any(_match_at(left, k, lx.changes, lx.longest) for k in range(len(left)))) \
+                and (prev.change or any(_match_at(left, k, lx.changes, lx.longest) for k in range(len(left)))
+                     or _changed(prev.left_phrase)) \
                 and not any(_titlecase(text[a:b]) or (text[a:b].isupper() and b - a > 1) for a, b, _ in left):
             # (a name in between is a new subject: "mã A tăng lên 9.170 đồng và mã B tăng lên 10.650 đồng")
             # "giá vàng tăng 0,1% lên 1.281 USD/ounce": the level the previous figure's measure reached
@@ -952,6 +1103,17 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 measure = f"{measure} {text[lead[0][0] : lead[-1][1]].lower()}"
         measure = _per_unit(text, f, measure)
         f.measure = tidy(measure)
+        if f.measure and prev is not None and prev.kind == f.kind == "quantity" and prev.unit == f.unit \
+                and (prev.measure is None or "/" in (prev.unit or "") and fold(prev.measure) == fold(prev.unit or "")) \
+                and not _syllables(text, prev.start, prev.end)[-1][2].isalpha() \
+                and (_range_gap(text, prev.end, f.start, f.end) or text[prev.end : f.start].strip() in ("-", "–")):
+            # "3 - 5 quầy", "từ 200-300 con": a low end written with no noun counts the high end's
+            prev.measure = f.measure
+        elif f.measure and prev is not None and prev.kind == f.kind == "quantity" and prev.unit == f.unit \
+                and f.unit and "/" in f.unit and fold(f.measure) == fold(f.unit) and prev.measure \
+                and fold(prev.measure) != fold(f.unit) and text[prev.end : f.start].strip() in ("-", "–"):
+            # "năng lực 2.400-2.500 khách/giờ": a rate's high end has no noun of its own
+            f.measure = prev.measure
         if f.kind == "percent" and prev is not None and prev.kind == "percent" and prev.share and f.measure \
                 and prev.measure and fold(f.measure) == fold(prev.measure) and not f.plan_share \
                 and not f.change and lo == prev.end:

@@ -202,4 +202,5 @@ def _range(c: Candidate, text: str, sent: tuple[int, int]) -> list[Draft]:
         lo_end += tail.end()
     lo = _base(c, text, c.start, lo_end, value=lo_val, comparator=">=", **extra)
     hi = _base(c, text, m.start("hi"), end, value=hi_val, comparator="<=", **extra)
+    hi.range_high = True
     return [lo, hi]

@@ -62,7 +62,14 @@ def split(text: str, zones: list[tuple[int, int]]) -> list[Sentence]:
                 span = _locate(piece, text, cursor, le)
                 if span is None:
                     continue
-                out.append(Sentence(len(out), span[0], span[1], para))
+                prev = out[-1] if out and out[-1].paragraph == para else None
+                if prev is not None and prev.end == span[0] and text[span[0] - 1 : span[0]] == "." \
+                        and text[span[0] : span[0] + 1].islower():
+                    # a dot with a small letter right after it is inside a name ("Kitco.com"), no sentence
+                    # end (a capital after it is a missing space: "không tăng.Còn …")
+                    out[-1] = Sentence(prev.index, prev.start, span[1], para)
+                else:
+                    out.append(Sentence(len(out), span[0], span[1], para))
                 cursor = span[1]
             if cursor < le and text[cursor:le].strip():
                 # text the splitter dropped: keep it as a sentence of its own

@@ -159,6 +159,34 @@ PERIODS = [
     ("Năm 2020, tỉnh có diện tích lúa 2.500 ha.", "2.500 ha", "2020/2020"),
     ("Đến năm 2030, tỉnh sẽ đưa vào khai thác các tuyến với tổng chiều dài 320km.", "320km", "/2030"),
     ("Năm 2022, lợi nhuận cao 15% so với năm trước.", "15%", "2022/2022"),
+    # the time of an event that dates the subject frames no later clause of the sentence …
+    ("Hợp tác xã được thành lập năm 2012, hiện có 85 thành viên.", "85 thành viên", None),
+    ("Nhà máy khởi công năm 2018, tổng vốn đầu tư 900 tỷ đồng.", "900 tỷ đồng", None),
+    ("Ra đời năm 1999, diễn đàn chiếm 60% thương mại thế giới.", "60%", None),
+    # … but the figures of what the subject started with are of that time, and so are
+    # the figures of the event's own clause
+    ("Hợp tác xã được thành lập năm 2012, với 9 thành viên.", "9 thành viên", "2012/2012"),
+    ("Hợp tác xã được thành lập năm 2012 với 9 thành viên.", "9 thành viên", "2012/2012"),
+    ("Năm 2012, hợp tác xã có 9 thành viên.", "9 thành viên", "2012/2012"),
+    # a running total over the year's first months
+    ("Lũy kế 4 tháng, hợp tác xã bán được 120 tấn chè.", "120 tấn", "2023-01/2023-04"),
+    ("Luỹ kế bảy tháng năm 2021, cảng đón 35 chuyến tàu.", "35 chuyến", "2021-01/2021-07"),
+    ("Lũy kế đến nay, quỹ đã cho vay 900 triệu đồng.", "900 triệu đồng", None),
+    # the two ends of a range share one time: a time right after the range is both ends',
+    # a size has none even when an earlier clause has a time
+    ("Viện dự báo mức lạm phát 3%-3,5% trong năm 2024.", "3%", "2024/2024"),
+    ("Viện dự báo mức lạm phát 3%-3,5% trong năm 2024.", "3,5%", "2024/2024"),
+    ("Thiên thạch được phát hiện vào tháng 3, có đường kính từ 120 đến 300 mét.", "300 mét", None),
+    # a reporting period (a quarter, months of the year) an earlier sentence of the paragraph
+    # states for its figures is the time of the next sentences' figures …
+    ("Hãng bán được 30 triệu máy trong quý II/2022. Trong khi đó, đối thủ chỉ chiếm 9% thị phần.", "9%",
+     "2022-04/2022-06"),
+    # … not an event's year, nor a figure after a comparison, a goal or a vague time
+    ("Dự án được cấp phép vào năm 2006 với vốn 1 tỷ USD. Sau đó, vốn được nâng lên 3 tỷ USD.", "3 tỷ USD", None),
+    ("Hãng bán được 30 triệu máy trong quý II/2022. Lãi tăng lên 8 tỷ đồng so với mức cùng kỳ là 5 tỷ đồng.",
+     "5 tỷ đồng", None),
+    ("Hãng bán được 30 triệu máy trong quý II/2022. Hãng dự kiến bán thêm 10 triệu máy.", "10 triệu máy", None),
+    ("Hãng bán được 30 triệu máy trong quý II/2022. Hiện nay, hãng có 4 nhà máy.", "4 nhà", None),
 ]
 
 
@@ -288,6 +316,14 @@ CHANGES = [
     ("Số ca mắc mới ít hơn hôm qua 200 ca.", "200 ca", "decrease"),
     ("Nhiệt độ ở vùng núi thấp hơn đồng bằng 4 độ.", "4 độ", None),
     ("Giá cổ phiếu tăng so với đầu năm lên 50.000 đồng.", "50.000 đồng", None),
+    # both ends of a range of change are changes, the unit written after the low end too
+    ("Giá tôm tăng từ 20.000 đồng đến 40.000 đồng/kg so với tháng trước.", "40.000 đồng", "increase"),
+    ("Giá tôm dao động từ 20.000 đồng đến 40.000 đồng/kg.", "40.000 đồng", None),
+    # size and strength comparatives with "hơn" and a base after the figure
+    ("Bản mới nhẹ hơn 30 kg so với bản tiêu chuẩn.", "hơn 30 kg", "decrease"),
+    ("Động cơ mới mạnh hơn 40 mã lực so với thế hệ trước.", "hơn 40 mã lực", "increase"),
+    ("Tuyến đường mới dài 5 km so với tuyến cũ chỉ 3 km.", "5 km", None),
+    ("Chiếc xe nặng hơn 30 kg.", "hơn 30 kg", None),
 ]
 
 
@@ -319,6 +355,15 @@ UNDATED = [
      "300 đại biểu", None),
     ("Sáng 20/3, hội khai mạc; cùng ngày, hội nhận 8 tấn hàng. Hội được thành lập ngày 5/9/2015.",
      "8 tấn", None),
+    # the year of the event a span runs from, and any earlier year, is before the report
+    ("Ngày 14/6, đơn vị bắt giữ 6 đối tượng. Kể từ khi được thành lập vào năm 2016, đơn vị đã phá nhiều đường dây.",
+     "6 đối tượng", None),
+    ("Ngày 14/6, đơn vị bắt giữ 6 đối tượng. Năm 2009, đơn vị nhận huân chương. Kể từ khi được thành lập vào năm "
+     "2016, đơn vị đã phá nhiều đường dây.", "6 đối tượng", None),
+    # … a later year still dates it, and a past event without "kể từ khi" is no since-point
+    ("Ngày 14/6, đơn vị bắt giữ 6 đối tượng. Kể từ khi được thành lập vào năm 2016, đơn vị đã phá nhiều đường dây. "
+     "Năm 2017, đơn vị nhận bằng khen.", "6 đối tượng", "2017-06-14"),
+    ("Ngày 14/6, đơn vị bắt giữ 6 đối tượng. Đơn vị được thành lập vào năm 2016.", "6 đối tượng", "2016-06-14"),
 ]
 
 

@@ -122,6 +122,54 @@ ATTACH = [
     ("Tính đến tháng 6, toàn tỉnh có 610 DN thành lập mới, đạt 55% kế hoạch năm.", "55%", {"indicator": "new_enterprises"}),
     ("Tính đến tháng 6, toàn tỉnh có 610 DN rút lui khỏi thị trường.", "610 DN", {"indicator": None}),
     ("Công ty mẹ đã thành lập 3 doanh nghiệp con ở nước ngoài.", "3 doanh nghiệp", {"indicator": None}),
+    # visits counted in "lượt" (or "lượt người") after a clause that names the visitors, and the
+    # change right after them; "lượt" of anything else is no arrival
+    ("Sáu tháng đầu năm, khách du lịch đến thành phố ước đạt 1,8 triệu lượt người, tăng 7% so với cùng kỳ.",
+     "1,8 triệu lượt", {"indicator": "tourist_arrivals"}),
+    ("Sáu tháng đầu năm, khách du lịch đến thành phố ước đạt 1,8 triệu lượt người, tăng 7% so với cùng kỳ.",
+     "7%", {"indicator": "tourist_arrivals", "change": "increase"}),
+    ("Riêng du khách nước ngoài là 95.000 lượt.", "95.000 lượt", {"indicator": "tourist_arrivals"}),
+    ("Bài viết của một du khách nhận được 12.000 lượt thích.", "12.000 lượt", {"indicator": None}),
+    ("Bệnh viện tiếp nhận 3.000 lượt người đến khám.", "3.000 lượt", {"indicator": None}),
+    ("Khách du lịch đông, nhà xe chạy thêm 300 lượt xe.", "300 lượt", {"indicator": None}),
+    # "nguồn" before a wording names the same thing
+    ("Đến cuối tháng 9, nguồn vốn đầu tư công đã giải ngân đạt 62% kế hoạch.", "62%",
+     {"indicator": "public_investment_disbursement"}),
+    ("Nguồn vốn đầu tư công được giao cho tỉnh năm nay là 900 tỷ đồng.", "900 tỷ đồng", {"indicator": None}),
+    # a bare "giá trị" after a tonnage is the value of what was counted
+    ("Quý I, nhập khẩu phân bón đạt 200.000 tấn với giá trị 70 triệu USD.", "70 triệu USD", {"indicator": "import_turnover"}),
+    ("Công ty thu mua 200 tấn vải với giá trị 3 tỷ đồng.", "3 tỷ đồng", {"indicator": None}),
+    ("Hợp tác xã bán 50 tấn gạo với giá trị 900 triệu đồng.", "900 triệu đồng", {"indicator": None}),
+    # a loss of farmers or fishermen named earlier in the sentence is no company's result
+    ("Nhiều nông dân nuôi cá lồng trên sông cho biết, sau đợt cá chết vụ này lỗ gần 100 triệu đồng.",
+     "gần 100 triệu đồng", {"indicator": None}),
+    ("Trong quý II, công ty thủy sản lỗ 12 tỷ đồng.", "12 tỷ đồng", {"indicator": "company_profit"}),
+    # a year right after a head noun is its period, not a name ("doanh thu 2022 tăng 12%")
+    ("Tập đoàn Minh Long ghi nhận doanh thu 2022 tăng 12%, lên 8.000 tỷ đồng.", "12%", {"indicator": "company_revenue"}),
+    ("Tập đoàn Minh Long ghi nhận doanh thu 2022 tăng 12%, lên 8.000 tỷ đồng.", "8.000 tỷ đồng", {"indicator": "company_revenue"}),
+    ("Chi nhánh số 2022 của ngân hàng cho vay 40 tỷ đồng.", "40 tỷ đồng", {"indicator": None}),
+    # an amount followed by its own noun: a having verb or a bare subject before it says nothing
+    ("Hãng điện thoại này tạo ra 20 tỷ USD doanh thu trong quý.", "20 tỷ USD", {"indicator": "company_revenue", "measure": "doanh thu"}),
+    ("Thương vụ mang về 900 tỷ đồng lợi nhuận cho hãng.", "900 tỷ đồng", {"indicator": "company_profit"}),
+    ("Công an thu giữ 3 tỷ đồng tiền mặt tại hiện trường.", "3 tỷ đồng", {"indicator": None}),
+    ("Tỉnh đã giải ngân 1.500 tỷ đồng vốn đầu tư công.", "1.500 tỷ đồng", {"indicator": "public_investment_disbursement"}),
+    # an amount after a comma and a bare "đạt" restates the clause before it
+    ("Hãng vừa công bố doanh thu kỷ lục trong quý, đạt 75 tỷ USD, tăng 30%.", "75 tỷ USD", {"indicator": "company_revenue"}),
+    ("Hãng vừa công bố doanh thu kỷ lục trong quý, đạt 75 tỷ USD, tăng 30%.", "30%", {"indicator": "company_revenue"}),
+    ("Hãng bán hàng trăm lô hàng sang châu Âu, đạt 75 tỷ USD.", "75 tỷ USD", {"indicator": None}),
+    # a contrast word opens a new clause with its own measure
+    ("Số khách tới quầy giảm trong tháng Tết nhưng tăng trưởng tín dụng của ngân hàng vẫn đạt 6%.", "6%", {"indicator": "credit_growth"}),
+    ("Tỉnh chi thêm ngoài dự toán nhưng không đúng quy định và chưa hỏi ý kiến với số tiền 12 tỷ đồng.", "12 tỷ đồng", {"indicator": None}),
+    # "con số" before a figure only links it ("vượt quá con số 5 triệu")
+    ("Tổng số ca mắc Covid-19 tại nước này đã vượt quá con số 5 triệu người.", "5 triệu người", {"indicator": "covid_cases"}),
+    ("Con số 5 triệu người khiến nhiều người lo ngại.", "5 triệu người", {"indicator": None}),
+    # "với cùng kỳ" is a comparison (for "so với cùng kỳ")
+    ("Quý này ngân hàng báo lãi 700 tỷ đồng, tăng 25% với cùng kỳ năm trước.", "25%", {"indicator": "company_profit"}),
+    # an amount after a profit word with no currency is in đồng
+    ("Tập đoàn báo lợi nhuận sau thuế đạt hơn 9 nghìn tỷ, tăng 60% so với năm trước.", "60%", {"indicator": "company_profit"}),
+    ("Tập đoàn báo lợi nhuận sau thuế đạt hơn 9 nghìn tỷ, tăng 60% so với năm trước.", "hơn 9 nghìn tỷ", {"indicator": "company_profit", "currency": "VND"}),
+    # a dot with a small letter right after it is inside a name, no sentence end
+    ("Giá vàng giao ngay trên sàn Kitco.com giao dịch ở mức 1.900 USD/ounce.", "1.900 USD/ounce", {"indicator": "gold_price"}),
 ]
 
 

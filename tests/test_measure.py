@@ -352,6 +352,48 @@ MEASURE_ONLY = [
     # temperature, humidity, diameter are head nouns: the verb before them goes
     ("Hôm nay có nơi có nhiệt độ trên 38 độ.", "trên 38 độ", "nhiệt độ"),
     ("Bánh xe có đường kính 60 cm.", "60 cm", "đường kính"),
+    # "X có giá N": a price names its item; counter-example: a spec does not ("Máy bơm có công suất" above)
+    ("Tôm hùm có giá 1 triệu đồng/kg.", "1 triệu đồng/kg", "giá tôm hùm"),
+    # "được" before a verb of valuing is the passive, not part of the measure
+    ("Cầu thủ này được định giá 80 triệu euro.", "80 triệu euro", "định giá"),
+    # change words and a time-aspect phrase between the measure and its level go, the sign word too
+    ("Giá cà phê có lúc rơi xuống 30.000 đồng/kg.", "30.000 đồng/kg", "giá cà phê"),
+    ("Nhiệt độ ở đỉnh núi giảm xuống âm 5 độ C.", "5 độ", "nhiệt độ"),
+    # a unit written as the head of a longer word: the whole word is what is counted
+    ("Hôm nay phát hiện thêm 40 F1 và 120 F2.", "40 F", "f1"),
+    ("Hôm nay phát hiện thêm 40 F1 và 120 F2.", "120 F", "f2"),
+    # the low end of a range written with no noun counts the high end's noun; a rate's high end
+    # with no noun of its own has the low end's measure
+    ("Mỗi gian hàng có 4 - 6 nhân viên.", "4", "nhân viên"),
+    ("Năng lực phục vụ tăng lên 1.500-1.800 khách/giờ.", "1.800 khách/giờ", "năng lực phục vụ"),
+    # "từ A lên B" after a change verb: B is the level of A's measure
+    ("Cảng nâng năng lực xếp dỡ từ 900 container/ngày lên 1.300 container/ngày.", "1.300 container/ngày", "năng lực xếp dỡ"),
+    # a share verb: its subject is the measure, a name too, a count too; counter-example: a noun
+    # phrase after the figure names the whole ("Samsung chiếm 20% thị phần")
+    ("Hàng nông sản chiếm 25%.", "25%", "hàng nông sản"),
+    ("Trong đó, xe máy chiếm 700 chiếc.", "700 chiếc", "xe máy"),
+    ("Samsung chiếm 20% thị phần.", "20%", "thị phần"),
+    ("Bệnh viện tiếp nhận 300 ca, trong đó ung thư phổi chiếm 60 ca (20%).", "20%", "ung thư phổi"),
+    # "N% trong tổng X": the whole after "trong"; counter-example: "trong" before a place is cut
+    ("Nhà máy góp 12% trong tổng sản lượng điện.", "12%", "tổng sản lượng điện"),
+    ("Hộ nghèo chiếm 5% trong xã.", "5%", "hộ nghèo"),
+    # an amount followed by what it is: a verb before it goes unless it is measured itself
+    ("Hãng tạo ra 40 tỷ USD doanh thu.", "40 tỷ USD", "doanh thu"),
+    # a bare linking verb after a comma restates the clause before; counter-example: no head noun there
+    ("Doanh thu trong quý vừa qua, đạt 30 tỷ đồng.", "30 tỷ đồng", "doanh thu"),
+    ("Theo báo cáo, đạt 30 tỷ đồng.", "30 tỷ đồng", None),
+    # a head noun running up to the next figure opens that figure's measure; counter-example: a
+    # one-syllable head is often an object and stays
+    ("Đường có hai chiều, 4 làn xe tốc độ tối đa 80 km/h.", "4 làn", "làn xe"),
+    ("Xã có 15 hộ vay vốn 300 triệu đồng.", "15 hộ", "hộ vay vốn"),
+    # the source of money after the amount stays with a money head; counter-example: a time is no source
+    ("Ông thu được 80 triệu đồng từ đàn lợn.", "80 triệu đồng", "thu từ đàn lợn"),
+    ("Doanh thu đạt 5 tỷ đồng từ đầu năm.", "5 tỷ đồng", "doanh thu"),
+    # the place a price is paid at stays; counter-example: a named place is an area
+    ("Giá bán tại ruộng khoảng 7.000 đồng/kg.", "khoảng 7.000 đồng/kg", "giá bán tại ruộng"),
+    ("Giá vàng tại TP.HCM tăng 2%.", "2%", "giá vàng"),
+    # "giúp" opens a purpose clause after a counted noun
+    ("Sân bay lắp thêm 4 máy soi giúp hành khách đỡ chờ.", "4 máy", "máy soi"),
 ]
 
 

@@ -77,7 +77,26 @@ ADVERB_ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text, present, absent", CHI_ROWS + BARE_YEAR_ROWS + ADVERB_ROWS)
+TIMES_ROWS = [
+    # "N lần" counts times or a multiple: a quantity in "lần", not a duration
+    ("Giá vàng trong nước cao gấp 3 lần giá thế giới.", "3 lần", None),
+    ("Đội khách chưa thắng trong 6 lần gặp nhau gần nhất.", "6 lần", None),
+    ("Doanh thu năm nay tăng 2,5 lần so với năm trước.", "2,5 lần", None),
+    ("Bệnh nhân uống thuốc 3 lần/ngày sau bữa ăn.", "3 lần/ngày", None),
+    # counter-examples: real durations stay blocked
+    ("Dự án kéo dài 5 năm và có 200 hộ tham gia.", "200 hộ", "5 năm"),
+    ("Anh ở lại 2 đêm rồi về quê.", None, "2 đêm"),
+]
+SLASH_CODE_ROWS = [
+    # a slash pair after a lottery game or a tyre word is a name or a size, not a share
+    ("Kỳ quay của xổ số Mega 6/45 có 3 vé trúng giải ba.", "3 vé", "6/45"),
+    ("Bản tiêu chuẩn dùng lốp 215/60 R16 và 6 túi khí.", "6 túi", "215/60"),
+    # counter-examples: the same shape after other words is a share
+    ("Thôn có 14/15 hộ đã ký cam kết.", "14/15 hộ", None),
+    ("Tỉnh đạt 6/45 chỉ tiêu đề ra.", "6/45 chỉ tiêu", None),
+]
+
+@pytest.mark.parametrize("text, present, absent", CHI_ROWS + BARE_YEAR_ROWS + ADVERB_ROWS + TIMES_ROWS + SLASH_CODE_ROWS)
 def test_span_is_a_fact_or_not(text, present, absent):
     spans = {f["text"] for f in extract_text(text).facts}
     if present:
