@@ -135,3 +135,20 @@ def test_billionaire_is_a_counted_noun(text, span, value, unit):
     assert span in facts, list(facts)
     assert facts[span]["value"] == value
     assert facts[span].get("unit") == unit
+
+
+@pytest.mark.parametrize("text, span, currency", [
+    # foreign currencies written out get their ISO code
+    ("Hãng bị phạt 2 triệu tệ vì vi phạm.", "2 triệu tệ", "CNY"),
+    ("Tiền thuê là 900 đô la Úc mỗi tuần.", "900 đô la Úc", "AUD"),
+    ("Quỹ thu về 15 triệu đô la Hồng Kông.", "15 triệu đô la Hồng Kông", "HKD"),
+    ("Dự án được vay 4 tỷ rupee.", "4 tỷ rupee", "INR"),
+    ("Mức phạt lên tới 5.000 franc Thụy Sĩ.", "5.000 franc Thụy Sĩ", "CHF"),
+    # counter-examples: a bare "đô la" stays USD; a peso of no named country gets no code
+    ("Vé vào cửa giá 20 đô la.", "20 đô la", "USD"),
+    ("Người bán lấy 300 peso một bó hoa.", "300 peso", None),
+])
+def test_foreign_currency_codes(text, span, currency):
+    facts = {f["text"]: f for f in extract_text(text).facts}
+    assert span in facts, list(facts)
+    assert facts[span].get("currency") == currency
