@@ -538,6 +538,11 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             continue
         v = f.date_value
         if not v:
+            if pub is None and f.year is None and f.month is not None:
+                # a day or month no year is in reach of ("Ngày 2/7, …" in an undated body whose
+                # only years are past events'): the figures it dates have no known time, and
+                # an earlier sentence's time does not carry over it
+                out.append(_Anchor(f.start, f.end, None, descriptor=desc, plan=plan, paren=paren, guessed=True))
             continue
         start, end = f.start, f.end
         since = c.since.search(text[max(s.start, start - 12) : start])

@@ -186,11 +186,24 @@ def _context_years(facts: list[Draft], text: str | None) -> list[int]:
     the event a span runs from ("kể từ khi … vào năm 2014") or any earlier year."""
     out: list[int] = []
     since: list[int] = []
+    past: list[int] = []
     birth = _birth_rx()
     comparison = None
     if text is not None:
         comparison, plan, strong, weak = _not_context_rx()
     for f in facts:
+        if f.kind == "period" and f.years is not None and f.years[0] and f.years[1] is None \
+                and text is not None and comparison is not None:
+            # a span open towards the report ("Từ năm 1993, ông là giám đốc"): the report is in
+            # or after its first year, so no earlier year dates it; not a plan's ("Từ năm 2018 sẽ …")
+            left = text[max(0, f.start - 80) : f.start]
+            left = left[max(left.rfind("."), left.rfind("\n")) + 1 :]
+            right = text[f.end : f.end + 120]
+            right = right[: min((i for i in (right.find("."), right.find("\n")) if i >= 0), default=len(right))]
+            if not (plan.search(left) or strong.search(left) or weak.search(left)
+                    or strong.search(right) or weak.search(right)):
+                past.append(int(f.years[0][:4]))
+            continue
         if f.kind not in ("date", "period") or not f.year or f.rel_year is not None:
             continue
         if f.kind == "period" and (f.years is not None or f.open_start):
@@ -204,13 +217,21 @@ def _context_years(facts: list[Draft], text: str | None) -> list[int]:
                 continue
             if birth.search(left) or comparison.search(left):
                 continue
+            if _past_event_rx().search(left):
+                past.append(f.year)
+                continue
             # a plan's, a goal's or a forecast's year ("kế hoạch năm 2018", "mục tiêu
             # năm 2020", "sẽ hoàn thành trong năm 2018")
             if f.kind == "period" and (plan.search(left) or strong.search(left) or weak.search(left)):
                 continue
         out.append(f.year)
     # the report comes after the event a span runs from: no year up to that one dates it
-    return [y for y in out if y > max(since)] if since else out
+    if since:
+        out = [y for y in out if y > max(since)]
+    # … and after a past event told as such ("hồi tháng 6/2016"): no earlier year dates it
+    if past:
+        out = [y for y in out if y >= max(past)]
+    return out
 
 
 @per_rules
@@ -227,6 +248,13 @@ def _since_event_rx() -> regex.Pattern:
     """A clause about the event a span runs from, before its year ("kể từ khi … vào năm 2014")."""
     return regex.compile(rf"(?<!\p{{L}})(?:{alternation(words('SINCE_EVENT_WORDS'))})(?!\p{{L}})[^,;:.()]{{0,70}}$",
                          regex.IGNORECASE)
+
+
+@per_rules
+def _past_event_rx() -> regex.Pattern:
+    """A word that tells the time right after it as a past event's ("hồi tháng 6/2016")."""
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(words('PAST_EVENT_WORDS'))})"
+                         rf"(?:\s+(?:{alternation(words('PAST_EVENT_PARTS'))}))?\s*$", regex.IGNORECASE)
 
 
 @per_rules

@@ -413,6 +413,23 @@ UNDATED = [
     # … a record's start before the day is no contradiction
     ("Phiên 8/2, giá dầu xuống 52 USD/thùng, mức thấp nhất kể từ ngày 19/1/2017.", "52 USD/thùng", "2017-02-08"),
     ("Phiên 8/5, chỉ số tăng lên 1.050 điểm. Tháng 11/2016, chỉ số chỉ đạt 900 điểm.", "1.050 điểm", "2016-05-08"),
+    # a year told as a past event's ("hồi tháng 6/2016") is before the report, and so is any earlier year:
+    # a day with no other year in reach has none, and an earlier sentence's year does not carry over it
+    ("Cuộc bầu cử diễn ra hồi tháng 6/2016. Ngày 2/7, cảng xuất 70 tấn cá.", "70 tấn", None),
+    ("Năm 2015, cảng xuất 90 tấn cá. Cuộc bầu cử diễn ra hồi tháng 6/2016. Ngày 2/7, cảng xuất 70 tấn cá.",
+     "70 tấn", None),
+    ("Năm 2015, cảng xuất 90 tấn cá. Cuộc bầu cử diễn ra hồi tháng 6/2016. Ngày 2/7, cảng xuất 70 tấn cá.",
+     "90 tấn", "2015/2015"),
+    # … a span open towards the report ("Từ năm 1993, …") puts the report in or after its first year
+    ("Năm 1992, ông về hưu. Từ năm 1993, ông làm cố vấn. Ngày 17/5, ông trao 2 suất học bổng.",
+     "2 suất", None),
+    # counter-examples: the same year or a later one named without "hồi" still dates the report; the
+    # past event's year is the body's latest when nothing tells it as past; a plan's open span is no floor
+    ("Hồi tháng 1/2017, hồ cạn. Quý I/2017, hồ cấp 40 triệu m3 nước. Ngày 5/6, hồ cấp thêm 3 triệu m3.",
+     "3 triệu m3", "2017-06-05"),
+    ("Cuộc bầu cử diễn ra vào tháng 6/2016. Ngày 2/7, cảng xuất 70 tấn cá.", "70 tấn", "2016-07-02"),
+    ("Năm 2017, giá điện tăng. Từ năm 2018, ngành điện sẽ áp biểu giá mới. Ngày 5/6, giá giảm 5%.",
+     "5%", "2017-06-05"),
 ]
 
 

@@ -268,6 +268,17 @@ NO_PUB = [
      [("năm 2018", "2018/2018"), ("20/5", "2017-05-20"), ("ngày 20/6/2017", "2017-06-20")]),
     ("Anh Tú (SN 1990) bị bắt ngày 5/6/2016. Ngày 7/6, công an khám nhà.",
      [("ngày 5/6/2016", "2016-06-05"), ("Ngày 7/6", "2016-06-07")]),
+    # a year told as a past event's ("hồi năm 2015", "hồi cuối năm 2015") dates no later day
+    ("Hai nước ký hiệp định hồi năm 2015. Ngày 4/9, hai bộ trưởng gặp nhau.",
+     [("năm 2015", "2015/2015"), ("Ngày 4/9", None)]),
+    ("Đợt rét hồi cuối tháng 12/2015 làm chết trâu. Năm 2014, đàn trâu tăng. Ngày 3/3, xã nhận giống.",
+     [("tháng 12/2015", "2015-12"), ("Năm 2014", "2014/2014"), ("Ngày 3/3", None)]),
+    # … a later year does
+    ("Hai nước ký hiệp định hồi năm 2015. Năm 2017, thương mại tăng. Ngày 4/9, hai bộ trưởng gặp nhau.",
+     [("năm 2015", "2015/2015"), ("Năm 2017", "2017/2017"), ("Ngày 4/9", "2017-09-04")]),
+    # a span open towards the report puts it in or after the span's first year
+    ("Năm 1990, bà về hưu. Từ năm 1991, bà làm chủ nhiệm hợp tác xã. Ngày 9/4, bà mất.",
+     [("Năm 1990", "1990/1990"), ("Từ năm 1991", "1991/"), ("Ngày 9/4", None)]),
     # nothing gives a year: the date is kept with a null value, the period is not kept
     ("Ngày 27/5, Ban Thường vụ họp. Sáng 28/5, đoàn về xã.", [("Ngày 27/5", None), ("Sáng 28/5", None)]),
     ("6 tháng đầu năm, sản lượng tăng. Ngày 3/7, tỉnh họp.", [("Ngày 3/7", None)]),
