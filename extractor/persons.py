@@ -170,6 +170,15 @@ class _Compiled:
         self.name_hon_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.name_honorifics)})[ \t]+$")
         self.name_honorifics_set = frozenset(r.name_honorifics)
         self.comma_phrase_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.comma_phrases)})(?![\p{{L}}])")
+        # a position, then only lowercase words, right before a run ("Chủ tịch nước Trung Quốc …")
+        self.head_end_rx = regex.compile(self.head_rx.pattern + r"(?:[ \t]+\p{Ll}+)*[ \t]+$")
+        self.stop_set = frozenset(w.casefold() for w in r.stop_words)
+        self.guarded_only_rx = regex.compile(
+            rf"(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.guarded_heads)})" if r.guarded_heads else "(?!)")
+        # a name, a comma, then a guarded head right before a run ("Ông Charles Kaye, lãnh đạo …")
+        self.name_comma_guarded_rx = regex.compile(
+            rf"\p{{Lu}}\p{{Ll}}+[ \t]*,[ \t]*(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.guarded_heads)})[ \t]+$"
+            if r.guarded_heads else "(?!)")
         self.single_head_end_rx = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})[ \t]+$")
         self.rank_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.ranks)})(?![\p{{L}}])")
@@ -235,6 +244,7 @@ class _Compiled:
         self.single_head_rx = regex.compile(
             rf"(?<![\p{{L}}])(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.single_name_heads)})(?![\p{{L}}])")
         self.org_suffixes = frozenset(r.org_suffixes)
+        self.institution_set = frozenset(w for w in r.institution_words if w[:1].isupper())
         # "Sau", "Trong": the first word of a capitalised stop word ("Sau đó", "Trong khi")
         self.stop_words = frozenset(w.split()[0] for w in r.stop_words if w[:1].isupper())
         self.org_suffix_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(r.org_suffixes)})$")
@@ -313,20 +323,42 @@ def _names(text: str, s: Sentence):
                     break
             if first == 0 and len(words) == 2 and pw.group(1).casefold() in _level_words():
                 continue  # "xã Thạch Tiến" (a unit the gazetteer lacks): a place, not a two-syllable name
-        elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()) \
-                or c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
-            first = 2  # "trường THPT Chu Văn An", "Công ty thương mại Hoàng Lan": the institution's name
+        elif c.institution_rx.search(text, max(s.start, m.start() - 20), m.start()):
+            first = 2  # "trường THPT Chu Văn An": the institution's name
+        elif c.company_rx.search(text, max(s.start, m.start() - 50), m.start()):
+            # "Công ty thương mại Hoàng Lan": the company's name; a brand that is no Vietnamese
+            # syllable is one word ("Tập đoàn Vingroup Phạm Nhật Vượng")
+            first = 1 if len(words) > 2 and not is_syllable(words[0]) else 2
+        # an institution's word that starts the run names the institution with the words after it
+        # ("… Hiệu trưởng Trường Lương Thế Vinh"; "Trường THPT Chu Văn An Nguyễn Văn B")
+        lead = 0
+        while lead < len(words) - 1 and words[lead] in c.institution_set:
+            lead += 1
+        if lead:
+            first = max(first, lead + 2)
         if c.house_number_rx.search(text, max(s.start, m.start() - 16), m.start()):
             continue  # "số 35B Trần Phú": a street named after a person
+        syllabic = _syllabic_foreign_name(text, s, m.start(), starts, words, end_of, c)
+        if syllabic is not None:
+            yield syllabic
+            continue
         anchored = _anchored_name(text, s, m.start(), starts, words, end_of, c)
         if anchored is not None:
             yield anchored
             continue
         n_words = len(words)
         whole = (words, starts, end_of)
+        skip_to = 0
         for i in range(first, n_words):
             words, starts, end_of = whole
             w = words[i]
+            if i < skip_to:
+                continue
+            prov_end = next((j for j in range(i + 2, min(n_words - 2, i + 3) + 1)
+                             if " ".join(words[i:j]) in provinces and words[j] in c.surnames and n_words - j <= 4), None)
+            if prov_end is not None:
+                skip_to = prov_end  # "Sở Y tế Hà Nội Hoàng Đức Hạnh": the province ends the title, a name follows
+                continue
             if n_words - i > 4 and w in c.surnames:
                 # "Vũ Văn Tám Phạm Anh": two names run together (a byline after a name): the first one
                 cut = next((j for j in range(i + 2, i + 5) if words[j] in c.surnames and 2 <= len(words) - j <= 4
@@ -335,7 +367,7 @@ def _names(text: str, s: Sentence):
                     words, starts, end_of = words[:cut], starts[:cut], end_of[:cut]
             if w not in c.surnames or not 2 <= len(words) - i <= 4:
                 continue
-            if any(" ".join(words[k : i + 1]) in places for k in range(first, i)):
+            if any(" ".join(words[k : i + 1]) in places for k in range(max(first, skip_to), i)):
                 continue  # the surname ends a place: "Quảng Ninh Lê Hồng Thắng"
             if any(text.startswith(ph, starts[k]) and starts[k] + len(ph) > starts[i]
                    for k in range(first, i) for ph in c.not_names):
@@ -395,6 +427,30 @@ def _capital_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
             yield m.start(), m.end(), m.group(0)
 
 
+def _syllabic_foreign_name(text: str, s: Sentence, run_start: int, starts: list[int], words: list[str],
+                           end_of: list[int], c: _Compiled) -> tuple[int, int, str] | None:
+    """A foreign official's name written in Vietnamese syllables right after a
+    position that ends with the country ("Chủ tịch Trung Quốc Tập Cận Bình"):
+    the two or three syllables after the country, when the first is no
+    Vietnamese surname (the common path reads "Trung Quốc Vương Nghị")."""
+    foreign = _all_foreign_places()
+    k = next((k for k in (2, 1) if len(words) - k in (2, 3) and " ".join(words[:k]) in foreign), 0)
+    if not k:
+        return None
+    rest = words[k:]
+    if all(w.isascii() for w in rest) or regex.match(r"[-'’]\p{L}", text[end_of[-1] : end_of[-1] + 2]):
+        return None  # "Tổng thống Hàn Quốc Lee Hae-chan": Latin letters, read by _foreign_names
+    if rest[0] in c.surnames or not all(is_syllable(w) for w in rest) \
+            or any(w.casefold() in c.stop_set for w in rest) or any(w in _countries() for w in rest):
+        return None
+    if " ".join(rest) in _places()[0] or " ".join(rest) in foreign:
+        return None
+    if not c.head_end_rx.search(text, max(s.start, run_start - 60), run_start) \
+            or c.company_rx.search(text, max(s.start, run_start - 50), run_start):
+        return None  # no position before the country; "giám đốc công ty Trung Quốc Thiên Long": a firm
+    return starts[k], end_of[len(words) - 1], " ".join(rest)
+
+
 def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], words: list[str],
                    end_of: list[int], c: _Compiled) -> tuple[int, int, str] | None:
     """A name whose first word is no known surname, read from where it stands:
@@ -446,6 +502,11 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
             # "… City Wings Sau đó": a capitalised function word after a caption is no part of the run
             group = group[: group.rindex(words.pop())].rstrip()
             run_end = run_start + len(group)
+        while len(words) > 2 and words[0] in c.stop_words:
+            # "Theo Moloy Banerjee, …": a capitalised function word that starts the sentence is no part of the run
+            drop = len(words.pop(0))
+            skip = len(group) - len(group[drop:].lstrip())
+            group, run_start = group[skip:], run_start + skip
         # "Hochiminh City Wings": a run with an organisation's word inside names the organisation;
         # a name may follow it ("Goldman Sachs Group Lloyd Blankfein")
         org_cut = max((k + 1 for k, w in enumerate(words) if w in c.org_suffixes), default=0)
@@ -463,6 +524,9 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
         if (len(words) <= 2 and c.company_rx.search(text, max(s.start, run_start - 50), run_start)) \
                 or (_CAP_NON_ASCII_NEXT.match(text, run_end) and not c.head_rx.match(text, run_end + 1)):
             continue  # "Công ty CP Tập đoàn Vina Megastar"; "Seabank Hai Bà Trưng": an organisation's name
+        if c.name_comma_guarded_rx.search(text, max(s.start, run_start - 50), run_start) \
+                and _APPOSITION_END.match(text, run_end):
+            continue  # "Ông Charles Kaye, lãnh đạo Warburg Pincus - …": the run is the firm in the name's position
         if words[0] in c.rules.foreign_work_starts or (len(words) <= 2 and (
                 words[0] in c.rules.foreign_place_starts
                 or c.place_word_rx.search(text, max(s.start, run_start - 12), run_start))):
@@ -632,9 +696,12 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         degree_titles.append(dg.group(0).strip())
         window = window[: dg.start()]
     hon = c.trailing_hon_rx.search(window)
+    honorific = False
     if hon and not (hon.group(0).strip() in _countries() and regex.search(r"\p{L}[ \t]+$", window[: hon.start()])
                     and c.head_rx.search(window[max(0, hon.start() - 40) : hon.start()])):
         window = window[: hon.start()]  # not "Thủ tướng Anh Boris Johnson": there Anh is the country
+        honorific = True
+    comma = window.rstrip(" \t").endswith(",")
     window = window.rstrip(" \t,")  # "Trung tướng, PGS.TS X": the rank is X's
     if not window.strip():
         return degree_titles
@@ -653,14 +720,25 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
         last_stop = None
         for m in c.stops(text, s0, s0 + len(seg)):
             last_stop = m
+        copula = False
+        if honorific and k == len(segs) - 1 and last_stop is not None and not seg[last_stop.end() - s0 :].strip() \
+                and c.copula_rx.search(text, max(s0, last_stop.start() - 1), last_stop.end() + 1):
+            # "Chủ tịch HĐQT là ông X": the position before the copula is the name's
+            copula = True
+            seg = seg[: last_stop.start() - s0].rstrip()
+            last_stop = None
+            for m in c.stops(text, s0, s0 + len(seg)):
+                last_stop = m
         from_ = (last_stop.end() - s0) if last_stop else 0
         for cm in c.cap_hon_mid_rx.finditer(seg, from_):
             if c.head_rx.match(text, s0 + cm.start()):
                 from_ = cm.start()  # "… ông chủ Amazon Ông chủ hãng …": a capitalised "Ông chủ" starts a new (caption) sentence
         # (read with the name's first letters after it: a guarded head looks at the word that follows)
         h = c.head_rx.search(text[s0 : s0 + len(seg) + 3], from_)
-        if not h or h.end() > len(seg):
-            break
+        if not h or h.end() > len(seg) or (copula and seg[from_ : h.start()].strip()):
+            break  # (before a copula, the position must start the clause: not "đại diện cơ quan quản lý là ông X")
+        if comma and honorific and last_stop and k == len(segs) - 1 and c.guarded_only_rx.fullmatch(h.group(0)):
+            break  # "báo cáo lãnh đạo CATP, đồng chí X": a body of officials after a verb is its object
         if c.prefixes_rx.sub("", h.group(0))[:1].islower() and _FIVE_LOWER.search(seg[h.end() :]):
             break  # "… vì hiệu trưởng nhập nhèm vụ học sinh …": a common noun in a clause, not a position
         rank = None

@@ -87,6 +87,23 @@ TIMES_ROWS = [
     ("Dự án kéo dài 5 năm và có 200 hộ tham gia.", "200 hộ", "5 năm"),
     ("Anh ở lại 2 đêm rồi về quê.", None, "2 đêm"),
 ]
+GLUED_HA_ROWS = [
+    # hectares written against a one- or two-digit number are no clock time ("25h" + "a")
+    ("Xã trồng thêm 25ha chè năm nay.", "25ha", None),
+    ("Khu rừng rộng 2,5ha bị cháy.", "2,5ha", None),
+    # counter-examples: hours stay blocked
+    ("Đúng 8h sáng, đoàn xe xuất phát với 12 xe.", "12 xe", "8h"),
+    ("Chị dậy từ 4 rưỡi sáng để bán 30 kg rau.", "30 kg", "4 rưỡi"),
+]
+NAME_NUMBER_ROWS = [
+    # a number ending a name (a ship, a plate, a model) before a verb or a preposition counts nothing
+    ("Tàu cá Hải Long 27 bị chìm gần bờ, 5 ngư dân được cứu.", "5 ngư dân", "27 bị"),
+    ("Xe khách mang BKS 29LD - 2133 do một tài xế trẻ điều khiển.", None, "2133 do"),
+    ("Mẫu xe Wave 110 gồm hai phiên bản.", None, "110 gồm"),
+    ("Chiếc Corolla 2 gần như mới.", None, "2 gần"),
+    # counter-examples: nouns that begin with the same syllable stay counted
+    ("Tòa xét xử 4 bị cáo trong vụ án.", "4 bị cáo", None),
+]
 SLASH_CODE_ROWS = [
     # a slash pair after a lottery game or a tyre word is a name or a size, not a share
     ("Kỳ quay của xổ số Mega 6/45 có 3 vé trúng giải ba.", "3 vé", "6/45"),
@@ -96,7 +113,7 @@ SLASH_CODE_ROWS = [
     ("Tỉnh đạt 6/45 chỉ tiêu đề ra.", "6/45 chỉ tiêu", None),
 ]
 
-@pytest.mark.parametrize("text, present, absent", CHI_ROWS + BARE_YEAR_ROWS + ADVERB_ROWS + TIMES_ROWS + SLASH_CODE_ROWS)
+@pytest.mark.parametrize("text, present, absent", CHI_ROWS + BARE_YEAR_ROWS + ADVERB_ROWS + TIMES_ROWS + SLASH_CODE_ROWS + GLUED_HA_ROWS + NAME_NUMBER_ROWS)
 def test_span_is_a_fact_or_not(text, present, absent):
     spans = {f["text"] for f in extract_text(text).facts}
     if present:

@@ -263,11 +263,11 @@ def test_rewriting_a_document_replaces_its_entity_rows(tmp_path, root):
     assert db.execute("select code, parent_code from areas where name = 'Nam Từ Liêm'").fetchone() == ("019", "01")
 
 
-@pytest.mark.xfail(strict=True, reason="a foreign name read in Vietnamese syllables whose first word is no Vietnamese "
-                                       "surname is not recognised, so its title passes to the next official")
-def test_gap_title_of_an_unrecognised_foreign_name():
+def test_title_of_a_foreign_name_in_vietnamese_syllables():
+    # after a position ending with the country, a name in Vietnamese syllables whose first word is no
+    # Vietnamese surname is that official's: the position is not passed on to the next name
     assert persons_of("Tại lễ đón, Thủ tướng Trung Quốc Ôn Gia Bảo, Chủ tịch nước Trần Văn Quang duyệt đội danh dự.") == {
-        "Trần Văn Quang": ["Chủ tịch nước"]}
+        "Ôn Gia Bảo": ["Thủ tướng Trung Quốc"], "Trần Văn Quang": ["Chủ tịch nước"]}
 
 
 # ---- every position (issue 12) --------------------------------------------------------------------
@@ -866,3 +866,125 @@ def test_occurrences_as_finditer(text, word, before, after, starts):
     assert got == starts
     ref = [m.start() for m in regex.finditer(f"{b.pattern}{regex.escape(word)}{a.pattern}", text)]
     assert got == ref
+
+
+# ---- per9 (issue 12): causes found in a blind draw of 40 articles ------------------------------------
+
+PER9 = [
+    # unit posts of the police: "Đội phó", "Trưởng CAQ/CAP" (a police unit's abbreviation before its place)
+    ("Thiếu tá Lê Văn Tám - Đội phó Đội CSGT số 3 cho biết đã xử phạt 12 xe.",
+     {"Lê Văn Tám": ["Thiếu tá", "Đội phó Đội CSGT số 3"]}),
+    ("Trung tá Đỗ Văn Hải, Trưởng CAP Phan Chu Trinh, cho biết đã bắt giữ đối tượng.",
+     {"Đỗ Văn Hải": ["Trung tá", "Trưởng CAP Phan Chu Trinh"]}),
+    ("Bà Đỗ Thị Nhàn, Tổ phó tổ dân phố số 4, cho biết nước đã rút.", {"Đỗ Thị Nhàn": ["Tổ phó tổ dân phố số 4"]}),
+    # short forms of posts: a deputy ("ĐB"), a managing director ("GĐĐH"); an investigator
+    ("Theo ĐB Nguyễn Văn Minh, cần rà soát lại dự án.", {"Nguyễn Văn Minh": ["ĐB"]}),
+    ("Trước đó, GĐĐH của CLB, Tom Walcott đã muốn mua thêm cầu thủ.", {"Tom Walcott": ["GĐĐH của CLB"]}),
+    ("Ông Bảy được mời đến gặp điều tra viên Trần Văn Cẩn để làm rõ.", {"Trần Văn Cẩn": ["điều tra viên"]}),
+    # "lãnh đạo" before a capitalised country or organisation is a post
+    ("Con trai của cố lãnh đạo Libya Muammar Gaddafi vừa được trả tự do.",
+     {"Muammar Gaddafi": ["cố lãnh đạo Libya"]}),
+    ("Lãnh đạo Công an huyện Nguyễn Văn Cường cho biết vụ việc đang được điều tra.",
+     {"Nguyễn Văn Cường": ["Lãnh đạo Công an huyện"]}),
+    # a position ending with a foreign country, then a name in Vietnamese syllables
+    ("Chủ tịch nước Trung Quốc Tập Cận Bình đã tiếp đoàn.", {"Tập Cận Bình": ["Chủ tịch nước Trung Quốc"]}),
+    ("Tổng thống Hàn Quốc Lee Hae-chan cho biết.", {"Lee Hae-chan": ["Tổng thống Hàn Quốc"]}),
+    # a link word "của"/"ở" before "chính phủ" or a capitalised place keeps the position going
+    ("Ông Jan Kowalski, cố vấn kinh tế của chính phủ Ba Lan, cho rằng lạm phát sẽ giảm.",
+     {"Jan Kowalski": ["cố vấn kinh tế của chính phủ Ba Lan"]}),
+    ("Ông Richard Florida, giám đốc Viện Martin ở Toronto (Canada), cho hay giá nhà tăng.",
+     {"Richard Florida": ["giám đốc Viện Martin ở Toronto (Canada)"]}),
+    # a brand in Latin letters after a company word is one word: the name follows it
+    ("Chủ tịch HĐQT Tập đoàn Vinaxa Phạm Văn Vượng vừa công bố dự án.",
+     {"Phạm Văn Vượng": ["Chủ tịch HĐQT Tập đoàn Vinaxa"]}),
+    ("Giám đốc Công ty TNHH Hòa Bình Nguyễn Văn Nam cho biết.",
+     {"Nguyễn Văn Nam": ["Giám đốc Công ty TNHH Hòa Bình"]}),
+    # a school's word starts the run: the school is named after a person, the official comes before
+    ("Bà Văn Thùy Dương, Phó Hiệu trưởng Trường Lương Thế Vinh (Hà Nội) cho hay học sinh đã đi học.",
+     {"Văn Thùy Dương": ["Phó Hiệu trưởng Trường Lương Thế Vinh (Hà Nội)"]}),
+    ("Hiệu trưởng Trường THPT Chu Văn An Nguyễn Văn Bình phát biểu.",
+     {"Nguyễn Văn Bình": ["Hiệu trưởng Trường THPT Chu Văn An"]}),
+    # a tycoon named before a comma, the firm after "ông chủ" (no person of its own)
+    ("Tỉ phú Lưu Quang Cơ, ông chủ Harbor Land Development, kiếm được 2 tỉ USD.",
+     {"Lưu Quang Cơ": ["ông chủ Harbor Land Development"]}),
+    ("Ông Phạm Hồng Phúc - Giám đốc sản phẩm Viettel Cloud Platform cho biết giải pháp đã tốt.",
+     {"Phạm Hồng Phúc": ["Giám đốc sản phẩm Viettel Cloud Platform"]}),
+    # a province ends the title and a name follows, even where the province's last word and the
+    # surname form another place's name ("Nội Hoàng")
+    ("Thông tin do Phó Giám đốc Sở Y tế Hà Nội Hoàng Đức Hạnh nêu ra tại cuộc họp.",
+     {"Hoàng Đức Hạnh": ["Phó Giám đốc Sở Y tế Hà Nội"]}),
+    # a position, a copula, then the honorific and the name
+    ("Theo đó, Chủ tịch HĐQT là ông Nguyễn Tuấn Dũng, ông Mai Văn Hải giữ chức vụ Giám đốc.",
+     {"Nguyễn Tuấn Dũng": ["Chủ tịch HĐQT"], "Mai Văn Hải": ["Giám đốc"]}),
+    # a court's presiding judge; a verb ("bảo vệ") ends a position, not inside an agency's name
+    ("Sau 3 giờ xét xử, thẩm phán, chủ tọa phiên tòa Hoàng Thị Hạnh đã tuyên án.",
+     {"Hoàng Thị Hạnh": ["thẩm phán", "chủ tọa phiên tòa"]}),
+    ("Chi cục trưởng Chi cục bảo vệ thực vật Nguyễn Văn Hòa cho biết.",
+     {"Nguyễn Văn Hòa": ["Chi cục trưởng Chi cục bảo vệ thực vật"]}),
+    # a capitalised "Theo" starting the sentence is no part of a foreign name
+    ("Theo Moloy Banerjee, một lãnh đạo tại công ty Linde, nhu cầu ôxy tăng mạnh.",
+     {"Moloy Banerjee": ["lãnh đạo tại công ty Linde"]}),
+    # a name, a comma, "lãnh đạo" and a firm in Latin letters: the firm belongs to the name's position
+    ("Ông Charles Kane, lãnh đạo Warburg Pincus - quỹ đầu tư lớn, cho biết sẽ rót thêm vốn.",
+     {"Charles Kane": ["lãnh đạo Warburg Pincus"]}),
+    ("Tham dự có Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn An.", {"Nguyễn Văn An": ["Phó Chủ tịch UBND tỉnh"]}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PER9, ids=[t[0][:60] for t in PER9])
+def test_per9_positions(sentence, expected):
+    assert persons_of(sentence) == expected
+
+
+PER9_NOT = [
+    # "lãnh đạo" before a lowercase word is a body of officials, not a post: the title is the next one
+    ("Thay mặt lãnh đạo tỉnh, ông Trần Văn Hải, Phó Chủ tịch UBND tỉnh, trao quà.", "lãnh đạo tỉnh"),
+    ("Đoàn đã gặp lãnh đạo tỉnh Nguyễn Văn Dũng.", "Nguyễn Văn Dũng"),
+    # "Quản lý" inside the name of a law is no position
+    ("Khi trình bày dự luật Quản lý thuế (sửa đổi), Bộ trưởng Tài chính Hồ Văn Phúc cho biết số thu tăng.",
+     "Quản lý thuế"),
+    # a headline verb before "ông X": the position before it is the subject's
+    ("Lãnh đạo thành phố tưởng nhớ ông Phạm Văn Chiến", "Phạm Văn Chiến"),
+    # a place after "ở" is no person
+    ("Một chỉ huy cấp cao trong hàng ngũ lãnh đạo IS ở Deir al-Zor đã bị tiêu diệt.", "Deir al-Zor"),
+    # the police unit's place is no person; "ĐB" after a copula is no post; a firm in Vietnamese syllables
+    ("Trung tá Hoàng Xuân Hòa - Trưởng CAP Lý Thái Tổ cho biết.", "Lý Thái Tổ"),
+    ("Đội bóng có ĐB là Nguyễn Văn An.", "Nguyễn Văn An"),
+    ("Giám đốc công ty Trung Quốc Thiên Long cho biết.", "Thiên Long"),
+    ("Hàng hóa Trung Quốc Tràn Ngập thị trường.", "Tràn Ngập"),
+    # the expert's organisation in Latin letters is no person
+    ("Chuyên gia Viettel Cyber Security cho biết thêm.", "Cyber Security"),
+    # before a copula, the position must start its clause and an honorific must follow
+    ("Trước đó, đại diện cơ quan quản lý là ông Đặng Văn Tú đã có mặt.", "Đặng Văn Tú"),
+    ("Chủ tịch xã cho rằng thủ phạm là ông Nguyễn Văn Tèo.", "Nguyễn Văn Tèo"),
+    ("Người đứng đầu nhóm là Nguyễn Văn An.", "Nguyễn Văn An"),
+    # "lãnh đạo" after a verb, before a comma and an honorific: the body reported to, not the name's post
+    ("Công an huyện đã báo cáo lãnh đạo CATP, đồng chí Trần Văn Thạch là chiến sĩ nghĩa vụ.", "Trần Văn Thạch"),
+    # "bảo vệ" as a verb ends the position: the one protected has none
+    ("Bà Sarah Lane dẫn lời nhà lãnh đạo Mỹ bảo vệ ông Donald Trump Jr. về các email.", "Trump Jr"),
+]
+
+
+@pytest.mark.parametrize("sentence,what", PER9_NOT, ids=[t[0][:60] for t in PER9_NOT])
+def test_per9_not(sentence, what):
+    got = persons_of(sentence)
+    assert what not in got and all(what not in ts for ts in got.values())
+
+
+@pytest.mark.xfail(strict=True, reason="a single-letter initial before a foreign name is dropped from the name")
+def test_gap_initial_before_a_foreign_name():
+    assert persons_of("R Vinod Kumar, cố vấn của chính phủ Ấn Độ, cho rằng dịch sẽ giảm.") == {
+        "R Vinod Kumar": ["cố vấn của chính phủ Ấn Độ"]}
+
+
+@pytest.mark.xfail(strict=True, reason="a club after a position that takes a bare surname is read as a person when "
+                                       "the article writes it bare fewer than four times")
+def test_gap_club_after_a_coach():
+    assert "Corvena" not in persons_of("Chủ tịch, HLV Corvena sẽ không vui khi cầu thủ của họ bị nhắc tới.")
+
+
+@pytest.mark.xfail(strict=True, reason="a long expert description before the name with a verb-like word inside "
+                                       "('bảo mật cho thiết bị') loses its position")
+def test_gap_long_description_before_the_name():
+    assert persons_of("Chuyên gia bảo mật cho thiết bị IoT tại Công ty An Toàn Số Hà Minh Toàn nhấn mạnh điều này.") == {
+        "Hà Minh Toàn": ["Chuyên gia bảo mật cho thiết bị IoT tại Công ty An Toàn Số"]}
