@@ -935,6 +935,11 @@ def tidy(measure: str | None) -> str | None:
             attr = measure[syl[k + n][0] : syl[-1][1]]
             if thing and thing[0][2] == syl[k + n][2]:
                 return measure[thing[0][0] : thing[-1][1]]  # "giá vàng có giá": the thing says it
+            m = _match_at(thing, 0, lx.money_heads, lx.longest)
+            if m and not _match_at(syl, k + n, lx.price_heads, lx.longest):
+                # "doanh thu bán vé có thuế": an amount of money the thing already names;
+                # "có thuế" only qualifies it
+                return measure[thing[0][0] : thing[-1][1]]
             if thing and not all(_titlecase(measure[a:b]) for a, b, _ in thing):
                 return f"{attr} {measure[thing[0][0] : thing[-1][1]]}"
             return attr

@@ -189,6 +189,8 @@ ATTACH = [
     ("Dịch Covid-19 vẫn lan rộng: trong tuần, thế giới có thêm 60.000 bệnh nhân Covid-19 đã xuất viện.", "60.000 bệnh nhân", {"indicator": None}),
     ("Dịch Covid-19 vẫn phức tạp, tỉnh chuẩn bị giường bệnh cho tình huống có 5.000 người mắc bệnh.", "5.000 người", {"indicator": None}),
     ("Dịch Covid-19 vẫn phức tạp, trong tình huống này tỉnh đã ghi nhận 50 ca mắc Covid-19.", "50 ca mắc", {"indicator": "covid_cases"}),
+    # a revenue qualified by "có thuế" is still the company's revenue
+    ("Trong quý, doanh thu bán vé số có thuế của công ty là 900 tỷ đồng.", "900 tỷ đồng", {"indicator": "company_revenue"}),
 ]
 
 

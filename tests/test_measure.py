@@ -402,6 +402,11 @@ MEASURE_ONLY = [
     # a range "A đến B" with a bare low end: both ends count the high end's noun
     ("Mỗi tháng đội tình nguyện có từ 12 đến 15 người tham gia.", "từ 12", "người tham gia"),
     ("Giá thuê từ 3 triệu đồng đến 5 triệu đồng mỗi tháng.", "5 triệu đồng", "giá thuê"),
+    # "X có Y": an amount of money X already names keeps X ("có thuế" only qualifies it);
+    # counter-examples: a thing with a price or a spec is read as the attribute
+    ("Doanh thu bán vé số có thuế của công ty đạt 900 tỷ đồng.", "900 tỷ đồng", "doanh thu bán vé số"),
+    ("Chiếc đồng hồ cổ có giá 3 tỷ đồng.", "3 tỷ đồng", "giá đồng hồ cổ"),
+    ("Máy bơm mới có công suất 50 kW.", "50 kW", "công suất"),
 ]
 
 
