@@ -56,6 +56,13 @@ class AreaRules(BaseModel):
     spelling_variants: dict[str, str] = {}
     not_before: list[str] = []
     commune_levels: list[str] = []
+    unknown_district_levels: list[str] = []
+    home_address_words: list[str] = []
+    vehicle_words: list[str] = []
+    seat_units: list[str] = []
+    route_words: list[str] = []
+    route_joiners: list[str] = []
+    facility_words: list[str] = []
     national_words: list[str] = []
     region_words: list[str] = []
     foreign_places: list[str] = []
@@ -372,10 +379,12 @@ def _full_level_words() -> frozenset:
     return frozenset(k for k in _compiled()[0].level_words if k == k.lower())
 
 
-def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: bool = False) -> str | None:
+def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: int = 0) -> str | None:
+    """The longest start of ``words`` that names a unit of ``level``; with ``unknown_ok``,
+    a whole capitalised run of 2 to ``unknown_ok`` words that no gazetteer lists."""
     parts = _NAME_WORD_RX.findall(words)
     seps = _NAME_WORD_RX.split(words)[1:-1]
-    if unknown_ok and 2 <= len(parts) <= 3 and all(not p.isdigit() for p in parts) \
+    if unknown_ok and 2 <= len(parts) <= unknown_ok and all(not p.isdigit() for p in parts) \
             and all(regex.fullmatch(r"[ \t]+", x) for x in seps[: len(parts) - 1]):
         # a commune of before the 2019-2021 mergers that no gazetteer lists
         # ("phường Máy Tơ"): the whole capitalised run after its level word
@@ -391,6 +400,14 @@ def _longest_known(words: str, level: str, numbered: bool = False, unknown_ok: b
     return None
 
 
+# how much of the first paragraph may give the article's unit when the lead names none
+_FIRST_PARAGRAPH_CHARS = 600
+# how far after a figure a unit written with its level word may qualify it, and what may
+# not come between (a mark, a bracket, another number)
+_QUALIFIER_CHARS = 40
+_QUALIFIER_BREAK = regex.compile(r"[,;:()\[\]\d]")
+# a capitalised word (no level word) right before a bare unit: the unit ends a name
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}.])\p{Lu}[\p{Ll}\p{M}]+[ \t]+$")
 _COUNT_AFTER = regex.compile(r"[ \t]*\(\d+\)")
 # a bracket that a unit opens: "anh Dũng (xã Hoàng Hoa Thám, …)"
 _ADDRESS_OPENS = regex.compile(r"\([ \t]*$")
@@ -594,7 +611,11 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             level = rules.level_words.get(lw) or rules.level_words.get(lw.lower())
             written_level = lw.lower() in _full_level_words()
             name = _longest_known(m.group("name"), level, numbered=True,
-                                  unknown_ok=written_level and level in rules.commune_levels)
+                                  # a district's name is two words: a third one starts the next
+                                  # sentence of a caption run into the text ("huyện Tĩnh Gia Chiều …")
+                                  unknown_ok=(3 if level in rules.commune_levels else
+                                              2 if lw.lower() in rules.unknown_district_levels else 0)
+                                  if written_level else 0)
             if not name:
                 continue
             if _LATIN_NAME_RX.match(name) and key_name(name, level) is None:
@@ -919,12 +940,12 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
     if art.title and foreign.search(text, art.title[0], art.title[1]) and \
             not any(lo <= m.start < hi for m in ms for lo, hi in [art.title] + lead):
         return None
-    home_rx, caption, delegation, person_home = _home_rx(), _caption_rx(), _delegation_rx(), _person_home_rx()
+    caption, delegation = _caption_rx(), _delegation_rx()
     all_ms = ms
-    ms = [m for m in ms if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
-          and not home_rx.search(text, max(0, m.start - 60), m.start) and not caption.match(text, m.end)
-          and not delegation.search(text, max(0, m.start - 80), m.start)
-          and not person_home.search(text, max(0, m.start - 40), m.start)]
+    homes = _passing_mentions(text, ms)
+    ms = [m for i, m in enumerate(ms) if not m.aside and not authority.search(text, max(0, m.start - 40), m.start)
+          and i not in homes and not caption.match(text, m.end)
+          and not delegation.search(text, max(0, m.start - 80), m.start)]
     heads = [art.title] if art.title else []
     body = [z for z in art.zones if not art.title or z[0] >= art.title[1]]
     heads += body[:1]
@@ -936,10 +957,24 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
         keys = [m.key for m in all_ms if any(lo <= m.start < hi for lo, hi in heads) and not m.aside
                 and jrx.search(text, max(0, m.start - 40), m.start)]
     from_lead = bool(keys)
+    rest: list = []
     if not keys and len(body) > 1:
-        # a lead that names no unit: the first paragraph after it
+        # a lead that names no unit: the first paragraph after it, its opening only (a
+        # body written as one line is one "paragraph": a company named thousands of
+        # characters down is not what the article is about)
         heads.append(body[1])
-        keys = [m.key for m in ms if body[1][0] <= m.start < body[1][1] and not m.aside]
+        # and not from a unit that ends a company's name there ("Công ty X Tây Ninh", "Mía
+        # đường Thành Thành Công Tây Ninh"): an article whose head names no place is about
+        # the companies, not about the province one of them is named after
+        owner_rx = _facility_rx()
+        named = [m for m in ms if body[1][0] <= m.start < body[1][1] and not m.aside
+                 and not owner_rx.search(text, max(0, m.start - 60), m.start)
+                 and not (m.rule_id in ("area.province", "area.bare_district")
+                          and _NAME_BEFORE.search(text, max(0, m.start - 20), m.start))]
+        # the units of its opening give the unit; one elsewhere in the paragraph on
+        # another chain gives none
+        keys = [m.key for m in named if m.start < body[1][0] + _FIRST_PARAGRAPH_CHARS]
+        rest = [m.key for m in named]
     if not keys:
         return None
     if _region_head(ms, heads, text):
@@ -962,6 +997,8 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
         if t is not None and all(places.related(t, k) or places.depth(k) > places.depth(t) and (k, t) in places.inside
                                  for k in keys):
             best = t
+    if best is not None and any(not places.related(best, k) for k in rest):
+        return None
     return places.fact[best] if best is not None else None
 
 
@@ -1005,8 +1042,67 @@ def _person_home_rx() -> regex.Pattern:
     place, not what the article is about."""
     r = _compiled()[0]
     lw = _alt(tuple(_district_levels()) + tuple(r.commune_levels) + ("tỉnh", "TP"), "i")
+    # a place below a commune may come between ("trú thôn Đông, xã An Phú")
+    below = rf"(?:{_alt(r.home_address_words, 'i')}[ \t]+[^,;()\n]{{1,30}}?,[ \t]*){{0,2}}" if r.home_address_words else ""
     # a level word may come between, with an epithet after it ("người con của TP biển …")
-    return regex.compile(rf"(?<!\p{{L}}){_alt(r.person_home_words)}[ \t]+(?:{lw}\.?[ \t]*(?:\p{{Ll}}+[ \t]+)?)?$")
+    return regex.compile(rf"(?<!\p{{L}}){_alt(r.person_home_words)}[ \t]+{below}(?:{lw}\.?[ \t]*(?:\p{{Ll}}+[ \t]+)?)?$")
+
+
+@per_rules
+def _address_gap_rx() -> regex.Pattern:
+    """What comes between two units of one address: a comma or a dash, and the next
+    one's level word ("phường A, quận B", "xã C, H. D")."""
+    return regex.compile(rf"[ \t]*[,–-][ \t]*(?:(?i:{_alt(_compiled()[0].level_words)})[ \t]*)?")
+
+
+@per_rules
+def _route_rx() -> tuple[regex.Pattern, regex.Pattern]:
+    """A unit that ends a trip's direction ("theo hướng TP Cao Lãnh"), and the gap to
+    the unit at its other end ("… đi huyện Hồng Ngự")."""
+    r = _compiled()[0]
+    lw = _alt(tuple(_district_levels()) + tuple(r.commune_levels) + ("tỉnh", "TP"), "i")
+    if not r.route_words:
+        return regex.compile("(?!)"), regex.compile("(?!)")
+    start = regex.compile(rf"(?<!\p{{L}}){_alt(r.route_words, 'i')}[ \t]+(?:{lw}\.?[ \t]*)?$")
+    gap = regex.compile(rf"[ \t]*(?:{_alt(r.route_joiners)})[ \t]+(?:{lw}\.?[ \t]*)?")
+    return start, gap
+
+
+@per_rules
+def _vehicle_rx() -> regex.Pattern:
+    """A vehicle word right before a count of seats ("xe khách 45 chỗ")."""
+    r = _compiled()[0]
+    return regex.compile(rf"(?<!\p{{L}}){_alt(r.vehicle_words, 'i')}(?:[ \t]+\p{{Ll}}+)?[ \t]+$")
+
+
+def _passing_mentions(text: str, ms: list[Draft]) -> set[int]:
+    """The positions (in ``ms``) of units the text only passes by: a person's home
+    (``_home_mentions``) and the ends of a trip ("theo hướng A đi B")."""
+    out = _home_mentions(text, ms)
+    start, gap = _route_rx()
+    route = -2
+    for i, m in enumerate(ms):
+        if start.search(text, max(0, m.start - 24), m.start) or (
+                route == i - 1 and m.start - ms[i - 1].end <= 16 and gap.fullmatch(text, ms[i - 1].end, m.start)):
+            out.add(i)
+            route = i
+    return out
+
+
+def _home_mentions(text: str, ms: list[Draft]) -> set[int]:
+    """The positions (in ``ms``) of units that give a person's home: after a word of
+    residence ("quê", "trú thôn X,"), or in a bracket that opens with an age
+    ("(44 tuổi, ngụ huyện A, tỉnh B)"), and the units of the address they start
+    ("trú tổ 5, phường A, quận B, Đà Nẵng": all three)."""
+    home_rx, person_home = _home_rx(), _person_home_rx()
+    out: set[int] = set()
+    for i, m in enumerate(ms):
+        if home_rx.search(text, max(0, m.start - 60), m.start) \
+                or person_home.search(text, max(0, m.start - 90), m.start) \
+                or (i - 1 in out and m.start - ms[i - 1].end <= 16
+                    and _address_gap_rx().fullmatch(text, ms[i - 1].end, m.start)):
+            out.add(i)
+    return out
 
 
 @per_rules
@@ -1094,6 +1190,11 @@ def _spec_units() -> frozenset[str]:
 
 
 @per_rules
+def _seat_units() -> frozenset[str]:
+    return frozenset(w.lower() for w in _compiled()[0].seat_units)
+
+
+@per_rules
 def _name_owner_rx() -> regex.Pattern:
     """A unit that ends a company's or an agency's name ("Tổng Công ty Điện lực
     thành phố Hà Nội", "Chi cục quản lý thị trường tỉnh …"): part of a name,
@@ -1102,6 +1203,15 @@ def _name_owner_rx() -> regex.Pattern:
     r = _compiled()[0]
     return regex.compile(rf"(?<!\p{{L}}){_alt(r.name_owner_words)}"
                          rf"(?:[ \t]+(?!{_alt(r.locative_words, 'i')}(?!\p{{L}}))[\p{{L}}\p{{M}}]+){{0,6}}[ \t]*$")
+
+
+@per_rules
+def _facility_rx() -> regex.Pattern:
+    """A unit that ends the name of a company, a facility or a school ("Bệnh viện đa
+    khoa thị xã Buôn Hồ"), no "tại"/"ở" between."""
+    r = _compiled()[0]
+    return regex.compile(rf"(?<!\p{{L}}){_alt(tuple(r.name_owner_words) + tuple(r.facility_words))}"
+                         rf"(?:[ \t]+(?!{_alt(r.locative_words, 'i')}(?!\p{{L}}))[\p{{L}}\p{{M}}.]+){{0,6}}[ \t]*$")
 
 
 def _national_scope(national: regex.Pattern, text: str, lo: int, hi: int) -> bool:
@@ -1139,6 +1249,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
     for m in ms:
         by_sent[m.sent].append(m)
     sent_of = ctx.by_index
+    homes = {id(ms[i]) for i in _passing_mentions(text, ms)}
     para_units: dict[int, list[Draft]] = defaultdict(list)
     for m in ms:
         s = sent_of.get(m.sent) if m.sent is not None else None
@@ -1185,6 +1296,37 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
         x = _address_rx().search(text, max(lo, m.start - 60), m.start)
         return bool(x) and not any(x.start() <= n.start < m.start for n in ms if n is not m)
 
+    def qualifies(m: Draft, f: Draft) -> bool:
+        """A unit written with its level word in the figure's own noun phrase, a few
+        words after it, no mark or number between ("35 đại biểu là người có công tỉnh
+        Vĩnh Long", "120 hộ nghèo xã A"): the unit the counted people or things are of;
+        not one compared with ("so với tỉnh B"), nor a person's home."""
+        gap = text[f.end : m.start]
+        if len(gap) > _QUALIFIER_CHARS or _QUALIFIER_BREAK.search(gap) or id(m) in homes \
+                or owner.search(text, max(f.end, m.start - 12), m.start):
+            return False
+        if m.rule_id == "area.level_word":
+            return text[m.start : m.end].split(" ", 1)[0] in _full_level_words()
+        w = _level_before_rx().search(text, max(f.end, m.start - 12), m.start)
+        return bool(w) and w.group(1) in _full_level_words()
+
+    def past_homes(earlier: list[Draft]) -> list[Draft]:
+        """A person's home named after the last other unit ("xảy ra ở xã A … ông B (46
+        tuổi, ở xã C, huyện D)", "tài xế E (44 tuổi, ngụ huyện F)") is not carried to the
+        figures after it: the other unit is. The home still is when the text names no
+        other unit before it (the story of that household), or when it lies inside
+        that unit ("TP Tam Kỳ … (cùng trú xã Tam Ngọc)"). No distance limit: in a body
+        written as one line, gold/dev carries "một khách ở X (Thanh Xuân)" to the
+        prices ten sentences later."""
+        others = [m for m in earlier if id(m) not in homes]
+        if not others or others[-1] is earlier[-1]:
+            return earlier
+        last = others[-1]
+        tail = earlier[earlier.index(last) + 1 :]
+        if any(h.key == last.key or (h.key, last.key) in places.inside for h in tail):
+            return earlier
+        return others
+
     def last_of_level(level: str, before: int):
         """The unit of ``level`` named last before ``before``; the article's
         unit's chain when it has one of that level."""
@@ -1220,7 +1362,8 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
             s0 = s.start
             lo, hi = ctx.bracket_clause(s0, s.end, f.start, f.end)
             here = [m for m in by_sent.get(s.index, []) if usable(m)]
-            if (f.unit or "").lower() in _spec_units():
+            if (f.unit or "").lower() in _spec_units() or (
+                    (f.unit or "").lower() in _seat_units() and _vehicle_rx().search(text, max(0, f.start - 24), f.start)):
                 # a product's spec (an engine's size, a screen's): no unit's figure
                 f.area = None
                 continue
@@ -1233,7 +1376,8 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
             clause = [m for m in here if lo <= m.start and m.end <= f.start and not owned(m, s0, s.end)
                       and not placed_before(m, lo, f)]
             after = [m for m in here if f.end <= m.start < hi
-                     and (locative.search(text, max(f.end, m.start - 14), m.start) or addressed(m, f.end))
+                     and (locative.search(text, max(f.end, m.start - 14), m.start) or addressed(m, f.end)
+                          or qualifies(m, f))
                      and not _home_rx().search(text, max(0, m.start - 60), m.start)]
             if clause:
                 # an address running into the clause: "Xã Vân Hà, huyện Đông Anh có 120 hộ"
@@ -1313,6 +1457,7 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                 if not earlier:
                     # else the unit inside the article's that the text moved to last
                     earlier = [m for m in ms if main_from <= m.start and m.end <= f.start and usable(m)]
+                earlier = past_homes(earlier)
                 # a unit that only ends a company's or an agency's name, with the address it heads
                 named: list[Draft] = []
                 for m in earlier:

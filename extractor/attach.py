@@ -62,6 +62,7 @@ class PeriodCues(BaseModel):
     duration: str
     same_day: str
     next_day: str
+    relative_day: str
     comparison: str
     descriptor: str
     since: str
@@ -75,6 +76,7 @@ class PeriodCues(BaseModel):
     relative_part: str
     relative_shift: dict[str, int]
     hand_over: str
+    hand_over_statement: str
     closing: str
     closing_break: str
     since_point: str
@@ -83,6 +85,8 @@ class PeriodCues(BaseModel):
     dimension: str
     founding: str
     founding_with: str
+    contract_month: str
+    record_since: str
 
 
 class ContextRules(BaseModel):
@@ -124,6 +128,7 @@ class _Cues:
     duration: regex.Pattern
     same_day: regex.Pattern
     next_day: regex.Pattern
+    relative_day: regex.Pattern
     comparison: regex.Pattern
     descriptor: regex.Pattern
     since: regex.Pattern
@@ -137,6 +142,7 @@ class _Cues:
     relative_part: regex.Pattern
     relative_shift: dict[str, int]
     hand_over: regex.Pattern
+    hand_over_statement: regex.Pattern
     closing: regex.Pattern
     closing_break: regex.Pattern
     since_point: regex.Pattern
@@ -145,6 +151,8 @@ class _Cues:
     dimension: regex.Pattern
     founding: regex.Pattern
     founding_with: regex.Pattern
+    contract_month: regex.Pattern
+    record_since: regex.Pattern
     plan_units: frozenset[str]
 
 
@@ -175,7 +183,7 @@ def cues() -> _Cues:
 def _cue_gates() -> dict[str, tuple[str, ...] | None]:
     """The words one of which each per-sentence cue's match holds (:mod:`gate`)."""
     c = cues()
-    return {k: gate(getattr(c, k)) for k in ("same_day", "next_day", "relative_part", "same_period", "vague",
+    return {k: gate(getattr(c, k)) for k in ("same_day", "next_day", "relative_day", "relative_part", "same_period", "vague",
                                              "comparison", "plan", "descriptor", "whole_year", "past_year")}
 
 
@@ -365,6 +373,7 @@ class _Anchor:
     whole_year: bool = False  # "cả năm" without a year: the whole year of the time in reach
     months: bool = False  # a period of months of a year ("quý 1/2021", "5 tháng đầu năm"): a reporting period
     event: bool = False  # the time of an event that dates the subject ("được thành lập năm 2010"): no frame
+    relative: bool = False  # "sáng nay", "hôm qua": the day of a report, no time of a goal
 
 
 def _date_value(v: str) -> str:
@@ -462,8 +471,24 @@ def _report_day_contradicted(facts: list[Draft], text: str, dated: list[str]) ->
     return _contradicted(f.date_value, dated)
 
 
+def _record_points(facts: list[Draft], text: str) -> list[str]:
+    """The days (a month: its first day) the body dates with their year as the
+    point a record is counted from ("thấp nhất kể từ tháng 11/2016"): the report
+    comes after them."""
+    rx = cues().record_since
+    out = []
+    for f in facts:
+        if f.kind not in ("date", "period") or not f.year or f.ignore:
+            continue
+        v = f.date_value if f.kind == "date" else f.value_start
+        if v and len(v) >= 7 and rx.search(text, max(0, f.start - 30), f.start):
+            out.append(v[:10] if len(v) >= 10 else f"{v[:7]}-01")
+    return out
+
+
 def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, str]],
-             pub: tuple[int, int] | None = None, doubtful: bool = False) -> list[_Anchor]:
+             pub: tuple[int, int] | None = None, doubtful: bool = False,
+             record: list[str] | None = None, pub_day: str | None = None) -> list[_Anchor]:
     """The sentence's times. In an article without a publication date, a day or
     month with no year of its own takes the body's latest year; when the text
     contradicts that year for the report's own day (``doubtful``,
@@ -485,6 +510,8 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         plan = plan_may and bool(c.plan.search(left))
         if comparison_may and c.comparison.search(left) and not plan:
             continue
+        if c.contract_month.search(left):  # "giao tháng 7/2017": the contract, not the price's time
+            continue
         desc = descriptor_may and bool(c.descriptor.search(left))
         # inside a parenthesis that is more than the time itself ("(qua đời năm ngoái)")
         p = _paren_depth(text, s.start, f.start)
@@ -504,7 +531,8 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             m_now = c.until_now.match(text[end : s.end]) if b is None else None
             if m_now:
                 end += m_now.end()
-            guessed = doubtful and pub is None and f.year is None and f.years is None
+            guessed = (doubtful or bool(record and _contradicted(v, record))) and pub is None \
+                and f.year is None and f.years is None
             out.append(_Anchor(f.start, end, None if guessed else v, span=span, descriptor=desc, plan=plan,
                                paren=paren, guessed=guessed, months=f.months is not None))
             continue
@@ -536,7 +564,10 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         else:
             value = _date_value(v)
         # the first day of a range whose last day gives the year ("15/3 - 19/3/2017") has that year
-        guessed = doubtful and pub is None and f.year is None and not (
+        # … and a day the guessed year puts months before a record's starting point
+        # ("thấp nhất kể từ tháng 11/2016" in a report of "phiên 8/5") has no year either
+        guessed = (doubtful or bool(record and _contradicted(value, record))) and pub is None \
+            and f.year is None and not (
             i + 1 < len(times) and times[i + 1].kind == "date" and times[i + 1].year
             and 0 <= times[i + 1].start - f.end <= RANGE_GAP)
         out.append(_Anchor(start, end, None if guessed else value, span=span, descriptor=desc, plan=plan,
@@ -553,6 +584,12 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
         if free(m.start(), m.end()):
             k = bisect_right(last_day, (m.start(), "~")) - 1
             out.append(_Anchor(m.start(), m.end(), _shift(last_day[k][1], 1) if k >= 0 else None))
+    for m in c.relative_day.finditer(text, s.start, s.end) if pub_day and may_match(gates["relative_day"], folded) \
+            else ():
+        if free(m.start(), m.end()) and \
+                not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
+            day = pub_day or ""
+            out.append(_Anchor(m.start(), m.end(), day if m["today"] else _shift(day, -1), relative=True))
     for m in c.relative_part.finditer(text, s.start, s.end) if may_match(gates["relative_part"], folded) else ():
         if free(m.start(), m.end()) and not (comparison_may and c.comparison.search(text[max(s.start, m.start() - 80) : m.start()])):
             out.append(_Anchor(m.start(), m.end(),
@@ -629,6 +666,27 @@ def _goal_between(text: str, a: int, b: int) -> bool:
     return False
 
 
+PAREN_TIME_REACH = 80  # characters of a parenthesis after a figure that may date it
+
+
+def _paren_time(text: str, f: Draft, anchors: list[_Anchor], nums: list[Draft]) -> _Anchor | None:
+    """The time that closes a parenthesis right after the figure and holds no
+    figure of its own ("7,55% (năm 2014)", "33.600 đồng (đóng cửa phiên ngày 8/2)",
+    "1.904 chiếc (trong tháng 1/2016)"): the figure's own time."""
+    m = regex.match(r"\s{0,2}\(", text[f.end : f.end + 3])
+    if m is None:
+        return None
+    lo = f.end + m.end() - 1
+    hi = text.find(")", lo, lo + PAREN_TIME_REACH)
+    if hi < 0 or any(lo < g.start < hi for g in nums):
+        return None
+    inside = [x for x in anchors if lo < x.start and x.end <= hi and x.value and not x.descriptor
+              and not x.same_period and not x.duration and not x.event and not x.plan]
+    if not inside or text[inside[-1].end : hi].strip():
+        return None
+    return inside[-1]
+
+
 OPENING_WORDS = 9  # words before the time in a sentence's opening adverbial ("Mở cửa phiên sáng 22/4, …")
 
 
@@ -666,9 +724,11 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
     first_period: dict[int, tuple[int, str | None]] = {}  # paragraph → (sentence, its first figure's period)
     dated = _dated_days(facts, text)
     doubtful = published is None and _report_day_contradicted(facts, text, dated)
+    record = _record_points(facts, text) if published is None else []
+    pub_day = published[:10] if published and len(published) >= 10 and _shift(published[:10], 0) else None
     for s in sents:
         fs = by_sent.get(s.index, [])
-        anchors = _anchors(fs, text, s, last_day, pub, doubtful)
+        anchors = _anchors(fs, text, s, last_day, pub, doubtful, record, pub_day)
         nums = sorted((f for f in fs if f.kind in NUMERIC_KINDS), key=lambda f: f.start)
         claimed: set[int] = set()
         sized: set[int] = set()  # figures that are a size (`dimension`): no time
@@ -686,7 +746,7 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
         for i, f in enumerate(nums):
             plan_count = f.unit in plan_units
             # a time in a parenthesis serves only the figures of that parenthesis
-            pool = [x for x in anchors if (plan_count or not x.descriptor)
+            pool = [x for x in anchors if (plan_count or not x.descriptor) and not (f.target and x.relative)
                     and (x.paren is None or x.paren[0] < f.start < x.paren[1])]
             a, b = ctx.clause(s.start, s.end, f.start, f.end)
             nxt = nums[i + 1].start if i + 1 < len(nums) and nums[i + 1].start < b else b
@@ -699,11 +759,17 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
             after = [x for x in pool if f.end <= x.start < nxt and x.start - f.end <= reach
                      and not x.same_period
                      and not (not f.target and _goal_between(text, f.end, x.start))
-                     and not (handed and c.hand_over.match(text[f.end : x.start])
+                     and not (handed and (c.hand_over.match(text[f.end : x.start])
+                                          or c.hand_over_statement.search(text, f.end, x.start))
                               and not any(ch in text[x.end : nxt] for ch in CLAUSE_MARKS))]
             before = [x for x in pool if a <= x.start and x.end <= f.start and id(x) not in claimed and not x.duration]
             chosen: _Anchor | None = None
-            if after:
+            own = _paren_time(text, f, anchors, nums)
+            if own is not None:
+                # "từ 7,55% (năm 2014) xuống …", "33.600 đồng (đóng cửa phiên ngày 8/2)"
+                chosen = own
+                claimed.add(id(chosen))
+            elif after:
                 chosen = after[0]
                 claimed.add(id(chosen))
             elif before:
@@ -787,12 +853,19 @@ def attach_periods(facts: list[Draft], text: str, sents: list[Sentence], ctx: Do
                     (x.plan and not _opens_clause(text, s, x, ctx)):
                 continue
             if _opens_clause(text, s, x, ctx) or x.span or _opening_adverbial(text, s, x, first_figure):
+                goal = bool(c.strong.search(text, x.end, s.end) or c.weak.search(text, x.end, s.end))
+                if x.value and x.value.startswith("/") and not goal:
+                    # a point a stock is counted to ("Tính đến cuối năm 2016, tồn kho …", "Đến năm
+                    # 2012, tập đoàn đổi tên …") dates its own sentence, not what the next ones report
+                    carried[s.paragraph] = None
+                    carried_at[s.paragraph] = s.index
+                    carried_goal[s.paragraph] = False
+                    continue
                 carried[s.paragraph] = x.value
                 carried_at[s.paragraph] = s.index
                 # the time of a plan or forecast ("Trong tháng 3, dự án sẽ được chấm …") is no
                 # frame for what the next sentences report, only for their goals
-                carried_goal[s.paragraph] = bool(c.strong.search(text, x.end, s.end)
-                                                 or c.weak.search(text, x.end, s.end))
+                carried_goal[s.paragraph] = goal
         for x in anchors:
             if x.value and len(x.value) == 10 and x.value[4] == "-":
                 last_day.append((x.start, x.value))

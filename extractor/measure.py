@@ -92,6 +92,13 @@ class MeasureWords(BaseModel):
     source_words: list[str]
     source_not_before: list[str]
     to_level: list[str]
+    place_words: list[str]
+    extremes: list[str]
+    about_words: list[str]
+    multiples: list[str]
+    multiple_units: list[str]
+    passives: list[str]
+    capacity_heads: list[str]
 
     @field_validator("*")
     @classmethod
@@ -162,6 +169,13 @@ class _Lexicon:
         self.source_words = _phrases(m.source_words)
         self.source_not_before = frozenset(fold(w) for w in m.source_not_before)
         self.to_level = _phrases(m.to_level)
+        self.place_words = frozenset(fold(w) for w in m.place_words)
+        self.extremes = frozenset(fold(w) for w in m.extremes)
+        self.about_words = _phrases(m.about_words)
+        self.multiples = _phrases(m.multiples)
+        self.multiple_units = frozenset(fold(w) for w in m.multiple_units)
+        self.passives = _phrases(m.passives)
+        self.capacity_heads = _phrases(m.capacity_heads)
         self.changes = _phrases(m.changes)
         self.bare_growth = frozenset(fold(w) for w in m.bare_growth)
         self.same_period = _phrases(m.same_period)
@@ -435,6 +449,11 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     # a contrast opens a new clause inside the old one: "lượng khách ít nhưng doanh thu đạt …"
     joins = [k + n for k in range(i, j) if k in starts_all and (n := _match_at(syl[:j], k, lx.clause_joins, lx.longest))
              and k + n < j and k + n in starts_all]
+    if share_verb and kind == "percent" and any(k in starts_all and _match_at(syl[:j], k, lx.clause_joins, lx.longest) == j - k
+                                                for k in range(i, j)):
+        # "… tăng cả khối lượng và giá trị đồng thời chiếm 39% tổng giá trị": a new clause with
+        # only its share verb; the share's own noun phrase says what it is of
+        return None, carrier, None
     if joins:
         # (only when the new clause names its own head noun or only its subject: "… nhưng không
         # đúng quy định và chưa có ý kiến … số tiền 20 tỷ đồng" goes on with the old one)
@@ -466,8 +485,17 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
     ends = {b for _, b, _ in words} or {len(body)}
     start = None
     verb_head = False
+    # the tagger's word boundaries: where a token starts → the length of that token in syllables
+    tag_ends: dict[int, int] = {}
+    if len(body) > 1:
+        a = 0
+        for w, _ in _pos(" ".join(x[2] for x in body)):
+            tag_ends[a] = len(w.split())
+            a += len(w.split())
+        if a != len(body):
+            tag_ends = {}
     for k in range(len(body)):
-        n = _match_at(body, k, lx.heads, lx.longest) if k in bounds else 0
+        n = _match_at(body, k, lx.heads, lx.longest) if k in bounds or (k in tag_ends and _match_at(body, k, lx.heads, lx.longest) == tag_ends[k] > 1) else 0
         if n and any(_match_at(body, q, lx.quantifiers, lx.longest) > k - q for q in range(max(0, k - lx.longest), k)):
             n = 0  # "một số dự án": a quantifier, not the head noun "số"
         if n and k + n < len(body) and body[k + n][2][:1].isdigit() \
@@ -475,6 +503,12 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 and not (_YEAR.fullmatch(body[k + n][2]) and k + n + 1 == len(body)):
             n = 0  # "số 83 quốc gia": a number after the noun names which one ("… 5 tháng" is a span;
             # a year ending the phrase is its period: "doanh thu 2020 tăng 41%")
+        if n and k + n not in ends and k + n < len(body) and k + n in tag_ends \
+                and (n > 1 or tag_ends.get(k + n, 0) > 1):
+            # "số nhân viên", "có công suất": where the greedy split read "số nhân", "có công",
+            # the tagger reads the head, then a word; taken when the head or that word has two
+            # syllables or more ("tiền | đạo" is no head "tiền")
+            ends = ends | {k + n}
         if n and k + n in ends and not _match_at(body, k + n, lx.demonstratives, lx.longest):
             start = k  # a whole word ("thu" is no head inside "thu giữ"), not "số đó"
             v = _match_end(body, k, lx.verb_heads, lx.longest)
@@ -538,8 +572,11 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 break
     if not body or _match_at(body, 0, lx.cut, lx.longest):
         return None, carrier, None
-    if head_found and not linked and not carrier and kind in ("quantity", "ratio"):
-        head_found = False  # "thu 72 súng trường": a verb and its object, the counted noun says it
+    if head_found and not linked and not carrier and kind in ("quantity", "ratio") \
+            and not (_match_at(body, 0, lx.capacity_heads, lx.longest) == len(body)):
+        # "thu 72 súng trường": a verb and its object, the counted noun says it (a capacity
+        # right before the count is what the count measures: "có sức chứa 300 ô tô")
+        head_found = False
     if not head_found and not carrier and _match_at(body, 0, lx.area_subjects, lx.longest):
         return None, False, None  # "riêng huyện X đạt …": an area, the figure's subject
     named = [k for k in range(len(body)) if body[k][2] in lx.name_measures]
@@ -1046,6 +1083,23 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             # đúng độ tuổi cấp tiểu học đạt 100%, cấp trung học cơ sở đạt 99%"
             f.list_item = True
         prev_measure = prev.measure if prev is not None else None
+        if measure and fold(tidy(measure) or "") in lx.place_words:
+            # "có nơi trên 40 độ C", "vùng núi 26-29 độ C": where, not what; an item of a list
+            # goes on with the previous figure's measure (below)
+            measure = None
+        if measure and prev_measure and fold(tidy(measure) or "") in lx.extremes:
+            # "nhiệt độ thấp nhất 25 độ C, cao nhất 33 độ C": an extreme said alone names the
+            # previous figure's noun with this extreme
+            pw = prev_measure.split()
+            for n in (2, 1):
+                if len(pw) > n and " ".join(fold(w) for w in pw[-n:]) in lx.extremes:
+                    measure = " ".join(pw[:-n] + [tidy(measure) or measure])
+                    break
+        if f.kind == "percent" and measure is None and len(right) > 1 \
+                and (n := _match_at(right, 0, lx.about_words, lx.longest)) and n < len(right) \
+                and _match_at(right, n, lx.heads, lx.longest):
+            # "tăng 31,8% về khối lượng": the noun after "về" is what changed
+            measure = _right_phrase(text, right[n][0], clause_end, MAX_COUNTED, lx.np_stops, lx.np_stops | lx.stop)
         if measure and f.kind == "percent" and f.change and prev is not None and prev.measure \
                 and _right_after(text, prev, lo) and len(left) <= 4 and fold(tidy(measure) or "") in lx.bare_growth:
             # "doanh thu 866 tỷ đồng, tăng trưởng 26% so với năm trước": a growth noun alone in the
@@ -1059,6 +1113,14 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 measure = prev_measure  # "45 hộ nghèo, chiếm 0,084%"
             elif f.kind in ("quantity", "ratio") and f.unit:
                 measure = _counted(text, f, clause_end)
+                k = len(left)
+                while k and (n := _match_end(left, k, lx.comparators, lx.longest)):
+                    k -= n
+                if measure and fold(f.unit) in lx.multiple_units and fold(measure).split()[0] == fold(f.unit) and k \
+                        and (_match_end(left, k, lx.changes, lx.longest) or _match_end(left, k, lx.multiples, lx.longest)):
+                    # "giá trị nhập khẩu tăng 2 lần", "thuế cao gấp 4 lần tổng thu": a multiple measures
+                    # its subject (what follows it is the base), none when the clause names none
+                    measure = _left_measure(text, left, "percent")[0]
                 if measure is None and f.kind == "quantity" and "/" in f.unit:
                     measure = f.unit  # "6,71 giường bệnh/1 vạn dân"
             elif f.kind == "percent" and right:
@@ -1118,6 +1180,13 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 # "công suất tối đa 150 mã lực" with the limit word read as the figure's comparator
                 measure = f"{measure} {text[lead[0][0] : lead[-1][1]].lower()}"
         measure = _per_unit(text, f, measure)
+        if measure:
+            ms = measure.split()
+            n = _match_at([(0, 0, fold(w)) for w in ms], 0, lx.passives, lx.longest)
+            if n and len(ms) >= n + 2 and is_word(" ".join(ms[n : n + 2])):
+                # "bị xử phạt 4 triệu đồng": the passive marker says nothing of what is measured
+                # ("bị thương", "bị cáo" are words of their own and stay)
+                measure = " ".join(ms[n:])
         f.measure = tidy(measure)
         if f.measure and prev is not None and prev.kind == f.kind == "quantity" and prev.unit == f.unit \
                 and (prev.measure is None or "/" in (prev.unit or "") and fold(prev.measure) == fold(prev.unit or "")) \
@@ -1129,6 +1198,12 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 and f.unit and "/" in f.unit and fold(f.measure) == fold(f.unit) and prev.measure \
                 and fold(prev.measure) != fold(f.unit) and text[prev.end : f.start].strip() in ("-", "–"):
             # "năng lực 2.400-2.500 khách/giờ": a rate's high end has no noun of its own
+            f.measure = prev.measure
+        elif f.measure and prev is not None and prev.kind == f.kind == "quantity" and prev.unit == f.unit and f.unit \
+                and fold(f.measure) == fold(f.unit) and prev.measure \
+                and _match_at(_syllables(prev.measure, 0, len(prev.measure)), 0, lx.capacity_heads, lx.longest) \
+                == len(prev.measure.split()) and text[prev.end : f.start].strip() in ("-", "–"):
+            # "công suất 10-15 triệu hành khách": the high end counts in the capacity the low end measures
             f.measure = prev.measure
         if f.kind == "percent" and prev is not None and prev.kind == "percent" and prev.share and f.measure \
                 and prev.measure and fold(f.measure) == fold(prev.measure) and not f.plan_share \

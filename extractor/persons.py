@@ -1009,6 +1009,9 @@ def _single_names(text: str, s: Sentence, taken: list[tuple[int, int]]):
 
 
 _TWO_SYLLABLES = regex.compile(rf"[ \t]+(?P<w>{_SYL}[ \t]+{_SYL})(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
+# the same two words found by a scan (a blank before them, not a run of blanks matched at every
+# start: a line padded with thousands of blanks would take quadratic time)
+_TWO_SYLLABLES_AFTER_BLANK = regex.compile(rf"(?<=[ \t])(?P<w>{_SYL}[ \t]+{_SYL})(?![\p{{L}}\p{{N}}.'’-])(?![ \t]+\p{{Lu}})")
 
 
 def _short_after_head(text: str, s: Sentence, taken: list[tuple[int, int]]):
@@ -1019,27 +1022,57 @@ def _short_after_head(text: str, s: Sentence, taken: list[tuple[int, int]]):
     never an organisation's name, which no full name ends with."""
     c = _compiled()
     places = _places()[0]
+
+    def short(w: str) -> bool:
+        words = w.split()
+        return not (words[0] in c.surnames or not all(is_syllable(x) for x in words) or w in places
+                    or any(x in _countries() for x in words)) and _full_name_ending(text, w)
+
+    # a yield needs a short name that passes, wherever in the sentence two such words stand
+    # after a blank: without one, the scan for positions (the costly part) is not run
+    if not any(short(_BLANKS.sub(" ", m.group("w")))
+               for m in _TWO_SYLLABLES_AFTER_BLANK.finditer(text, s.start, s.end, overlapped=True)):
+        return
     for h in c.head_rx.finditer(text, s.start, s.end):
         m = _TWO_SYLLABLES.match(text, h.end(), s.end)
         if not m:
             continue
         a, b = m.span("w")
         w = _BLANKS.sub(" ", m.group("w"))
-        words = w.split()
-        if any(a < e and x < b for x, e in taken) or words[0] in c.surnames \
-                or not all(is_syllable(x) for x in words) or w in places or any(x in _countries() for x in words):
-            continue
-        if _full_name_ending(text, w):
+        if not any(a < e and x < b for x, e in taken) and short(w):
             yield a, b, w
 
 
 @per_rules_memo(512)
 def _full_name_ending(text: str, w: str) -> bool:
     """The article writes a Vietnamese full name that ends with ``w`` (a surname first)."""
+    # each place the words of ``w`` stand (blanks between them, no letter after them), then the
+    # surname and up to two words before it matched backwards from there: no pattern compiled per word
+    first, *rest = w.split()
+    lead = _full_name_lead()
+    i = text.find(first)
+    while i >= 0:
+        end = i + len(first)
+        for x in rest:
+            gap = _BLANKS.match(text, end)
+            if gap is None or not text.startswith(x, gap.end()):
+                break
+            end = gap.end() + len(x)
+        else:
+            if _NO_LETTER_AFTER.match(text, end) and lead.match(text, i):
+                return True
+        i = text.find(first, i + 1)
+    return False
+
+
+_NO_LETTER_AFTER = regex.compile(r"(?![\p{L}])")
+
+
+@per_rules
+def _full_name_lead() -> regex.Pattern:
+    """A surname and up to two capitalised words, then blanks, right before a position (a lookbehind)."""
     surnames = "|".join(sorted(_compiled().surnames, key=len, reverse=True))
-    tail = r"[ \t]+".join(regex.escape(x) for x in w.split())
-    rx = rf"(?<![\p{{L}}])(?:{surnames})(?:[ \t]+{_SYL}){{0,2}}[ \t]+{tail}(?![\p{{L}}])"
-    return regex.search(rx, text) is not None
+    return regex.compile(rf"(?<=(?<![\p{{L}}])(?:{surnames})(?:[ \t]+{_SYL}){{0,2}}[ \t]+)")
 
 
 @per_rules

@@ -11,7 +11,7 @@ from typing import overload
 
 import regex
 
-from .ruleset import per_rules
+from .ruleset import per_rules, per_rules_memo
 
 # precompiled: a call such as regex.sub(literal, …) looks its pattern up in regex's cache every time
 _SPACES = regex.compile(r"\s+")
@@ -69,6 +69,7 @@ def _lower_same_length(s: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in s)
 
 
+@per_rules_memo(8192)  # the same clause or noun phrase is folded again by each step that reads it
 def fold(s: str) -> str:
     """Lowercase + one tone-placement form + one spelling ("tỉ"→"tỷ"); ``len(fold(s)) == len(s)``."""
     s = _lower_same_length(s)

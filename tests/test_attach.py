@@ -187,6 +187,50 @@ PERIODS = [
      "5 tỷ đồng", None),
     ("Hãng bán được 30 triệu máy trong quý II/2022. Hãng dự kiến bán thêm 10 triệu máy.", "10 triệu máy", None),
     ("Hãng bán được 30 triệu máy trong quý II/2022. Hiện nay, hãng có 4 nhà máy.", "4 nhà", None),
+    # the delivery month of a futures contract is no time of its price; the session's day is
+    ("Trong phiên ngày 12/6, dầu thô giao tháng 8/2023 giảm 1,5 USD xuống 70,2 USD/thùng.", "70,2 USD/thùng",
+     "2023-06-12"),
+    ("Dầu thô giao tháng 8/2023 giảm 1,5 USD.", "1,5 USD", None),
+    ("Cà phê kỳ hạn tháng 9/2023 tăng 40 USD/tấn.", "40 USD/tấn", None),
+    ("Căn hộ được bàn giao tháng 8/2023 với giá 2 tỷ đồng.", "2 tỷ đồng", "2023-08/2023-08"),
+    # a parenthesis right after a figure that holds only its time, or ends with it, dates it …
+    ("Tỷ lệ hộ nghèo giảm từ 9,2% (năm 2019) xuống còn 4,1% hiện nay.", "9,2%", "2019/2019"),
+    ("Năm 2020, cổ phiếu chốt ở 21.500 đồng (phiên ngày 9/6), giảm 2%.", "21.500 đồng", "2023-06-09"),
+    ("Tháng 1/2023, hãng bán 2.600 xe, tăng so với 1.900 xe (trong tháng 1/2022).", "1.900 xe", "2022-01/2022-01"),
+    # … not when it holds a figure of its own, or the time of an event
+    ("Năm 2022, lãi đạt 50 tỷ đồng (tăng 8% so với năm 2021).", "50 tỷ đồng", "2022/2022"),
+    ("Công ty có vốn 300 tỷ đồng (thành lập năm 2010).", "300 tỷ đồng", None),
+    # a time after a figure that a new statement ("và đợt 2 …") puts before the next figure is the next one's
+    ("Đợt 1 được trả vào tháng 3/2023 với tỷ lệ 10% và đợt 2 được trả vào tháng 9/2023 với tỷ lệ 6%.", "10%",
+     "2023-03/2023-03"),
+    ("Đợt 1 được trả vào tháng 3/2023 với tỷ lệ 10% và đợt 2 được trả vào tháng 9/2023 với tỷ lệ 6%.", "6%",
+     "2023-09/2023-09"),
+    ("Số dư tại ngày 30/3 là 1.200 tỷ đồng và tại ngày 30/6 là 1.450 tỷ đồng.", "1.200 tỷ đồng", "2023-03-30"),
+    ("Số dư tại ngày 30/3 là 1.200 tỷ đồng và tại ngày 30/6 là 1.450 tỷ đồng.", "1.450 tỷ đồng", "2023-06-30"),
+    ("Xuất khẩu 5 triệu tấn gạo trong năm 2021 và 6 triệu tấn trong năm 2022.", "5 triệu tấn", "2021/2021"),
+    ("Doanh thu đạt 900 tỷ đồng và tăng mạnh trong quý I/2023.", "900 tỷ đồng", "2023-01/2023-03"),
+    # a point a stock is counted to dates its own sentence, not the next ones; a goal's end still frames goals
+    ("Tính đến cuối năm 2022, tồn kho của công ty là 600 tỷ đồng. Cổ phiếu công ty tăng lên 18.000 đồng.",
+     "600 tỷ đồng", "/2022"),
+    ("Tính đến cuối năm 2022, tồn kho của công ty là 600 tỷ đồng. Cổ phiếu công ty tăng lên 18.000 đồng.",
+     "18.000 đồng", None),
+    ("Đến năm 2012, tập đoàn đổi tên. Tập đoàn đang nắm giữ 24 công ty con.", "24 công ty", None),
+    ("Đến năm 2025, tỉnh phấn đấu có 300 hợp tác xã. Tỉnh sẽ có 50 chợ đạt chuẩn.", "50 chợ", "/2025"),
+
+    # with a known publication day (2023-06-15), "sáng nay" is that day and "hôm qua" the day before …
+    ("Sáng nay, giá vàng miếng được niêm yết ở mức 66,5 triệu đồng/lượng.", "66,5 triệu đồng/lượng", "2023-06-15"),
+    ("Chốt phiên hôm qua, chỉ số tăng 4,2 điểm lên 1.080 điểm.", "1.080 điểm", "2023-06-14"),
+    ("Phiên hôm qua có 320 mã giảm thì sáng nay đã có 410 mã tăng.", "320 mã", "2023-06-14"),
+    ("Phiên hôm qua có 320 mã giảm thì sáng nay đã có 410 mã tăng.", "410 mã", "2023-06-15"),
+    # … a date written with it wins, and it is neither a comparison base nor the time of a goal
+    ("Sáng nay (12/6), giá vàng miếng ở mức 66,5 triệu đồng/lượng.", "66,5 triệu đồng/lượng", "2023-06-12"),
+    ("Giá bán ra tăng 50.000 đồng so với phiên hôm qua.", "50.000 đồng", None),
+    ("Tại cuộc họp sáng nay, công ty đặt mục tiêu lợi nhuận 800 tỷ đồng.", "800 tỷ đồng", None),
+    # "phiên này" is the session of the day last named; "tuần qua" names no day
+    ("Giá dầu giảm trong phiên ngày 9/6.\nTrong phiên này, dầu Brent giảm 1,1 USD xuống 74 USD/thùng.", "74 USD/thùng",
+     "2023-06-09"),
+    ("Trong phiên này, dầu Brent giảm 1,1 USD xuống 74 USD/thùng.", "74 USD/thùng", None),
+    ("Ngày 9/6, dầu Brent giảm 1,1 USD. Giá đã tăng 6% trong tuần qua.", "6%", None),
 ]
 
 
@@ -364,6 +408,11 @@ UNDATED = [
     ("Ngày 14/6, đơn vị bắt giữ 6 đối tượng. Kể từ khi được thành lập vào năm 2016, đơn vị đã phá nhiều đường dây. "
      "Năm 2017, đơn vị nhận bằng khen.", "6 đối tượng", "2017-06-14"),
     ("Ngày 14/6, đơn vị bắt giữ 6 đối tượng. Đơn vị được thành lập vào năm 2016.", "6 đối tượng", "2016-06-14"),
+    # a record counted from a month the guessed year puts months after the report's day: that day has no year
+    ("Phiên 8/5, chỉ số tăng lên 1.050 điểm, mức cao nhất kể từ tháng 11/2016.", "1.050 điểm", None),
+    # … a record's start before the day is no contradiction
+    ("Phiên 8/2, giá dầu xuống 52 USD/thùng, mức thấp nhất kể từ ngày 19/1/2017.", "52 USD/thùng", "2017-02-08"),
+    ("Phiên 8/5, chỉ số tăng lên 1.050 điểm. Tháng 11/2016, chỉ số chỉ đạt 900 điểm.", "1.050 điểm", "2016-05-08"),
 ]
 
 

@@ -407,6 +407,42 @@ MEASURE_ONLY = [
     ("Doanh thu bán vé số có thuế của công ty đạt 900 tỷ đồng.", "900 tỷ đồng", "doanh thu bán vé số"),
     ("Chiếc đồng hồ cổ có giá 3 tỷ đồng.", "3 tỷ đồng", "giá đồng hồ cổ"),
     ("Máy bơm mới có công suất 50 kW.", "50 kW", "công suất"),
+    # a place said only as "where" takes the list's measure; an extreme said alone takes the
+    # previous noun with its own extreme; counter-example: a first figure with only a place
+    # names no measure
+    ("Mực nước thấp nhất từ 2-3 m, cao nhất từ 5-6 m, có nơi trên 7 m.", "từ 5", "mực nước cao nhất"),
+    ("Mực nước thấp nhất từ 2-3 m, cao nhất từ 5-6 m, có nơi trên 7 m.", "6 m", "mực nước cao nhất"),
+    ("Mực nước thấp nhất từ 2-3 m, cao nhất từ 5-6 m, có nơi trên 7 m.", "trên 7 m", "mực nước cao nhất"),
+    ("Giá bán thấp nhất 12.000 đồng/kg, cao nhất 15.000 đồng/kg.", "15.000 đồng/kg", "giá bán cao nhất"),
+    ("Lượng mưa phổ biến 50-80 mm, vùng núi 100-120 mm.", "100", "lượng mưa phổ biến"),
+    ("Một số nơi trên 38 độ C.", "trên 38 độ", None),
+    # "tăng N% về X": X is what changed; counter-example: a measure before the figure stays
+    ("Năm nay tăng 12% về khối lượng và tăng 9% về giá trị.", "9%", "giá trị"),
+    ("Xuất khẩu chè tăng 12% về lượng.", "12%", "xuất khẩu chè"),
+    # a multiple ("N lần" after a change word or "gấp") measures its subject, and what follows
+    # it is the base; counter-example: a count of times keeps "lần"
+    ("Lượng khách quốc tế tăng 3 lần.", "3 lần", "lượng khách quốc tế"),
+    ("Tiền phạt cao gấp 5 lần mức cũ.", "5 lần", "tiền phạt"),
+    ("Hai đội đã gặp nhau 4 lần.", "4 lần", "lần"),
+    # classifiers "pho", "vị" before the noun; counter-example: "con trai", "vị trí" are nouns
+    ("Kẻ gian lấy trộm 3 pho tượng đồng.", "3 pho", "tượng đồng"),
+    ("Buổi lễ có 12 vị khách quý.", "12 vị", "khách quý"),
+    ("Gia đình ông có 2 con trai.", "2 con", "con trai"),
+    ("Đội tuyển giành 3 vị trí dẫn đầu.", "3 vị trí", "vị trí dẫn đầu"),
+    # a passive marker before a verb measure goes; counter-example: "bị thương" is a word
+    ("Chủ cơ sở bị xử phạt 5 triệu đồng.", "5 triệu đồng", "xử phạt"),
+    ("Vụ cháy làm 4 người bị thương.", "4 người", "người bị thương"),
+    # a head read across a greedy word split ("số nhân | viên"), with a linking "không chỉ"
+    ("Năm nay, số nhân viên y tế không chỉ là 300 người.", "300 người", "số nhân viên y tế"),
+    # a capacity right before a count is its measure, both ends of a range, read across a greedy
+    # word split ("có công | suất"); counter-examples: a verb before a count leaves the counted
+    # noun, and a measuring unit the thing measured after it
+    ("Bến xe mới có sức chứa 250 ô tô.", "250 ô tô", "sức chứa"),
+    ("Cảng có công suất từ 2-3 triệu tấn hàng.", "3 triệu tấn", "hàng"),
+    ("Cảng có công suất từ 2-3 triệu hành khách.", "3 triệu hành khách", "công suất"),
+    ("Đội tuần tra thu giữ 12 xe máy.", "12 xe máy", "xe máy"),
+    # after "đồng thời", a share verb alone: the share's own noun phrase
+    ("Doanh nghiệp tăng vốn đồng thời chiếm 15% tổng vốn ngành.", "15%", "tổng vốn ngành"),
 ]
 
 
