@@ -77,6 +77,8 @@ class Family(BaseModel):
     per_unit: bool = False
     # the currencies an amount of this family may be in (empty: any)
     currencies: list[str] = []
+    # an amount per one of these ("2.500 USD/đêm", "… mỗi đêm") is the price of something else
+    refuse_per: list[str] = []
     # the key is given only when the figure's clause before it, or its measure, has one
     # of these (an area as the subject: "toàn tỉnh thu hoạch 25.000 tấn vải", not a farm's harvest)
     needs_context: list[str] = []
@@ -120,7 +122,23 @@ class Taxonomy(BaseModel):
     value_aspects: list[str] = []
     prefixes: list[str] = []
     refuse: list[str] = []
+    # an amount followed by one of these is a threshold ("từ 100 triệu đồng trở lên"), no value
+    threshold_after: list[str] = []
+    # a gap between two values ("khoảng cách", "chênh"): refused as `refuse` is
+    gap_words: list[str] = []
+    # "2.500 USD mỗi đêm": the words after an amount that say what it is per (besides "/")
+    per_after: list[str] = []
     families: list[Family]
+
+    @model_validator(mode="after")
+    def _ratio_keys_take_no_amount(self):
+        # a key named for a ratio or a rate that takes a percentage measures a share: an amount of
+        # money is never its value ("các khoản nợ xấu 280 triệu USD" is no bad-debt ratio)
+        bad = [k for k, d in self.keys.items()
+               if k.endswith(("_ratio", "_rate")) and "percent" in d.kinds and "money" in d.kinds]
+        if bad:
+            raise ValueError(f"ratio or rate keys that also take money: {bad}")
+        return self
 
     @model_validator(mode="after")
     def _families_use_defined_keys(self):
@@ -154,7 +172,7 @@ class _Compiled:
 
     __slots__ = ("family", "name", "keys", "refuse", "units", "anywhere", "governed_by", "topic_words", "own_words",
                  "needs_prefix", "refuse_verbs", "percent_is_change", "currencies", "needs_context", "per_unit",
-                 "refuse_sentence_j", "refuse_j", "anywhere_j", "refuse_verbs_j", "needs_context_j")
+                 "refuse_sentence_j", "refuse_j", "anywhere_j", "refuse_verbs_j", "needs_context_j", "refuse_per")
 
     def __init__(self, f: Family) -> None:
         self.family = f
@@ -171,6 +189,7 @@ class _Compiled:
         self.refuse_verbs = tuple(fold(v) for v in f.refuse_verbs)
         self.needs_context = tuple(_words(w) for w in f.needs_context)
         self.per_unit = f.per_unit
+        self.refuse_per = frozenset(_words(w) for w in f.refuse_per)
         pk = f.keys.get("percent")
         self.percent_is_change = pk is not None and not f.percent_is_rate and pk in (f.keys.get("count"), f.keys.get("money"))
         # the same phrases as _contains compares them (" a b "), joined once here, not per figure
@@ -192,7 +211,7 @@ def _index() -> tuple[dict[tuple[str, ...], list[_Compiled]], tuple, tuple, int,
         for w in c.own_words | c.topic_words:
             by_wording.setdefault(w, []).append(c)
     longest = max(len(w) for w in by_wording)
-    return by_wording, tuple(_words(p) for p in t.prefixes), tuple(_words(r) for r in t.refuse), longest, compiled
+    return by_wording, tuple(_words(p) for p in t.prefixes), tuple(_words(r) for r in t.refuse + t.gap_words), longest, compiled
 
 
 @per_rules
@@ -271,13 +290,15 @@ def _measure_lexicon():
 def key_for_measure(measure: str | None, kind: str, unit: str | None = None, verb: str | None = None,
                     active: frozenset[str] = frozenset(), change: str | None = None, of_plan: bool = False,
                     share: bool = False, currency: str | None = None, context: str | None = None,
-                    per_unit: bool = False, before: str | None = None) -> str | None:
+                    per_unit: bool = False, before: str | None = None,
+                    per: tuple[str, ...] = ()) -> str | None:
     """The indicator key a figure of ``kind`` measuring ``measure`` gets, or None;
     ``verb`` is the verb governing a count whose measure is its counted noun;
     ``change``, ``of_plan`` (a share of the plan) and ``share`` (a percentage of
     the noun phrase after it) say what kind of percentage it is; ``context``: the
     words of the figure's clause before it, where a refused word also counts; ``before``:
-    its sentence before it, where a family's ``refuse_in_sentence`` words count."""
+    its sentence before it, where a family's ``refuse_in_sentence`` words count; ``per``: the
+    words after the "/" or "mỗi" of an amount per something ("đêm" of "2.500 USD/đêm")."""
     if not measure:
         return None
     t = taxonomy()
@@ -307,6 +328,8 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
             return None
         if per_unit and kind == "money" and not c.per_unit:
             return None  # "kinh phí 500 triệu đồng/lần": a price per unit, no total
+        if per and any(per[: len(w)] == w for w in c.refuse_per):
+            return None  # "biệt thự … 2.500 USD/đêm": a stay's price, no dwelling's
         if kind == "percent" and c.percent_is_change and not (change or of_plan or growth):
             return None  # "chiếm 90% tổng kim ngạch": a share of an amount is no value of it
         if share and not c.anywhere:
@@ -465,6 +488,37 @@ def per_unit(text: str, start: int, end: int) -> bool:
     return not any(words[: len(t)] == t for t in times)
 
 
+def per_words(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The words an amount is per ("đêm" of "2.500 USD/đêm", or of "2.500 USD mỗi đêm" with a
+    ``per_after`` word), folded; () when none."""
+    span = text[start:end]
+    slash = span.rfind("/")
+    m = _PER.match(span, slash) if slash >= 0 else _PER.match(text, end, min(len(text), end + 40))
+    if m:
+        return _words(m.group(1))
+    after = _words(_PUNCT.sub(" ", text[end : end + 40]))
+    for w in _per_after():
+        if after[: len(w)] == w and len(after) > len(w):
+            return after[len(w) : len(w) + 2]
+    return ()
+
+
+@per_rules
+def _per_after() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((_words(w) for w in taxonomy().per_after), key=len, reverse=True))
+
+
+def threshold(text: str, end: int) -> bool:
+    """Whether the words right after a figure make it a threshold ("… trở lên")."""
+    after = _words(_PUNCT.sub(" ", text[end : end + 24]))
+    return any(after[: len(w)] == w for w in _threshold_after())
+
+
+@per_rules
+def _threshold_after() -> tuple[tuple[str, ...], ...]:
+    return tuple(_words(w) for w in taxonomy().threshold_after)
+
+
 @per_rules
 def _time_denominators() -> tuple[tuple[str, ...], ...]:
     return tuple(_words(w) for w in taxonomy().time_denominators)
@@ -536,7 +590,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         f.indicator = key_for_measure(f.measure, f.kind, f.unit, verb, active, f.change,
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f_said, f.kind == "money" and _per_unit_of(facts, i, text),
-                                      _before(text, sent[0], f.start))
+                                      _before(text, sent[0], f.start),
+                                      per_words(text, f.start, f.end) if f.kind == "money" else ())
         if f.indicator is None and f.kind == "quantity" and (whole := _with_classifier(f.measure, f.unit)) != f.measure:
             # a classifier is the count's unit and the noun after it its measure
             # ("1,2 triệu lượt | khách du lịch"): the key's wordings name them together
@@ -553,7 +608,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
                                     and f.measure == prev.measure else f.measure,
                                     f.kind, f.unit, verb or prev.verb, active, f.change,
                                     bool(f.plan_share), bool(f.share), f.currency, prev.left_phrase,
-                                    f.kind == "money" and _per_unit_of(facts, i, text))
+                                    f.kind == "money" and _per_unit_of(facts, i, text), None,
+                                    per_words(text, f.start, f.end) if f.kind == "money" else ())
             if again == prev.indicator:
                 f.indicator = again
         if f.indicator is None and prev is not None and prev.indicator and f.kind in ("quantity", "ratio") \
@@ -599,6 +655,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
                 f.indicator = last.indicator
         if f.indicator and _denominator(f, text):
             f.indicator = None
+        if f.indicator and f.kind == "money" and threshold(text, f.end):
+            f.indicator = None  # "doanh thu từ 100 triệu đồng trở lên": a threshold, no value
         if f.of_plan and prev is not None and prev.indicator:
             # a share of the plan keeps the key of what was planned; a rate's excess over its
             # plan ("69,46%, vượt 0,96% chỉ tiêu") is a gap in points, no value of the rate

@@ -181,6 +181,54 @@ def test_attachment(sentence, text, expect):
         assert f.get(k) == v, (k, f.get(k))
 
 
+# figures whose words name a threshold, a gap, a price per stay or a probability, no value of the
+# key their measure names (each with a counter-example that keeps the key)
+NOT_A_VALUE = [
+    # an amount followed by "trở lên" / "trở xuống" is a threshold of a rule or a ranking
+    ("Chỉ những hãng có vốn hóa từ 2.000 tỷ đồng trở lên mới được xét chọn.", "2.000 tỷ đồng", None),
+    ("Người bán hàng online có doanh thu từ 100 triệu đồng trở lên phải kê khai thuế.", "100 triệu đồng", None),
+    ("Năm nay hãng đạt doanh thu 2.000 tỷ đồng, tăng 10% so với năm trước.", "2.000 tỷ đồng", "company_revenue"),
+    # a gap between two prices is no price
+    ("Giá vàng miếng trong nước đang chênh khoảng 4 triệu đồng/lượng so với thế giới.", "khoảng 4 triệu đồng/lượng", None),
+    ("Hiện khoảng cách giữa giá vàng miếng và vàng nhẫn là 1,5 triệu đồng/lượng.", "1,5 triệu đồng/lượng", None),
+    ("Giá vàng miếng trong nước đang ở mức 70 triệu đồng/lượng.", "70 triệu đồng/lượng", "gold_price"),
+    # a price per night or per guest is a stay's
+    ("Căn biệt thự nghỉ dưỡng có giá 900 USD mỗi đêm.", "900 USD", None),
+    ("Căn biệt thự ven sông có giá 20 tỷ đồng.", "20 tỷ đồng", "housing_price"),
+    # the odds of a rate decision are a probability
+    ("Xác suất để ngân hàng trung ương giữ nguyên lãi suất trong kỳ họp tới là 60%.", "60%", None),
+    ("Lãi suất cho vay ngắn hạn phổ biến ở mức 7%/năm.", "7%", "interest_rate"),
+    # a ratio key never takes an amount: bad debt in money has its own key
+    ("Cuối quý, nợ xấu của ngân hàng ở mức 3.000 tỷ đồng.", "3.000 tỷ đồng", "bad_debt_amount"),
+    ("Cuối quý, tỷ lệ nợ xấu của ngân hàng ở mức 1,7%.", "1,7%", "bad_debt_ratio"),
+    # a revenue or profit "from" one activity is a segment's; an accumulated loss is a balance
+    ("Lãi từ hoạt động kinh doanh ngoại hối đạt 90 tỷ đồng.", "90 tỷ đồng", None),
+    ("Lãi trước thuế của ngân hàng đạt 900 tỷ đồng.", "900 tỷ đồng", "company_profit"),
+    ("Lũy kế đến hết năm, hãng hàng không lỗ lũy kế 1.500 tỷ đồng.", "1.500 tỷ đồng", None),
+]
+
+
+@pytest.mark.parametrize("sentence,text,key", NOT_A_VALUE, ids=[a[0] + " [" + a[1] + "]" for a in NOT_A_VALUE])
+def test_not_a_value(sentence, text, key):
+    f = next((f for f in facts_of(sentence) if f["text"] == text), None)
+    assert f is not None, [g["text"] for g in facts_of(sentence)]
+    assert f["indicator"] == key, f.get("measure")
+
+
+def test_a_ratio_key_takes_no_amount():
+    """A key named for a ratio or a rate that takes a percentage may not also take money."""
+    from pydantic import ValidationError
+
+    from extractor.indicators import Taxonomy
+
+    data = taxonomy().model_dump()
+    data["keys"]["bad_debt_ratio"]["kinds"] = ["percent", "money"]
+    with pytest.raises(ValidationError, match="bad_debt_ratio"):
+        Taxonomy.model_validate(data)
+    data["keys"]["bad_debt_ratio"]["kinds"] = ["percent"]
+    Taxonomy.model_validate(data)  # as the rules have it
+
+
 AREAS = [
     # (document body after the title, figure, area)
     ("Huyện Mê Linh tổng kết năm.\n\nToàn huyện có 120 hộ nghèo.", "120 hộ", "Mê Linh"),

@@ -96,7 +96,8 @@ TABLE = [
     ("Cổ phiếu ABC tăng lên 12.000 đồng và cổ phiếu XYZ tăng lên 8.000 đồng.", "8.000 đồng", "cổ phiếu xyz", None),
     # a threshold word after a measure links it to the figure
     ("Lợi suất trái phiếu chính phủ Mỹ vượt ngưỡng 4%.", "4%", "lợi suất trái phiếu chính phủ mỹ", "interest_rate"),
-    ("Doanh thu phòng vé của bộ phim chạm mốc 30 tỷ đồng.", "30 tỷ đồng", "doanh thu phòng vé", "company_revenue"),
+    # a film's box office is no company's revenue (issue 11's judge): the measure stays, the key goes
+    ("Doanh thu phòng vé của bộ phim chạm mốc 30 tỷ đồng.", "30 tỷ đồng", "doanh thu phòng vé", None),
     # the source of an amount of money stays in its measure; a period after "từ" does not
     ("Cả năm, tổng thu từ khách du lịch ước đạt 8.000 tỷ đồng.", "8.000 tỷ đồng", "tổng thu từ khách du lịch", "tourism_revenue"),
     ("Doanh thu từ đầu năm tới nay đạt 70 tỷ đồng.", "70 tỷ đồng", "doanh thu", "company_revenue"),
