@@ -63,6 +63,7 @@ class MeasureWords(BaseModel):
     nominalisers: list[str]
     limit_names: list[str]
     name_measures: list[str]
+    index_possessors: list[str]
     thing_openers: list[str]
     dimensions: list[str]
     time_units: list[str]
@@ -152,6 +153,7 @@ class _Lexicon:
         self.nominalisers = _phrases(m.nominalisers)
         self.limit_names = _phrases(m.limit_names)
         self.name_measures = frozenset(fold(w) for w in m.name_measures)
+        self.possessors = _phrases(m.index_possessors)
         self.thing_openers = _phrases(m.thing_openers)
         self.measuring = frozenset(fold(u) for u in m.measuring_units)
         self.classifiers = frozenset(fold(u) for u in m.classifiers)
@@ -514,6 +516,12 @@ def _left_measure(text: str, syl: list, kind: str, colon: bool = False) -> tuple
                 start = k - v  # "giải ngân vốn đầu tư công": the verb is what is measured of the noun
                 verb_head = True
             break
+    if start is not None and not verb_head and any(
+            body[q][2] in lx.name_measures and (c := _match_at(body, q + 1, lx.possessors, lx.longest))
+            and q + 1 + c < start <= q + 3 + c for q in range(start)):
+        # "VNMID-Index của nhóm vốn hóa trung bình tăng 4 điểm": a head noun in the possessor
+        # phrase right after an index's name says whose index it is; the index is the measure
+        start = None
     if start is None and carrier:
         # "Thành phố giải quyết việc làm cho": the verb phrase from its first verb
         verbs = [a for a, _, t in _tagged(text, body) if t == "V"]
@@ -964,6 +972,11 @@ def tidy(measure: str | None) -> str | None:
             attr = measure[syl[k + n][0] : syl[-1][1]]
             if thing and thing[0][2] == syl[k + n][2]:
                 return measure[thing[0][0] : thing[-1][1]]  # "giá vàng có giá": the thing says it
+            m = _match_at(thing, 0, lx.money_heads, lx.longest)
+            if m and not _match_at(syl, k + n, lx.price_heads, lx.longest):
+                # "doanh thu bán vé có thuế": an amount of money the thing already names;
+                # "có thuế" only qualifies it
+                return measure[thing[0][0] : thing[-1][1]]
             if thing and not all(_titlecase(measure[a:b]) for a, b, _ in thing):
                 return f"{attr} {measure[thing[0][0] : thing[-1][1]]}"
             return attr
@@ -1146,7 +1159,10 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
             measure = prev.measure
         if prev is not None and prev.comparator == ">=" and f.comparator == "<=" and prev.kind == f.kind \
                 and (_range_gap(text, prev.end, f.start, f.end)
+                     and (prev.measure is not None or not text[prev.end - 1].isdigit())
                      or (text[prev.end : f.start].strip() in ("-", "–") and not text[prev.end - 1].isdigit())):
+            # (a bare low end with no measure, "50.000 đến 60.000 lượt khách", takes the high
+            # end's own noun instead: below)
             # (a low end written with no unit, "5-6 người", counts the high end's noun: below)
             measure = prev.measure  # the high end of a range: "từ 180.000 đồng đến 200.000 đồng/m3"
         if measured and prev is not None and prev.kind == "quantity" and prev.unit == f.unit \

@@ -170,6 +170,27 @@ ATTACH = [
     ("Tập đoàn báo lợi nhuận sau thuế đạt hơn 9 nghìn tỷ, tăng 60% so với năm trước.", "hơn 9 nghìn tỷ", {"indicator": "company_profit", "currency": "VND"}),
     # a dot with a small letter right after it is inside a name, no sentence end
     ("Giá vàng giao ngay trên sàn Kitco.com giao dịch ở mức 1.900 USD/ounce.", "1.900 USD/ounce", {"indicator": "gold_price"}),
+    # a range joined by "đến"/"tới" whose low end is a bare number counts the high end's noun
+    ("Dịp nghỉ hè, khu du lịch dự kiến đón 40.000 đến 45.000 lượt khách.", "40.000", {"indicator": "tourist_arrivals", "measure": "khách"}),
+    ("Dịp nghỉ hè, khu du lịch dự kiến đón 40.000 đến 45.000 lượt khách.", "45.000 lượt", {"indicator": "tourist_arrivals"}),
+    ("Thị trấn sẽ đón 40.000 tới 45.000 lượt khách, tăng 10-15% so với năm trước.", "15%", {"indicator": "tourist_arrivals"}),
+    ("Thị trấn có 40.000 đến 45.000 lượt chia sẻ bài viết về lễ hội.", "45.000 lượt", {"indicator": None}),
+    ("Giá phòng từ 500.000 đến 800.000 đồng/đêm.", "từ 500.000", {"measure": "giá phòng"}),
+    # stock indices named with "chỉ số" before a hyphenated name, after "giúp", or with a
+    # possessor phrase naming the group of shares
+    ("Chỉ số VN30-Index cuối phiên tăng 6,5 điểm lên 1.280 điểm.", "6,5 điểm", {"indicator": "stock_index", "measure": "chỉ số vn30-index"}),
+    ("Nhóm ngân hàng tăng mạnh, nhờ đó giúp HNX-Index tăng 1,2 điểm.", "1,2 điểm", {"indicator": "stock_index", "measure": "hnx-index"}),
+    ("Trong phiên, VNSML-Index của nhóm vốn hóa nhỏ giảm 2,4 điểm tương ứng 0,2%.", "2,4 điểm", {"indicator": "stock_index", "measure": "vnsml-index"}),
+    ("Trong phiên, VNSML-Index của nhóm vốn hóa nhỏ giảm 2,4 điểm tương ứng 0,2%.", "0,2%", {"indicator": "stock_index"}),
+    ("Trong phiên, vốn hóa của nhóm ngân hàng đạt 1,8 triệu tỷ đồng.", "1,8 triệu tỷ đồng", {"indicator": "market_value"}),
+    ("Cổ phiếu của nhóm vốn hóa lớn tăng 2,5% trong phiên.", "2,5%", {"indicator": None}),
+    # Covid-19 deaths written "bệnh nhân (Covid-19) đã tử vong"; cases in a planned scenario are no count
+    ("Dịch Covid-19 vẫn lan rộng: trong tuần, thế giới có thêm 60.000 bệnh nhân Covid-19 đã tử vong.", "60.000 bệnh nhân", {"indicator": "covid_deaths"}),
+    ("Dịch Covid-19 vẫn lan rộng: trong tuần, thế giới có thêm 60.000 bệnh nhân Covid-19 đã xuất viện.", "60.000 bệnh nhân", {"indicator": None}),
+    ("Dịch Covid-19 vẫn phức tạp, tỉnh chuẩn bị giường bệnh cho tình huống có 5.000 người mắc bệnh.", "5.000 người", {"indicator": None}),
+    ("Dịch Covid-19 vẫn phức tạp, trong tình huống này tỉnh đã ghi nhận 50 ca mắc Covid-19.", "50 ca mắc", {"indicator": "covid_cases"}),
+    # a revenue qualified by "có thuế" is still the company's revenue
+    ("Trong quý, doanh thu bán vé số có thuế của công ty là 900 tỷ đồng.", "900 tỷ đồng", {"indicator": "company_revenue"}),
 ]
 
 

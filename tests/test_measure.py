@@ -395,6 +395,19 @@ MEASURE_ONLY = [
     ("Giá vàng tại TP.HCM tăng 2%.", "2%", "giá vàng"),
     # "giúp" opens a purpose clause after a counted noun
     ("Sân bay lắp thêm 4 máy soi giúp hành khách đỡ chờ.", "4 máy", "máy soi"),
+    # the time of a trading session and a "kể từ" phrase end a measure; counter-example: "phiên"
+    # alone inside a noun phrase stays
+    ("Giá dầu thô chốt phiên tăng 1,2%.", "1,2%", "giá dầu thô"),
+    ("Mức giá cao nhất kể từ đầu tuần là 1.900 USD/ounce.", "1.900 USD/ounce", "mức giá cao nhất"),
+    ("Đơn giá phiên đấu giá là 2 triệu đồng.", "2 triệu đồng", "đơn giá phiên đấu giá"),
+    # a range "A đến B" with a bare low end: both ends count the high end's noun
+    ("Mỗi tháng đội tình nguyện có từ 12 đến 15 người tham gia.", "từ 12", "người tham gia"),
+    ("Giá thuê từ 3 triệu đồng đến 5 triệu đồng mỗi tháng.", "5 triệu đồng", "giá thuê"),
+    # "X có Y": an amount of money X already names keeps X ("có thuế" only qualifies it);
+    # counter-examples: a thing with a price or a spec is read as the attribute
+    ("Doanh thu bán vé số có thuế của công ty đạt 900 tỷ đồng.", "900 tỷ đồng", "doanh thu bán vé số"),
+    ("Chiếc đồng hồ cổ có giá 3 tỷ đồng.", "3 tỷ đồng", "giá đồng hồ cổ"),
+    ("Máy bơm mới có công suất 50 kW.", "50 kW", "công suất"),
     # a place said only as "where" takes the list's measure; an extreme said alone takes the
     # previous noun with its own extreme; counter-example: a first figure with only a place
     # names no measure
