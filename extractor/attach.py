@@ -101,6 +101,11 @@ class ContextRules(BaseModel):
     level: str
     conjunction: str
     parallel_base: str
+    parallel_phrase: str
+    restate: str
+    percent_range_high: str
+    range_from: str
+    range_to: str
     target: TargetCues
     period: PeriodCues
     plan_units: list[str]
@@ -117,6 +122,11 @@ class _Cues:
     level: regex.Pattern
     conjunction: regex.Pattern
     parallel_base: regex.Pattern
+    parallel_phrase: regex.Pattern
+    restate: regex.Pattern
+    percent_range_high: regex.Pattern
+    range_from: regex.Pattern
+    range_to: regex.Pattern
     strong: regex.Pattern
     weak: regex.Pattern
     stop: regex.Pattern
@@ -169,7 +179,9 @@ def cues() -> _Cues:
         comparative={k: rx(v) for k, v in c.comparative.items()}, comparative_base=rx(c.comparative_base),
         change_percent_object={k: rx(v) for k, v in c.change_percent_object.items()}, time_base=rx(c.time_base),
         level=rx(c.level), conjunction=rx(c.conjunction),
-        parallel_base=rx(c.parallel_base),
+        parallel_base=rx(c.parallel_base), parallel_phrase=rx(c.parallel_phrase), restate=rx(c.restate),
+        percent_range_high=rx(c.percent_range_high),
+        range_from=rx(c.range_from), range_to=rx(c.range_to),
         strong=rx(c.target.strong), weak=rx(c.target.weak), stop=rx(c.target.stop),
         achieved=rx(c.target.achieved), plan_value=rx(c.target.plan_value),
         plan_named=rx(c.target.plan_named),
@@ -241,6 +253,10 @@ def _change_gates() -> dict[str, Any]:
 def change_of(text: str, sent_start: int, fact_start: int, fact_end: int | None = None) -> str | None:
     left = text[max(sent_start, fact_start - LEFT_REACH) : fact_start]
     c = cues()
+    # the low end of a range of changes after its cue ("mức giảm giá từ 50 triệu đồng cho
+    # đến 210 triệu đồng"), not a starting level ("giảm từ 40% xuống còn 30%")
+    if fact_end is not None and (rf := c.range_from.search(left)) is not None and c.range_to.match(text, fact_end):
+        left = left[: rf.start()]
     # a cue none of whose words the window holds is not searched for (gate)
     g, folded = _change_gates(), fold(left)
     if may_match(g["level"], folded) and c.level.search(left):
@@ -252,7 +268,8 @@ def change_of(text: str, sent_start: int, fact_start: int, fact_end: int | None 
         if may_match(g["change_object"][key], folded) and rx.search(left):
             return key
     word = text[fact_start:fact_end] if fact_end is not None else ""
-    if word.rstrip().endswith("%"):  # "giảm lãi suất 0,5%"
+    # "giảm lãi suất 0,5%", and the low end of "giảm giá thuốc từ 10 - 15%"
+    if word.rstrip().endswith("%") or (fact_end is not None and c.percent_range_high.match(text, fact_end)):
         for key, rx in c.change_percent_object.items():
             if may_match(g["change_percent_object"][key], folded) and rx.search(left):
                 return key
@@ -328,14 +345,35 @@ def _range_pair(lo: Draft | None, hi: Draft) -> bool:
     return lo is not None and hi.range_high and lo.comparator == ">=" and lo.end <= hi.start and lo.kind == hi.kind
 
 
+def _parallel(prev: Draft, f: Draft, text: str, hi: int) -> bool:
+    """Whether ``f`` repeats the previous change's figure with a phrase of the same
+    opening word after each ("giảm 200.000 đồng chiều mua và 100.000 đồng chiều bán"):
+    same kind and unit, joined by a conjunction after a short phrase without figures."""
+    if f.kind != prev.kind or f.unit != prev.unit or f.currency != prev.currency:
+        return False
+    m = cues().parallel_phrase.match(text[prev.end : f.start])
+    nxt = regex.match(r"\s*(\p{L}+)", text[f.end : min(hi, f.end + 30)])
+    if m is None or nxt is None:
+        return False
+    return regex.search(r"(?<!\p{L})" + regex.escape(nxt.group(1)) + r"(?!\p{L})", m.group("mid"), regex.IGNORECASE) is not None
+
+
 def attach_goals(nums: list[Draft], text: str, sent: tuple[int, int], ctx: DocContext | None = None) -> None:
     """Set `change` and `target` on the numeric facts of one sentence (their
     clauses from ``ctx`` when given)."""
     lo, hi = sent
     prev: Draft | None = None
     prev_goal = False
+    last: Draft | None = None  # the sentence's last figure stated as a change
     for f in sorted(nums, key=lambda f: f.start):
         ch = change_of(text, lo, f.start, f.end)
+        # a share restating a change after the level it reached ("giảm 80 triệu đồng xuống còn
+        # 1,39 tỷ đồng, tương đương 5,4%"): the change's, not a share of the level
+        if ch is None and f.kind == "percent" and prev is not None and last is not None and \
+                prev.change is None and prev.kind != "percent" and last.end <= prev.start and \
+                cues().level.search(text[max(lo, prev.start - LEFT_REACH) : prev.start]) and \
+                cues().restate.search(text[prev.end : f.start]) and ";" not in text[last.end : f.start]:
+            ch = last.change
         # a level after a change ("tăng 300 đồng lên 17.000 đồng") is no change,
         # even when the previous figure's span took the level word
         if ch is None and prev is not None and prev.change and \
@@ -345,9 +383,13 @@ def attach_goals(nums: list[Draft], text: str, sent: tuple[int, int], ctx: DocCo
         if ch is None and prev is not None and prev.change and cues().parallel_base.search(text[prev.end : f.start]) \
                 and cues().comparative_base.match(text[f.end : min(hi, f.end + 40)]):
             ch = prev.change  # "tăng 40% so với năm 2015 và 71% so với năm 2014"
+        if ch is None and prev is not None and prev.change and _parallel(prev, f, text, hi):
+            ch = prev.change  # "tăng 11% đối với xe máy và 17% đối với ô tô"
         if _range_pair(prev, f):
             ch = prev.change if prev is not None else ch  # "tăng từ 150.000 đồng đến 300.000 đồng": one change
         f.change = ch
+        if ch is not None:
+            last = f
         goal = _is_goal(f, text, lo, hi, prev, prev_goal, ctx)
         f.target = goal
         prev, prev_goal = f, goal

@@ -368,6 +368,48 @@ CHANGES = [
     ("Động cơ mới mạnh hơn 40 mã lực so với thế hệ trước.", "hơn 40 mã lực", "increase"),
     ("Tuyến đường mới dài 5 km so với tuyến cũ chỉ 3 km.", "5 km", None),
     ("Chiếc xe nặng hơn 30 kg.", "hơn 30 kg", None),
+    # a growth rate "reached" is a level, like "đạt tăng trưởng"; the bare rate is a change
+    ("Nông nghiệp của tỉnh đạt mức tăng trưởng 3,2% trong năm.", "3,2%", None),
+    ("Ngành chế biến đạt tốc độ tăng trưởng 9,4%.", "9,4%", None),
+    ("Ngành chế biến tăng trưởng 9,4% so với năm trước.", "9,4%", "increase"),
+    ("Với mức tăng 2,1%, mã này dẫn đầu sàn.", "2,1%", "increase"),
+    # an adverb between the change word and its figure
+    ("Chỉ số chung có mức giảm chỉ 0,6% trong phiên.", "0,6%", "decrease"),
+    ("Sau đợt điều trị, bệnh nhân tăng hẳn 4 kg.", "4 kg", "increase"),
+    ("Giá thép chỉ còn 12.000 đồng mỗi kg.", "12.000 đồng", None),
+    # a change of an object of four words before "thêm"
+    ("Ngân hàng trung ương tăng lãi suất cơ bản thêm 0,5 điểm phần trăm.", "0,5 điểm", "increase"),
+    # a range of changes opened by "từ" after its cue, closed by "(cho) đến"; a starting
+    # level ("từ … xuống còn …") or "đến nay" is no range of changes
+    ("Hãng công bố mức giảm giá từ 30 triệu đồng cho đến 90 triệu đồng.", "30 triệu đồng", "decrease"),
+    ("Hãng công bố mức giảm giá từ 30 triệu đồng cho đến 90 triệu đồng.", "90 triệu đồng", "decrease"),
+    ("Thực tế, tỷ lệ tăng giá chỉ từ 2% đến 4% tùy mẫu.", "từ 2%", "increase"),
+    ("Thuế suất giảm từ 20% xuống còn 10% kể từ tháng 7.", "20%", None),
+    ("Thuế suất giảm từ 20% xuống còn 10% kể từ tháng 7.", "10%", None),
+    ("Giá phòng tăng từ 500.000 đồng lên 800.000 đồng mỗi đêm.", "500.000 đồng", None),
+    # a share restating a change after the level it reached is that change; a sum
+    # converting the level is not
+    ("Hãng giảm giá 60 triệu đồng, xuống còn 1,2 tỷ đồng cho bản cao cấp, tương đương 4,8%.", "4,8%", "decrease"),
+    ("Chỉ số tăng 6 điểm lên 1.200 điểm, tức 0,5%.", "0,5%", "increase"),
+    ("Giá vàng giảm 9 USD, tức 0,7%, xuống 1.250 USD/ounce.", "0,7%", "decrease"),
+    ("Giá xe giảm 50 triệu đồng xuống còn 900 triệu đồng (tương đương 38.000 USD).", "38.000 USD", None),
+    ("Doanh thu đạt 500 tỷ đồng, tương đương 80% kế hoạch.", "80%", None),
+    ("Chi phí tăng 40%, tức khoảng 2.000 tỷ đồng so với năm trước.", "khoảng 2.000 tỷ đồng", "increase"),
+    # "mức tăng … là N"; a percentage object of four words; the low end of a range of
+    # percentages written without "%"
+    ("Tính từ đầu năm, mức tăng này là 12%.", "12%", "increase"),
+    ("Chỉ số lấy lại gần hết mức giảm của 3 phiên trước.", "3 phiên", None),
+    ("Điểm chuẩn một số ngành tăng dao động từ 0,5 đến 2 điểm.", "2 điểm", "increase"),
+    ("Hãng nâng công suất động cơ thêm 15 mã lực.", "15 mã lực", "increase"),
+    # two figures after one change verb, each with a phrase opening on the same word;
+    # not a figure of another kind or unit, nor one whose phrase mirrors nothing
+    ("Giá điện dự kiến tăng 6% đối với hộ gia đình và 4% đối với doanh nghiệp.", "4%", "increase"),
+    ("Giá bán lẻ giảm 50.000 đồng chiều mua và 30.000 đồng chiều bán.", "30.000 đồng", "decrease"),
+    ("Doanh thu tăng 10% trong quý I và 200 nhân viên trong công ty được thưởng.", "200 nhân viên", None),
+    ("Giá cổ phiếu tăng 5% trong phiên và 3% cổ đông đã bán ra.", "3%", None),
+    ("Ngân hàng trung ương sẽ giảm lãi suất cơ bản khoảng 0,5%.", "khoảng 0,5%", "decrease"),
+    ("Thuốc mới giúp giảm giá điều trị từ 10 - 20%.", "từ 10", "decrease"),
+    ("Tỷ lệ bao phủ bảo hiểm từ 10 - 20% tùy vùng.", "từ 10", None),
 ]
 
 
