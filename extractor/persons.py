@@ -57,6 +57,7 @@ class PersonRules(BaseModel):
     surnames: list[str]
     stop_words: list[str]
     compounds: list[str] = []
+    date_starts: list[str] = []
     not_names: list[str]
     honorifics: list[str]
     place_words: list[str] = []
@@ -100,6 +101,8 @@ _SYL = r"\p{Lu}[\p{Ll}\p{M}]*"
 _LATIN_WORD = r"(?:(?:al|el)-)?(?:Ma?c[A-Z][a-z]+|[A-Z][a-z'’]+)(?:-[A-Za-z][a-z'’]+)?"
 _QUOTES = "\"“”„«»"
 _CLAUSE_MARK = regex.compile(rf"[;:{_QUOTES}]")
+# a capitalised name in quotes right after a word ("Hiệp hội “Ánh Sáng”"): part of the position
+_QUOTED_NAME = regex.compile(r"(?<=\p{L}[ \t])[“\"«]\p{Lu}[^“”\"«»,;:.!?\n]{0,40}[”\"»]")
 
 # the five tone marks as combining code points (grave, acute, tilde, hook above, dot below)
 _TONES = dict.fromkeys((0x300, 0x301, 0x303, 0x309, 0x323))
@@ -205,7 +208,8 @@ class _Compiled:
             rf"(?<![\p{{L}}])(?:{alt(r.plural_words)})[ \t]+(?=(?i:(?:{alt(r.head_prefixes)})\s+)*(?i:{alt(r.title_heads + r.ranks)})(?![\p{{L}}]))")
         # a stop word is a whole lowercase word (an and-word only as stops() says)
         self.and_words = frozenset(r.and_words)
-        self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) | self.and_words)})(?![\p{{L}}])")
+        dates = rf"|(?:{alt(r.date_starts)})(?=[ \t]+\d{{1,2}}[/.-]\d)" if r.date_starts else ""
+        self.stop_rx = regex.compile(rf"(?<![\p{{L}}])(?:{alt(set(r.stop_words) | self.and_words)}{dates})(?![\p{{L}}])")
         self.compound_rx = regex.compile(rf"(?<![\p{{L}}])(?i:{alt(r.compounds)})(?![\p{{L}}])")
         self.surnames = {s.split()[0] for s in r.surnames}
         self.honorifics = set(r.honorifics)
@@ -546,13 +550,16 @@ def _foreign_names(text: str, s: Sentence, taken: list[tuple[int, int]], known: 
         if linked and len(words) <= 2:
             continue  # "chuyên gia của Forest Trends": the object of a position's link is an organisation
         prev_word = _PREV_WORD.search(text, max(s.start, run_start - 24), run_start)
-        if prev_word and len(words) > 2 and prev_word.group(1) + " " + words[0] in _all_foreign_places():
-            lead0 = 1  # "Thái Lan Arkhom …": the run's first word ends a country's name
+        home = False
+        if prev_word and len(words) > 2 and prev_word.group(1) + " " + words[0] in _all_foreign_places() | _national_names():
+            home = prev_word.group(1) + " " + words[0] in _national_names()
+            lead0 = 1  # "Thái Lan Arkhom …", "Việt Nam Tom …": the run's first word ends a country's name
         elif len(words) > 3 and " ".join(words[:2]) in _all_foreign_places():
             lead0 = 2  # "New Zealand Todd McClay": the country is the title's
         elif len(words) > 2 and c.company_rx.search(text, max(s.start, run_start - 50), run_start):
             lead0 = 1  # "tập đoàn Alibaba Jack Ma": the company's name is the title's
-        while len(words) - lead0 > 2 and (words[lead0] in countries or " ".join(words[lead0 + 1 :]) in known
+        # (after the home country, a country's word is a given name: "Việt Nam Jordan Peele")
+        while len(words) - lead0 > 2 and ((words[lead0] in countries and not home) or " ".join(words[lead0 + 1 :]) in known
                                           or (linked and lead0 == 0) or _bare_somewhere(text, words[lead0])):
             lead0 += 1  # … or an organisation before a name the article also writes alone ("Samsung Lee Kun-hee")
         lead0 = max(lead0, org_cut)
@@ -587,6 +594,14 @@ def _all_foreign_places() -> frozenset:
     from .areas import _compiled as area_rules
 
     return frozenset(area_rules()[0].foreign_places)
+
+
+@per_rules
+def _national_names() -> frozenset:
+    """The home country's names (``rules/areas.yaml`` ``national_words`` written with capitals: "Việt Nam")."""
+    from .areas import _compiled as area_rules
+
+    return frozenset(w for w in area_rules()[0].national_words if w[:1].isupper())
 
 
 @lru_cache(maxsize=4)
@@ -690,11 +705,16 @@ def _titles_before(text: str, lo: int, name_start: int) -> list[str]:
                 break
             depth -= 1
     window = window[cut:]
-    degree_titles = []
+    degree_titles: list[str] = []
     dg = c.degree_rx.search(window)
-    if dg:
-        degree_titles.append(dg.group(0).strip())
+    while dg:
+        degree_titles.insert(0, dg.group(0).strip())
         window = window[: dg.start()]
+        # "PGS, TS X": degrees split by a comma are one title each
+        bare = window.rstrip(" \t")
+        dg = c.degree_rx.search(bare[:-1]) if bare.endswith(",") else None
+        if dg:
+            window = bare[:-1]
     hon = c.trailing_hon_rx.search(window)
     honorific = False
     if hon and not (hon.group(0).strip() in _countries() and regex.search(r"\p{L}[ \t]+$", window[: hon.start()])
@@ -771,8 +791,12 @@ def _title_end(text: str, start: int, hi: int) -> int:
     if stop:
         ends.append(stop.start())
     m = c.title_end_rx.search(text, start, hi)
-    while m and m.group(0) == ".":
-        place = _abbr_place_end(text, m.end(), hi)
+    while m and m.group(0) in ".“\"«":
+        if m.group(0) == ".":
+            place = _abbr_place_end(text, m.end(), hi)
+        else:
+            q = _QUOTED_NAME.match(text, m.start(), hi)
+            place = q.end() if q and not next(c.stops(text, q.start(), q.end()), None) else None
         if place is None:
             break
         m = c.title_end_rx.search(text, place, hi)  # "UBND Tp. Hồ Chí Minh": the level word's dot
