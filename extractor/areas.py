@@ -81,6 +81,8 @@ class AreaRules(BaseModel):
     delegation_words: list[str] = []
     locative_words: list[str] = []
     venue_words: list[str] = []
+    opener_words: list[str] = []
+    local_unit_words: list[str] = []
     pronoun_places: list[str] = []
     adjunct_words: list[str] = []
     bare_after: list[str] = []
@@ -997,7 +999,10 @@ def main_area(found: list[Draft], ms: list[Draft], art: Article, text: str = "",
         if t is not None and all(places.related(t, k) or places.depth(k) > places.depth(t) and (k, t) in places.inside
                                  for k in keys):
             best = t
-    if best is not None and any(not places.related(best, k) for k in rest):
+    # a commune or a ward that the opening names is the article's even when the one-line body
+    # names other units further down (a household's story in Hương Lâm that moves to Đồng Nai
+    # for a while); a province or a district there is not ("CTCK Tp. Hồ Chí Minh" far down)
+    if best is not None and places.depth(best) < 3 and any(not places.related(best, k) for k in rest):
         return None
     return places.fact[best] if best is not None else None
 
@@ -1206,6 +1211,16 @@ def _name_owner_rx() -> regex.Pattern:
 
 
 @per_rules
+def _opener_rx() -> regex.Pattern:
+    """The opening of a sentence that moves the text to the unit right after it:
+    "Tại X", "Còn ở huyện X", "Riêng tại xã X" (a level word may come between)."""
+    r = _compiled()[0]
+    levels = _alt(tuple(r.level_words), "i")
+    return regex.compile(rf"[ \t\"“'‘(]*(?:{_alt(r.opener_words, 'i')}[ \t,]+)?{_alt(r.locative_words, 'i')}"
+                         rf"[ \t]+(?:{levels}[ \t]*)?$")
+
+
+@per_rules
 def _facility_rx() -> regex.Pattern:
     """A unit that ends the name of a company, a facility or a school ("Bệnh viện đa
     khoa thị xã Buôn Hồ"), no "tại"/"ở" between."""
@@ -1337,6 +1352,21 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                 if places.fact[k].level == level and not cands:
                     return k
         return cands[-1].key if cands else None
+
+    def opened_before(s: Sentence):
+        """The unit the sentence before, in the same paragraph, opens with ("Còn tại Lý
+        Sơn (Quảng Ngãi), lượng khách … . 133 cơ sở lưu trú trên đảo …"): the deepest
+        of its address, when that sentence names no unit off that address."""
+        prev = sent_of.get(s.index - 1)
+        if prev is None or prev.paragraph != s.paragraph:
+            return None
+        named = by_sent.get(prev.index, [])
+        if not named or not all(usable(m) for m in named) or id(named[0]) in homes:
+            return None
+        if not _opener_rx().fullmatch(text, prev.start, named[0].start):
+            return None
+        # one address, not a list ("Tại TPHCM như: … (Q.1); … (Q.4)")
+        return places.deepest([m.key for m in named])
 
     # searched once per sentence, not once per figure: a sentence of thousands of
     # figures stays linear
@@ -1490,6 +1520,8 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
                             para_named and (main_key, k) not in places.inside
                             and _ADDRESS_OPENS.search(text, max(0, earlier[j].start - 2), earlier[j].start)):
                         key = k
+        if key is None and s is not None and not by_sent.get(s.index):
+            key = opened_before(s)
         if key is None and main_key is not None and f.start >= main_from:
             key = main_key
         counted = _counted_depth(f.unit)
@@ -1504,10 +1536,13 @@ def attach(facts: list[Draft], text: str, sents: list[Sentence], found: list[Dra
 
 def _counted_depth(unit: str | None) -> int | None:
     """The depth (see :func:`_depth`) of the units a figure counts when its unit
-    is a level word ("6 xã" → 3, "10 huyện" → 2, "5 tỉnh" → 1), else None."""
+    is a level word ("6 xã" → 3, "10 huyện" → 2, "5 tỉnh" → 1), else None. Units
+    of any level ("2 địa phương") count as provinces: nothing lies above them."""
     if not unit:
         return None
     u = unit.lower()
+    if u in _rules().local_unit_words:
+        return 1
     if u in _commune_levels():
         return 3
     if u in _district_levels():

@@ -707,6 +707,17 @@ FIRST_PARAGRAPH = [
      "Phiên hôm qua chỉ số tăng 13 điểm. " + "Nhiều mã ngân hàng tăng trần trong phiên. " * 20
      + "Theo phân tích của một công ty chứng khoán ở TP.HCM, dòng tiền còn mạnh. Tín dụng tăng 5,8%.",
      "5,8%", None),
+    # a commune with its address opening a body written as one line stays the article's unit
+    # when the story moves to another province further down
+    ("Cậu bé chăm mẹ bị liệt.\n"
+     "Căn nhà nhỏ của chị Lan ở xã Hương Lâm, huyện Hiệp Hòa, tỉnh Bắc Giang. " + "Chị sống cùng con trai. " * 40
+     + "Năm ấy chị theo mẹ vào làm thuê ở huyện Trảng Bom, tỉnh Đồng Nai. Xã hỗ trợ chị mỗi tháng 400.000 đồng.",
+     "400.000 đồng", "Hương Lâm"),
+    # counter-example: a province opening it does not
+    ("Cậu bé chăm mẹ bị liệt.\n"
+     "Căn nhà nhỏ của chị Lan ở tỉnh Bắc Giang. " + "Chị sống cùng con trai. " * 40
+     + "Năm ấy chị theo mẹ vào làm thuê ở huyện Trảng Bom, tỉnh Đồng Nai. Chị được hỗ trợ mỗi tháng 400.000 đồng.",
+     "400.000 đồng", None),
     # counter-example: a unit that opens the first paragraph is the article's
     ("Nhiều người phải cấp cứu trong đêm.\n"
      "Ngày 7-2, người dân xã Ea Tu, TP Buôn Ma Thuột ăn cỗ. Có 16 người phải nhập viện.",
@@ -733,3 +744,45 @@ def test_the_articles_unit_from_the_first_paragraph(text, figure, expected):
 ])
 def test_a_bridge_or_a_dissolved_district_is_no_ward(text, expected):
     assert areas_of(text, pub="2017-05-20T08:00") == expected
+
+
+# a sentence that opens with "tại/ở X" (after "còn", "riêng" …) moves the text to X: the next
+# sentence of its paragraph that names no unit stays there, in an article with no unit of its own
+OPENERS = [
+    ("Khách du lịch đổ về biển dịp nghỉ lễ.\n\n"
+     "Khách sạn ở Nha Trang đã kín phòng. Còn tại Côn Đảo (Bà Rịa - Vũng Tàu), lượng khách tăng mạnh. "
+     "Cả 40 khách sạn trên đảo đã hết phòng.", "40 khách", "Côn Đảo"),
+    ("Giá rau tăng trong tuần.\n\nTại huyện Mê Linh, rau cải được thu hoạch sớm. Mỗi sào cho 300 kg.",
+     "300 kg", "Mê Linh"),
+    # counter-example: the opener names a list of wards, not one address
+    ("Nhiều dự án được định giá thấp.\n\n"
+     "Tại TP.HCM có các dự án ở quận 1, quận 4 và quận 5. Theo báo cáo, có 17 dự án thuộc doanh nghiệp nhà nước.",
+     "17 dự án", None),
+    # counter-example: a unit named in the middle of the sentence before is no opener
+    ("Khách du lịch đổ về tỉnh Khánh Hòa và tỉnh Kiên Giang dịp nghỉ lễ.\n\n"
+     "Lượng khách tăng mạnh ở Côn Đảo (Bà Rịa - Vũng Tàu) và nhiều nơi khác. Cả 40 khách sạn đã hết phòng.",
+     "40 khách", None),
+    # counter-example: the next paragraph does not stay there
+    ("Khách du lịch đổ về tỉnh Khánh Hòa và tỉnh Kiên Giang dịp nghỉ lễ.\n\nCòn tại Côn Đảo (Bà Rịa - Vũng Tàu), lượng khách tăng mạnh.\n\n"
+     "Các hãng lữ hành bán được 40.000 tour.", "40.000 tour", None),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", OPENERS, ids=[f"{t[1]}-{i}" for i, t in enumerate(OPENERS)])
+def test_a_sentence_opened_by_a_place_passes_it_on(text, figure, expected):
+    assert area_of(text, figure) == expected
+
+
+# a count of localities of any level is one figure over several units
+LOCALITIES = [
+    ("Kênh ô nhiễm ở tỉnh Bình Dương kéo dài.\n\nChính quyền 2 địa phương là Bình Dương và TP.HCM đổ lỗi cho nhau.",
+     "2 địa phương", None),
+    ("Huyện Mê Linh xây dựng nông thôn mới.\n\nCả huyện có 12 địa phương đạt chuẩn.", "12 địa phương", None),
+    # counter-example: a count of other things in the same article keeps the unit
+    ("Huyện Mê Linh xây dựng nông thôn mới.\n\nCả huyện có 120 hộ nghèo.", "120 hộ", "Mê Linh"),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", LOCALITIES, ids=[f"{t[1]}-{i}" for i, t in enumerate(LOCALITIES)])
+def test_a_count_of_localities_has_no_place(text, figure, expected):
+    assert area_of(text, figure) == expected
