@@ -996,6 +996,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
     lx = lexicon()
     s0, s1 = sent
     prev: Draft | None = None
+    lefts: list[list] = []  # each figure's own words before it (a range's high end looks past its low end)
     for i, f in enumerate(facts):
         nxt = facts[i + 1].start if i + 1 < len(facts) else s1
         m = _BREAK.search(text, f.end, nxt)
@@ -1010,6 +1011,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 if _match_at(left, k, lx.coordinators, lx.longest):
                     left = left[k + 1 :]
                     break
+        lefts.append(left)
         right = _syllables(text, f.end, clause_end)
         if not m and i + 1 < len(facts) and right:
             # "2 làn xe tốc độ tối đa 60 km/h": with no break before the next figure, a head noun
@@ -1125,14 +1127,23 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 measure = prev_measure  # "45 hộ nghèo, chiếm 0,084%"
             elif f.kind in ("quantity", "ratio") and f.unit:
                 measure = _counted(text, f, clause_end)
-                k = len(left)
-                while k and (n := _match_end(left, k, lx.comparators, lx.longest)):
+                mleft = left
+                if prev is not None and not left and text[prev.end : f.start].strip() in ("-", "–") \
+                        and _syllables(text, prev.start, prev.end)[-1][2][:1].isdigit():
+                    # "gấp 3-4 lần tổng thu": the high end of a range of bare numbers is said
+                    # after the words before its low end
+                    mleft = lefts[i - 1]
+                k = len(mleft)
+                while k and (n := _match_end(mleft, k, lx.comparators, lx.longest)):
                     k -= n
                 if measure and fold(f.unit) in lx.multiple_units and fold(measure).split()[0] == fold(f.unit) and k \
-                        and (_match_end(left, k, lx.changes, lx.longest) or _match_end(left, k, lx.multiples, lx.longest)):
+                        and (_match_end(mleft, k, lx.changes, lx.longest) or _match_end(mleft, k, lx.multiples, lx.longest)):
                     # "giá trị nhập khẩu tăng 2 lần", "thuế cao gấp 4 lần tổng thu": a multiple measures
                     # its subject (what follows it is the base), none when the clause names none
-                    measure = _left_measure(text, left, "percent")[0]
+                    measure = _left_measure(text, mleft, "percent")[0]
+                    if measure and not _starts_with_head(measure) and _pos(measure)[:1] \
+                            and _pos(measure)[0][1] not in ("N", "Nc", "Np"):
+                        measure = None  # a subject is a noun phrase: "nghĩa là to gấp 2 lần" names none
                 if measure is None and f.kind == "quantity" and "/" in f.unit:
                     measure = f.unit  # "6,71 giường bệnh/1 vạn dân"
             elif f.kind == "percent" and right:
