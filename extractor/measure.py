@@ -94,6 +94,8 @@ class MeasureWords(BaseModel):
     to_level: list[str]
     place_words: list[str]
     extremes: list[str]
+    restated_prices: list[str] = []
+    price_sides: list[str] = []
     about_words: list[str]
     multiples: list[str]
     multiple_units: list[str]
@@ -171,6 +173,8 @@ class _Lexicon:
         self.to_level = _phrases(m.to_level)
         self.place_words = frozenset(fold(w) for w in m.place_words)
         self.extremes = frozenset(fold(w) for w in m.extremes)
+        self.restated_prices = frozenset(fold(w) for w in m.restated_prices)
+        self.price_sides = frozenset(fold(w) for w in m.price_sides)
         self.about_words = _phrases(m.about_words)
         self.multiples = _phrases(m.multiples)
         self.multiple_units = frozenset(fold(w) for w in m.multiple_units)
@@ -1095,6 +1099,14 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 if len(pw) > n and " ".join(fold(w) for w in pw[-n:]) in lx.extremes:
                     measure = " ".join(pw[:-n] + [tidy(measure) or measure])
                     break
+        if measure and prev_measure and prev is not None and prev.kind == f.kind == "money" \
+                and ";" not in text[prev.end : f.start] and fold(tidy(measure) or "") in lx.restated_prices \
+                and fold(prev_measure).split()[0] == fold(tidy(measure) or "").split()[0] \
+                and not any(" ".join(fold(prev_measure).split()[:n]) in lx.price_sides for n in (2, 3)):
+            # "giá xăng E5 giảm 197 đồng/lít, giá bán tối đa không quá 16.871 đồng/lít": a bare
+            # selling price after a price of the same sentence is that price's level (not after a
+            # buying price: "giá mua vào giảm …, giá bán ra giảm …" are two sides)
+            measure = prev_measure
         if f.kind == "percent" and measure is None and len(right) > 1 \
                 and (n := _match_at(right, 0, lx.about_words, lx.longest)) and n < len(right) \
                 and _match_at(right, n, lx.heads, lx.longest):
