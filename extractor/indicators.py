@@ -128,6 +128,15 @@ class Taxonomy(BaseModel):
     gap_words: list[str] = []
     # "2.500 USD mỗi đêm": the words after an amount that say what it is per (besides "/")
     per_after: list[str] = []
+    # "trên 100 triệu đồng mới phải nộp thuế": after a bound, the words that make it a rule's condition
+    condition_after: list[str] = []
+    # criteria named before a figure ("3 tiêu chí gồm: …"), and the words that open a lower bound ("từ")
+    criterion_words: list[str] = []
+    lower_bound_before: list[str] = []
+    # "nếu có 1 ca dương tính": conditionals, the words after one that open no hypothesis, and past times
+    conditionals: list[str] = []
+    conditional_not: list[str] = []
+    conditional_past: list[str] = []
     families: list[Family]
 
     @model_validator(mode="after")
@@ -503,6 +512,26 @@ def per_words(text: str, start: int, end: int) -> tuple[str, ...]:
     return ()
 
 
+def count_per_words(facts: list[Draft], i: int, text: str) -> tuple[str, ...]:
+    """The words a count is per ("tàu" of "2,5 tấn hải sản mỗi tàu" or "2 tấn/tàu"): "/" right after
+    it, or a ``per_after`` word within the next three words of its clause (its counted noun between);
+    the low end of a range reads its high end's."""
+    f = facts[i]
+    if _range_low(facts, i):
+        f = facts[i + 1]
+    m = _PER.match(text, f.end, min(len(text), f.end + 40))
+    if m:
+        return _words(m.group(1))
+    rest = text[f.end : f.end + 60]
+    cut = _CLAUSE_BREAK.search(rest)
+    after = _words(_PUNCT.sub(" ", rest[: cut.start()] if cut else rest))
+    for k in range(min(4, len(after))):
+        for w in _per_after():
+            if after[k : k + len(w)] == w and len(after) > k + len(w):
+                return after[k + len(w) : k + len(w) + 2]
+    return ()
+
+
 @per_rules
 def _per_after() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((_words(w) for w in taxonomy().per_after), key=len, reverse=True))
@@ -517,6 +546,84 @@ def threshold(text: str, end: int) -> bool:
 @per_rules
 def _threshold_after() -> tuple[tuple[str, ...], ...]:
     return tuple(_words(w) for w in taxonomy().threshold_after)
+
+
+@per_rules
+def _rule_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    t = taxonomy()
+    return {name: tuple(sorted((_words(w) for w in getattr(t, name)), key=len, reverse=True))
+            for name in ("condition_after", "criterion_words", "lower_bound_before", "conditionals",
+                         "conditional_not", "conditional_past")}
+
+
+def _lower_bound(f: Draft, text: str, s0: int) -> bool:
+    """Whether a figure is a lower bound: its comparator says so, or a ``lower_bound_before`` word
+    ("từ") ends the text right before it."""
+    if f.comparator in (">=", ">"):
+        return True
+    before = _words(_PUNCT.sub(" ", text[max(s0, f.start - 12) : f.start]))
+    return any(w and before[-len(w):] == w for w in _rule_words()["lower_bound_before"])
+
+
+def condition(f: Draft, text: str, s0: int) -> bool:
+    """Whether a bound is followed right away (no punctuation) by words that make it the condition
+    of a rule ("có doanh thu trên 100 triệu đồng mới phải nộp thuế")."""
+    if f.comparator in (None, "=", "~") and not _lower_bound(f, text, s0):
+        return False
+    rest = text[f.end : f.end + 40]
+    m = _PER.match(rest)  # "100 triệu đồng/năm mới phải …"
+    if m:
+        rest = rest[m.end():]
+    cut = regex.search(r"[,.;:!?()\"“”]", rest)
+    after = _words(rest[: cut.start()] if cut else rest)
+    return any(after[: len(w)] == w for w in _rule_words()["condition_after"])
+
+
+def _range_low(facts: list[Draft], i: int) -> bool:
+    """Whether ``facts[i]`` opens a range whose high end is the next figure."""
+    f = facts[i]
+    nxt = facts[i + 1] if i + 1 < len(facts) else None
+    return nxt is not None and nxt.comparator == "<=" and nxt.start - f.end <= 12
+
+
+def criterion(facts: list[Draft], i: int, text: str, s0: int) -> bool:
+    """Whether a lower bound ("từ 25 tỷ đồng", no range) is one of a list of selection criteria: its
+    sentence names criteria before it, or an earlier item of it, across a ';', was a threshold."""
+    f = facts[i]
+    if not _lower_bound(f, text, s0) or _range_low(facts, i) or facts[i].comparator == "<=":
+        return False
+    before = _joined(_words(_PUNCT.sub(" ", text[s0 : f.start])))
+    if any(_joined(w) in before for w in _rule_words()["criterion_words"]):
+        return True
+    return any(";" in text[g.end : f.start] and threshold(text, g.end) for g in facts[:i])
+
+
+_CLAUSE_BREAK = regex.compile(r"[,;:.!?]\s|[()\"“”]")
+
+
+def hypothesis(text: str, s0: int, start: int) -> bool:
+    """Whether a figure is in the clause a conditional opens ("nếu có 1 ca dương tính"): the last
+    conditional before it in its sentence, with no "thì", comma or ';' between them, not followed
+    by a ``conditional_not`` word ("nếu so với", "nếu tính cả") nor naming a past time."""
+    seg = text[s0:start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(seg)), default=0)
+    words = _words(_PUNCT.sub(" ", seg[cut:]))
+    rw = _rule_words()
+    at = -1
+    for k in range(len(words) - 1, -1, -1):
+        if any(words[k : k + len(w)] == w for w in rw["conditionals"]):
+            at = k
+            break
+    if at < 0:
+        return False
+    cond = next(w for w in rw["conditionals"] if words[at : at + len(w)] == w)
+    rest = words[at + len(cond) :]
+    if "thì" in rest or any(rest[: len(w)] == w for w in rw["conditional_not"]):
+        return False
+    joined = _joined(rest)
+    # a year in it ("nếu năm 2015 … thì năm nay …") is a past time too
+    return not any(_joined(w) in joined for w in rw["conditional_past"]) \
+        and not any(w.isdigit() and len(w) == 4 and w[:2] in ("19", "20") for w in rest)
 
 
 @per_rules
@@ -591,7 +698,8 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
                                       bool(f.plan_share), bool(f.share), f.currency,
                                       f_said, f.kind == "money" and _per_unit_of(facts, i, text),
                                       _before(text, sent[0], f.start),
-                                      per_words(text, f.start, f.end) if f.kind == "money" else ())
+                                      per_words(text, f.start, f.end) if f.kind == "money"
+                                      else count_per_words(facts, i, text) if f.kind == "quantity" else ())
         if f.indicator is None and f.kind == "quantity" and (whole := _with_classifier(f.measure, f.unit)) != f.measure:
             # a classifier is the count's unit and the noun after it its measure
             # ("1,2 triệu lượt | khách du lịch"): the key's wordings name them together
@@ -657,6 +765,10 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
             f.indicator = None
         if f.indicator and f.kind == "money" and threshold(text, f.end):
             f.indicator = None  # "doanh thu từ 100 triệu đồng trở lên": a threshold, no value
+        if f.indicator and f.kind == "money" and (condition(f, text, sent[0]) or criterion(facts, i, text, sent[0])):
+            f.indicator = None  # "trên 100 triệu đồng mới phải nộp thuế", "tiêu chí …: lợi nhuận từ 25 tỷ đồng"
+        if f.indicator and hypothesis(text, sent[0], f.start):
+            f.indicator = None  # "nếu có 1 ca dương tính": a hypothesis, no count
         if f.of_plan and prev is not None and prev.indicator:
             # a share of the plan keeps the key of what was planned; a rate's excess over its
             # plan ("69,46%, vượt 0,96% chỉ tiêu") is a gap in points, no value of the rate

@@ -255,6 +255,43 @@ def test_not_a_value(sentence, text, key):
     assert f["indicator"] == key, f.get("measure")
 
 
+# a rule's condition, a selection criterion, a hypothesis and an average per boat or per shop are no
+# result of anything (each with a counter-example that keeps its key)
+NO_RESULT = [
+    # a bound followed by what the rule then requires
+    ("Hộ buôn bán qua mạng có doanh thu dưới 100 triệu đồng thì không phải nộp thuế.", "dưới 100 triệu đồng", None),
+    ("Shop bán hàng trực tuyến có doanh thu từ 200 triệu đồng mới phải kê khai.", "200 triệu đồng", None),
+    ("Quý vừa qua doanh thu của hãng đạt hơn 300 tỷ đồng, phải nộp thuế 30 tỷ đồng.", "hơn 300 tỷ đồng", "company_revenue"),
+    # a criteria list: the bound opened by "từ" after a ';' whose earlier item ended in "trở lên"
+    ("Danh sách xét chọn gồm: vốn điều lệ từ 800 tỷ đồng trở lên; lợi nhuận 2 năm gần nhất từ 40 tỷ đồng.", "40 tỷ đồng", None),
+    ("Theo bộ tiêu chí xếp hạng, doanh nghiệp được chọn phải có lợi nhuận từ 60 tỷ đồng.", "60 tỷ đồng", None),
+    ("Năm nay công ty đặt kế hoạch lợi nhuận từ 20 đến 25 tỷ đồng.", "25 tỷ đồng", "company_profit"),
+    ("Lợi nhuận sau thuế quý II của ngân hàng đạt 1.200 tỷ đồng; doanh thu tăng 8%.", "1.200 tỷ đồng", "company_profit"),
+    # a hypothesis opened by "nếu" / "giả sử" / "khi mà"
+    ("Giữa đợt dịch Covid-19, thành phố sẽ phong tỏa cả phường nếu có 1 ca mắc Covid-19 trong cộng đồng.", "1 ca mắc", None),
+    ("Giữa đợt dịch Covid-19, hậu quả sẽ rất lớn khi mà có 2 ca mắc Covid-19 ngoài khu cách ly.", "2 ca mắc", None),
+    ("Giữa đợt dịch Covid-19, thành phố ghi nhận 2 ca mắc Covid-19 ngoài khu cách ly.", "2 ca mắc", "covid_cases"),
+    ("Giả sử giá xăng RON 95 lên 30.000 đồng/lít, chi phí vận tải sẽ tăng mạnh.", "30.000 đồng/lít", None),
+    ("Nếu so với cùng kỳ, lợi nhuận của hãng tăng 15%.", "15%", "company_profit"),
+    ("Nếu như năm trước giá đất ở đây khoảng 20 triệu đồng/m2 thì nay đã lên 60 triệu đồng/m2.", "khoảng 20 triệu đồng/m", "housing_price"),
+    ("Nếu năm 2019 giá đất ở đây khoảng 20 triệu đồng/m2 thì nay giá đất đã lên 60 triệu đồng/m2.", "khoảng 20 triệu đồng/m", "housing_price"),
+    ("Nếu tính cả quý IV, lợi nhuận cả năm của công ty đạt 500 tỷ đồng.", "500 tỷ đồng", "company_profit"),
+    # an average per boat is no output; per year it is
+    ("Mùa này sản lượng khai thác bình quân đạt 4 tấn hải sản mỗi tàu.", "4 tấn", None),
+    ("Sản lượng khai thác hải sản toàn tỉnh đạt 180.000 tấn mỗi năm.", "180.000 tấn", "agricultural_output"),
+    # people per shop is no population
+    ("Tỷ lệ dân số/một cửa hàng ở nước ta vẫn cao, với hơn 50.000 dân.", "hơn 50.000 dân", None),
+    ("Thành phố 2 triệu dân này đang thiếu trường học.", "2 triệu dân", "population"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,key", NO_RESULT, ids=[a[0] + " [" + a[1] + "]" for a in NO_RESULT])
+def test_no_result(sentence, text, key):
+    f = next((f for f in facts_of(sentence) if f["text"] == text), None)
+    assert f is not None, [g["text"] for g in facts_of(sentence)]
+    assert f["indicator"] == key, f.get("measure")
+
+
 def test_a_ratio_key_takes_no_amount():
     """A key named for a ratio or a rate that takes a percentage may not also take money."""
     from pydantic import ValidationError
