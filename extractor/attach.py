@@ -68,6 +68,8 @@ class PeriodCues(BaseModel):
     since: str
     until_now: str
     span_join: str
+    until_join: str
+    half_month: str
     span_start: str
     plan: str
     year_start: str
@@ -144,6 +146,8 @@ class _Cues:
     since: regex.Pattern
     until_now: regex.Pattern
     span_join: regex.Pattern
+    until_join: regex.Pattern
+    half_month: regex.Pattern
     span_start: regex.Pattern
     plan: regex.Pattern
     year_start: regex.Pattern
@@ -570,6 +574,15 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
             if a and a == b and len(a) == 4 and c.year_start.match(f.text) and \
                     c.since.search(text[max(s.start, f.start - 12) : f.start]):
                 v, b = f"{a}-01/", None
+            # "từ đầu năm (2022) đến (hết) ngày 15/5": from the year's first month to that day or month
+            nxt = times[i + 1] if i + 1 < len(times) else None
+            if b is None and v.endswith("-01/") and nxt is not None and nxt.kind == "date" and \
+                    nxt.date_value and nxt.date_value[:4] >= v[:4] and \
+                    c.until_join.match(text[end : nxt.start]):
+                v = f"{v}{nxt.date_value}"
+                end = nxt.end
+                used.add(i + 1)
+                span = True
             m_now = c.until_now.match(text[end : s.end]) if b is None else None
             if m_now:
                 end += m_now.end()
@@ -610,6 +623,11 @@ def _anchors(fs: list[Draft], text: str, s: Sentence, last_day: list[tuple[int, 
                 value = _date_value(v)
         else:
             value = _date_value(v)
+            half = c.half_month.search(text, max(s.start, start - 16), start) if len(v) == 7 else None
+            if half:  # "nửa đầu tháng 5": days 1-15 of the month, "nửa cuối": 16 to its end
+                yr, mo = int(v[:4]), int(v[5:7])
+                last = (date(yr + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)).day
+                value = f"{v}-01/{v}-15" if half["first"] else f"{v}-16/{v}-{last:02d}"
         # the first day of a range whose last day gives the year ("15/3 - 19/3/2017") has that year
         # … and a day the guessed year puts months before a record's starting point
         # ("thấp nhất kể từ tháng 11/2016" in a report of "phiên 8/5") has no year either

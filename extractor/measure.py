@@ -94,6 +94,8 @@ class MeasureWords(BaseModel):
     to_level: list[str]
     place_words: list[str]
     extremes: list[str]
+    restated_prices: list[str] = []
+    price_sides: list[str] = []
     about_words: list[str]
     multiples: list[str]
     multiple_units: list[str]
@@ -171,6 +173,8 @@ class _Lexicon:
         self.to_level = _phrases(m.to_level)
         self.place_words = frozenset(fold(w) for w in m.place_words)
         self.extremes = frozenset(fold(w) for w in m.extremes)
+        self.restated_prices = frozenset(fold(w) for w in m.restated_prices)
+        self.price_sides = frozenset(fold(w) for w in m.price_sides)
         self.about_words = _phrases(m.about_words)
         self.multiples = _phrases(m.multiples)
         self.multiple_units = frozenset(fold(w) for w in m.multiple_units)
@@ -992,6 +996,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
     lx = lexicon()
     s0, s1 = sent
     prev: Draft | None = None
+    lefts: list[list] = []  # each figure's own words before it (a range's high end looks past its low end)
     for i, f in enumerate(facts):
         nxt = facts[i + 1].start if i + 1 < len(facts) else s1
         m = _BREAK.search(text, f.end, nxt)
@@ -1006,6 +1011,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 if _match_at(left, k, lx.coordinators, lx.longest):
                     left = left[k + 1 :]
                     break
+        lefts.append(left)
         right = _syllables(text, f.end, clause_end)
         if not m and i + 1 < len(facts) and right:
             # "2 làn xe tốc độ tối đa 60 km/h": with no break before the next figure, a head noun
@@ -1095,6 +1101,14 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 if len(pw) > n and " ".join(fold(w) for w in pw[-n:]) in lx.extremes:
                     measure = " ".join(pw[:-n] + [tidy(measure) or measure])
                     break
+        if measure and prev_measure and prev is not None and prev.kind == f.kind == "money" \
+                and ";" not in text[prev.end : f.start] and fold(tidy(measure) or "") in lx.restated_prices \
+                and fold(prev_measure).split()[0] == fold(tidy(measure) or "").split()[0] \
+                and not any(" ".join(fold(prev_measure).split()[:n]) in lx.price_sides for n in (2, 3)):
+            # "giá xăng E5 giảm 197 đồng/lít, giá bán tối đa không quá 16.871 đồng/lít": a bare
+            # selling price after a price of the same sentence is that price's level (not after a
+            # buying price: "giá mua vào giảm …, giá bán ra giảm …" are two sides)
+            measure = prev_measure
         if f.kind == "percent" and measure is None and len(right) > 1 \
                 and (n := _match_at(right, 0, lx.about_words, lx.longest)) and n < len(right) \
                 and _match_at(right, n, lx.heads, lx.longest):
@@ -1113,14 +1127,23 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int]) -> None:
                 measure = prev_measure  # "45 hộ nghèo, chiếm 0,084%"
             elif f.kind in ("quantity", "ratio") and f.unit:
                 measure = _counted(text, f, clause_end)
-                k = len(left)
-                while k and (n := _match_end(left, k, lx.comparators, lx.longest)):
+                mleft = left
+                if prev is not None and not left and text[prev.end : f.start].strip() in ("-", "–") \
+                        and _syllables(text, prev.start, prev.end)[-1][2][:1].isdigit():
+                    # "gấp 3-4 lần tổng thu": the high end of a range of bare numbers is said
+                    # after the words before its low end
+                    mleft = lefts[i - 1]
+                k = len(mleft)
+                while k and (n := _match_end(mleft, k, lx.comparators, lx.longest)):
                     k -= n
                 if measure and fold(f.unit) in lx.multiple_units and fold(measure).split()[0] == fold(f.unit) and k \
-                        and (_match_end(left, k, lx.changes, lx.longest) or _match_end(left, k, lx.multiples, lx.longest)):
+                        and (_match_end(mleft, k, lx.changes, lx.longest) or _match_end(mleft, k, lx.multiples, lx.longest)):
                     # "giá trị nhập khẩu tăng 2 lần", "thuế cao gấp 4 lần tổng thu": a multiple measures
                     # its subject (what follows it is the base), none when the clause names none
-                    measure = _left_measure(text, left, "percent")[0]
+                    measure = _left_measure(text, mleft, "percent")[0]
+                    if measure and not _starts_with_head(measure) and _pos(measure)[:1] \
+                            and _pos(measure)[0][1] not in ("N", "Nc", "Np"):
+                        measure = None  # a subject is a noun phrase: "nghĩa là to gấp 2 lần" names none
                 if measure is None and f.kind == "quantity" and "/" in f.unit:
                     measure = f.unit  # "6,71 giường bệnh/1 vạn dân"
             elif f.kind == "percent" and right:

@@ -37,6 +37,18 @@ PERIODS = [
     ("Tính đến tháng 5/2023, xã còn 41 hộ nghèo.", "41 hộ", "2023-05/2023-05"),
     ("Từ ngày 1/3 đến ngày 10/3, đội kiểm tra phát hiện 12 vụ vi phạm.", "12 vụ", "2023-03-01/2023-03-10"),
     ("Số ca mắc tính từ ngày 27/4 đến nay: 815 ca.", "815 ca", "2023-04-27/"),
+    # "từ đầu năm … đến <day or month>": from the year's first month to that day or month
+    ("Từ đầu năm đến ngày 20/5, huyện ghi nhận 64 ca mắc sởi.", "64 ca mắc", "2023-01/2023-05-20"),
+    ("Tính từ đầu năm 2022 đến 30/4/2022, cảng đón 215 chuyến tàu.", "215 chuyến", "2022-01/2022-04-30"),
+    ("Từ đầu năm đến hết tháng 4, xã cấp 58 sổ đỏ.", "58 sổ đỏ", "2023-01/2023-04"),
+    ("Từ đầu năm 2022 đến ngày 3/2/2023, cảng đón 215 chuyến tàu.", "215 chuyến", "2022-01/2023-02-03"),
+    # counter-example: "đến nay" ends the span, a later day is no end of it
+    ("Từ đầu năm đến nay, xã cấp 58 sổ đỏ, riêng ngày 2/6 cấp 9 sổ.", "58 sổ đỏ", "2023-01/"),
+    # half a month: days 1-15 or 16 to its end; not the end of a running total
+    ("Trong nửa đầu tháng 5, cảng xuất 1,2 triệu tấn hàng.", "1,2 triệu tấn", "2023-05-01/2023-05-15"),
+    ("Nửa cuối tháng 2/2022, giá thép giảm 300 đồng/kg.", "300 đồng/kg", "2022-02-16/2022-02-28"),
+    ("Trong tháng 5, cảng xuất 1,2 triệu tấn hàng.", "1,2 triệu tấn", "2023-05/2023-05"),
+    ("Tính đến nửa đầu tháng 5, cảng xuất 1,2 triệu tấn hàng.", "1,2 triệu tấn", "2023-05/2023-05"),
     # "từ tháng X" alone opens a period like "từ năm 2019" does; a month without "từ" is that month
     ("Từ tháng 3/2022, giá vé tăng thêm 5.000 đồng.", "5.000 đồng", "2022-03/"),
     ("Kể từ tháng 9/2021, xã đã làm 12 km đường.", "12 km", "2021-09/"),

@@ -191,6 +191,25 @@ ATTACH = [
     ("Dịch Covid-19 vẫn phức tạp, trong tình huống này tỉnh đã ghi nhận 50 ca mắc Covid-19.", "50 ca mắc", {"indicator": "covid_cases"}),
     # a revenue qualified by "có thuế" is still the company's revenue
     ("Trong quý, doanh thu bán vé số có thuế của công ty là 900 tỷ đồng.", "900 tỷ đồng", {"indicator": "company_revenue"}),
+    # a trade surplus or deficit as the object of a verb ("ghi nhận xuất siêu N"): the balance
+    # noun is the measure, not the verb before it
+    ("Theo cơ quan thống kê, nước này đạt thặng dư thương mại 1,3 tỷ USD trong tháng 3.", "1,3 tỷ USD", {"indicator": "trade_balance"}),
+    ("Sau bốn tháng, cả nước ghi nhận xuất siêu 2,1 tỷ USD.", "2,1 tỷ USD", {"indicator": "trade_balance"}),
+    ("Nước láng giềng ghi nhận thâm hụt ngân sách 4 tỷ USD.", "4 tỷ USD", {"indicator": None}),
+    ("Năm qua, hợp tác xã đạt thặng dư 2 tỷ đồng.", "2 tỷ đồng", {"indicator": None}),
+    # a fuel grade named without "giá" ("xăng A92 giảm …", "dầu hỏa … xuống còn …") is its price;
+    # a volume of the same fuel is no price
+    ("Ở kỳ điều hành này, xăng A92 được giảm 240 đồng/lít.", "240 đồng/lít", {"indicator": "fuel_price"}),
+    ("Dầu hỏa tăng 130 đồng/lít, lên mức 12.050 đồng/lít.", "12.050 đồng/lít", {"indicator": "fuel_price"}),
+    ("Còn dầu mazut giảm 45 đồng/kg.", "45 đồng/kg", {"indicator": "fuel_price"}),
+    ("Cửa hàng đã cấp 2.500 lít dầu hỏa cho tàu cá.", "2.500 lít", {"indicator": None}),
+    # a bare selling price after a fuel price of its sentence restates that price; after a ';',
+    # or after a price of something else, it names nothing of its own
+    ("Giá dầu diesel tăng 120 đồng/lít, giá bán tối đa không quá 15.400 đồng/lít.", "không quá 15.400 đồng/lít", {"indicator": "fuel_price", "measure": "giá dầu diesel"}),
+    ("Giá dầu diesel tăng 120 đồng/lít; giá bán tại cửa hàng là 15.400 đồng/lít.", "15.400 đồng/lít", {"indicator": None}),
+    ("Doanh thu của trại đạt 3 tỷ đồng, giá bán 55.000 đồng/kg.", "55.000 đồng/kg", {"indicator": None}),
+    ("Giá mua vào giảm 100.000 đồng/lượng, giá bán ra giảm 50.000 đồng/lượng.", "50.000 đồng/lượng", {"measure": "giá bán ra"}),
+    ("Căn hộ có giá gốc là 20 triệu đồng/m2, giá bán là 26 triệu đồng/m2.", "26 triệu đồng/m", {"measure": "giá bán"}),
 ]
 
 

@@ -425,6 +425,16 @@ MEASURE_ONLY = [
     ("Lượng khách quốc tế tăng 3 lần.", "3 lần", "lượng khách quốc tế"),
     ("Tiền phạt cao gấp 5 lần mức cũ.", "5 lần", "tiền phạt"),
     ("Hai đội đã gặp nhau 4 lần.", "4 lần", "lần"),
+    # the same inside a range of bare numbers, for both ends; counter-examples: a count of times
+    # in a range keeps "lần", and a clause naming no subject leaves none (not the base after it)
+    ("Tiền phạt cao gấp 3-4 lần mức cũ.", "4 lần", "tiền phạt"),
+    ("Tiền phạt cao gấp 3-4 lần mức cũ.", "3", "tiền phạt"),
+    ("Doanh thu năm nay tăng từ 2 – 3 lần so với năm trước.", "3 lần", "doanh thu"),
+    ("Hai đội đã gặp nhau 3-4 lần.", "4 lần", "lần"),
+    ("Khoản thuế này rất lớn, gấp 3-4 lần tổng thu từ thuế nhà đất.", "4 lần", None),
+    ("Hàm lượng chì trong nước cao gấp 20-30 lần mức cho phép.", "30 lần", "hàm lượng chì"),
+    # a subject is a noun phrase: a verb phrase before the multiple names none
+    ("Loại thuốc này có thể làm tăng men gan gấp 3 - 5 lần bình thường.", "5 lần", None),
     # classifiers "pho", "vị" before the noun; counter-example: "con trai", "vị trí" are nouns
     ("Kẻ gian lấy trộm 3 pho tượng đồng.", "3 pho", "tượng đồng"),
     ("Buổi lễ có 12 vị khách quý.", "12 vị", "khách quý"),
