@@ -50,6 +50,7 @@ class AreaRules(BaseModel):
     aliases: dict[str, str]
     code_aliases: dict[str, str] = {}
     not_after: list[str]
+    structure_words: list[str] = []
     needs_level_word: list[str] = []
     plural_words: list[str] = []
     historical: list[str] = []
@@ -284,7 +285,7 @@ def _compiled():
     level_start_rx = regex.compile(rf"(?i:{lw}|{cw})(?:[ \t]|$)|(?i:{lw})(?=\p{{Lu}}|\d)")
     hist = "|".join(_flex(h) for h in sorted(r.historical, key=len, reverse=True)) or "(?!)"
     hist_rx = regex.compile(rf"(?<![\p{{L}}])(?:{hist})(?![\p{{L}}])")
-    na = "|".join(regex.escape(w) for w in sorted(r.not_after, key=len, reverse=True)) or "(?!)"
+    na = "|".join(regex.escape(w) for w in sorted(r.not_after + r.structure_words, key=len, reverse=True)) or "(?!)"
     not_after_rx = regex.compile(rf"(?<!\p{{L}})(?:{na})\s*$")
     nla = "|".join(regex.escape(w) for w in sorted(r.not_level_after, key=len, reverse=True)) or "(?!)"
     # "hợp tác xã Hòa Bình" is a cooperative, not the commune
@@ -692,6 +693,8 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
                 before = _CAP_WORD_END.search(text[max(s.start, a - 12) : a])
                 if (before and before.group(1) in _surnames()) or _BLANK_CAP.match(text[b : b + 2]):
                     continue  # part of a longer capitalised name ("Nguyễn Thanh Hà", "Thanh Hà Xanh")
+                if _structure_end_rx().search(text, max(s.start, a - 30), a):
+                    continue  # "cầu Long Biên", "cửa biển Tam Quan": a bridge or an estuary named after the unit
                 first = known[written]
                 add(first.name, first.level, a, b, s.index, "area.again")
     for m in out:
@@ -700,6 +703,11 @@ def mentions(text: str, sents: list[Sentence]) -> list[Draft]:
             m.aside = True  # "CLB Hà Nội", "HA Gia Lai": a club, not the place
     out.sort(key=lambda f: f.start)
     return out
+
+
+@per_rules
+def _structure_end_rx() -> regex.Pattern:
+    return regex.compile(rf"(?<!\p{{L}}){_alt(_rules().structure_words)}\s*$")
 
 
 _CAP_WORD_END = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}]*)[ \t]+$")

@@ -786,3 +786,35 @@ LOCALITIES = [
 @pytest.mark.parametrize("text,figure,expected", LOCALITIES, ids=[f"{t[1]}-{i}" for i, t in enumerate(LOCALITIES)])
 def test_a_count_of_localities_has_no_place(text, figure, expected):
     assert area_of(text, figure) == expected
+
+
+# a unit named once comes back bare only as itself: after a bridge's, a river's, an estuary's or
+# an industrial park's word the name is that thing's, not the unit's
+NAMED_AFTER = [
+    ("Thợ sơn lại cầu Hoàng Mai trong đêm.\n\n"
+     "Cầu nối quận Hai Bà Trưng với quận Hoàng Mai. Năm ngoái, cầu Hoàng Mai được sửa với chi phí 50 tỷ đồng.",
+     "50 tỷ đồng", None),
+    ("Tàu cá về bến đầy khoang.\n\n"
+     "Ngư dân thị trấn Sa Huỳnh đón Tết. Trong tuần, cửa biển Sa Huỳnh, huyện Đức Phổ đón 30 tàu cá với 90 tấn cá.",
+     "90 tấn", "Đức Phổ"),
+    # gap: the park's district in brackets still becomes the bank's unit
+    pytest.param("Ngân hàng họp cổ đông.\n\n"
+                 "Cổ đông hỏi về khoản vay ở KCN Tân Tạo (quận Bình Tân, TP.HCM). Tỷ lệ nợ xấu của ngân hàng là 2,1%.",
+                 "2,1%", None, marks=pytest.mark.xfail(strict=True)),
+    # counter-example: the bare name after a verb is the unit again
+    ("Thợ sơn lại cầu trong đêm.\n\n"
+     "Cầu nối quận Hai Bà Trưng với quận Hoàng Mai. Năm ngoái, Hoàng Mai chi 50 tỷ đồng làm đường.",
+     "50 tỷ đồng", "Hoàng Mai"),
+    # counter-example: a street named after the ward lies in it, and a market is no school
+    ("Cướp giật giữa phố cổ.\n\nCông an phường Hàng Gai cho biết vụ việc. Tối qua, trên phố Hàng Gai, 2 người bị cướp túi.",
+     "2 người", "Hàng Gai"),
+    ("Giá vàng giảm nhẹ.\n\nVàng ở thành phố Hải Phòng đi ngang. Trên thị trường Hải Phòng, vàng giảm 20.000 đồng/lượng.",
+     "20.000 đồng/lượng", "Hải Phòng"),
+    # counter-example: a commune that comes back bare after a verb
+    ("Vải thiều vào vụ.\n\nXã Thanh Bính trồng nhiều vải. Năm nay Thanh Bính thu 300 tấn vải.", "300 tấn", "Thanh Bính"),
+]
+
+
+@pytest.mark.parametrize("text,figure,expected", NAMED_AFTER, ids=[str(i) for i in range(len(NAMED_AFTER))])
+def test_a_bridge_estuary_or_park_named_after_a_unit(text, figure, expected):
+    assert area_of(text, figure) == expected
