@@ -677,10 +677,6 @@ CARRIED_HOMES = [
 ]
 
 
-@pytest.mark.parametrize("text,figure,expected", CARRIED_HOMES, ids=[f"{t[1]}-{i}" for i, t in enumerate(CARRIED_HOMES)])
-def test_a_persons_home_is_not_carried(text, figure, expected):
-    assert area_of(text, figure) == expected
-
 
 # a count of seats right after a vehicle word is the vehicle's size, a spec
 SEATS = [
@@ -690,10 +686,6 @@ SEATS = [
     ("Nhà văn hóa ở huyện Mê Linh\n\nHội trường mới có 500 chỗ ngồi.", "500 chỗ", "Mê Linh"),
 ]
 
-
-@pytest.mark.parametrize("text,figure,expected", SEATS, ids=[f"{t[1]}-{i}" for i, t in enumerate(SEATS)])
-def test_a_vehicles_seats_have_no_place(text, figure, expected):
-    assert area_of(text, figure) == expected
 
 
 # a title and lead that name no unit: the article's unit comes from the opening of the first
@@ -724,10 +716,6 @@ FIRST_PARAGRAPH = [
      "16 người", "Ea Tu"),
 ]
 
-
-@pytest.mark.parametrize("text,figure,expected", FIRST_PARAGRAPH, ids=[f"{t[1]}-{i}" for i, t in enumerate(FIRST_PARAGRAPH)])
-def test_the_articles_unit_from_the_first_paragraph(text, figure, expected):
-    assert area_of(text, figure) == expected
 
 
 # a name after a bridge's word with its city in brackets is the bridge, not the ward of that
@@ -768,10 +756,6 @@ OPENERS = [
 ]
 
 
-@pytest.mark.parametrize("text,figure,expected", OPENERS, ids=[f"{t[1]}-{i}" for i, t in enumerate(OPENERS)])
-def test_a_sentence_opened_by_a_place_passes_it_on(text, figure, expected):
-    assert area_of(text, figure) == expected
-
 
 # a count of localities of any level is one figure over several units
 LOCALITIES = [
@@ -782,10 +766,6 @@ LOCALITIES = [
     ("Huyện Mê Linh xây dựng nông thôn mới.\n\nCả huyện có 120 hộ nghèo.", "120 hộ", "Mê Linh"),
 ]
 
-
-@pytest.mark.parametrize("text,figure,expected", LOCALITIES, ids=[f"{t[1]}-{i}" for i, t in enumerate(LOCALITIES)])
-def test_a_count_of_localities_has_no_place(text, figure, expected):
-    assert area_of(text, figure) == expected
 
 
 # a unit named once comes back bare only as itself: after a bridge's, a river's, an estuary's or
@@ -815,6 +795,26 @@ NAMED_AFTER = [
 ]
 
 
-@pytest.mark.parametrize("text,figure,expected", NAMED_AFTER, ids=[str(i) for i in range(len(NAMED_AFTER))])
-def test_a_bridge_estuary_or_park_named_after_a_unit(text, figure, expected):
+# the tables of (text, figure, the area it must get) above, one per rule, read by one test
+AREA_TABLES: dict[str, list] = {
+    "a person's home is not carried": CARRIED_HOMES,
+    "a vehicle's seats have no place": SEATS,
+    "the article's unit from the first paragraph": FIRST_PARAGRAPH,
+    "a sentence opened by a place passes it on": OPENERS,
+    "a count of localities has no place": LOCALITIES,
+    "a bridge, estuary or park named after a unit": NAMED_AFTER,
+}
+
+
+def _area_cases():
+    for name, rows in AREA_TABLES.items():
+        for i, row in enumerate(rows):
+            if hasattr(row, "marks"):  # a pytest.param with its own marks (a known gap)
+                yield pytest.param(*row.values, marks=row.marks, id=f"{name} {i}: {row.values[1]}")
+            else:
+                yield pytest.param(*row, id=f"{name} {i}: {row[1]}")
+
+
+@pytest.mark.parametrize("text,figure,expected", list(_area_cases()))
+def test_area_tables(text, figure, expected):
     assert area_of(text, figure) == expected
