@@ -50,6 +50,7 @@ class AreaRules(BaseModel):
     aliases: dict[str, str]
     code_aliases: dict[str, str] = {}
     not_after: list[str]
+    not_after_compounds: list[str] = []
     structure_words: list[str] = []
     needs_level_word: list[str] = []
     plural_words: list[str] = []
@@ -285,7 +286,13 @@ def _compiled():
     level_start_rx = regex.compile(rf"(?i:{lw}|{cw})(?:[ \t]|$)|(?i:{lw})(?=\p{{Lu}}|\d)")
     hist = "|".join(_flex(h) for h in sorted(r.historical, key=len, reverse=True)) or "(?!)"
     hist_rx = regex.compile(rf"(?<![\p{{L}}])(?:{hist})(?![\p{{L}}])")
-    na = "|".join(regex.escape(w) for w in sorted(r.not_after + r.structure_words, key=len, reverse=True)) or "(?!)"
+    def _not_after_word(w: str) -> str:
+        # a compound that ends with the word names something else ("thị trường" is a market, no school)
+        heads = [c[: -len(w)].rstrip() for c in r.not_after_compounds if c.endswith(" " + w)]
+        guard = rf"(?<!(?<!\p{{L}})(?:{'|'.join(regex.escape(h) for h in heads)})\s+)" if heads else ""
+        return guard + regex.escape(w)
+
+    na = "|".join(_not_after_word(w) for w in sorted(r.not_after + r.structure_words, key=len, reverse=True)) or "(?!)"
     not_after_rx = regex.compile(rf"(?<!\p{{L}})(?:{na})\s*$")
     nla = "|".join(regex.escape(w) for w in sorted(r.not_level_after, key=len, reverse=True)) or "(?!)"
     # "hợp tác xã Hòa Bình" is a cooperative, not the commune

@@ -795,6 +795,18 @@ NAMED_AFTER = [
 ]
 
 
+# "thị trường X" is the market of unit X: the not_after word "trường" (a school named after a
+# place) must not block it
+MARKETS = [
+    ("Giá vàng hôm nay.\n\nTại thị trường Hà Nội, vàng miếng được niêm yết ở mức 36,5 triệu đồng/lượng.",
+     "36,5 triệu đồng/lượng", "Hà Nội"),
+    ("Tỷ giá tự do.\n\nSáng nay trên thị trường Đà Nẵng, đô la Mỹ được mua vào ở mức 22.800 đồng/USD.",
+     "22.800 đồng/USD", "Đà Nẵng"),
+    # counter-example: a school named after a place is still no unit
+    ("Tin giáo dục.\n\nHọc sinh trường Hà Nội giành 30 giải trong kỳ thi.", "30 giải", None),
+]
+
+
 # the tables of (text, figure, the area it must get) above, one per rule, read by one test
 AREA_TABLES: dict[str, list] = {
     "a person's home is not carried": CARRIED_HOMES,
@@ -803,6 +815,7 @@ AREA_TABLES: dict[str, list] = {
     "a sentence opened by a place passes it on": OPENERS,
     "a count of localities has no place": LOCALITIES,
     "a bridge, estuary or park named after a unit": NAMED_AFTER,
+    "a market named after a unit": MARKETS,
 }
 
 
