@@ -356,10 +356,14 @@ def _parallel(prev: Draft, f: Draft, text: str, hi: int) -> bool:
     if f.kind != prev.kind or f.unit != prev.unit or f.currency != prev.currency:
         return False
     m = cues().parallel_phrase.match(text[prev.end : f.start])
-    nxt = regex.match(r"\s*(\p{L}+)", text[f.end : min(hi, f.end + 30)])
-    if m is None or nxt is None:
+    if m is None:
         return False
-    return regex.search(r"(?<!\p{L})" + regex.escape(nxt.group(1)) + r"(?!\p{L})", m.group("mid"), regex.IGNORECASE) is not None
+    nxt = _FIRST_WORD.match(text, f.end, min(hi, f.end + 30))
+    if nxt is None:
+        return False
+    # the phrase after the first figure holds that word as a word of its own
+    word = nxt.group(1).casefold()
+    return any(w.group().casefold() == word for w in _WORD.finditer(m.group("mid")))
 
 
 def attach_goals(nums: list[Draft], text: str, sent: tuple[int, int], ctx: DocContext | None = None) -> None:
@@ -731,6 +735,9 @@ def _goal_between(text: str, a: int, b: int) -> bool:
     return False
 
 
+_PAREN_OPEN = regex.compile(r"\s{0,2}\(")
+_FIRST_WORD = regex.compile(r"\s*(\p{L}+)")
+_WORD = regex.compile(r"\p{L}+")
 PAREN_TIME_REACH = 80  # characters of a parenthesis after a figure that may date it
 
 
@@ -738,10 +745,10 @@ def _paren_time(text: str, f: Draft, anchors: list[_Anchor], nums: list[Draft]) 
     """The time that closes a parenthesis right after the figure and holds no
     figure of its own ("7,55% (năm 2014)", "33.600 đồng (đóng cửa phiên ngày 8/2)",
     "1.904 chiếc (trong tháng 1/2016)"): the figure's own time."""
-    m = regex.match(r"\s{0,2}\(", text[f.end : f.end + 3])
+    m = _PAREN_OPEN.match(text, f.end, f.end + 3)
     if m is None:
         return None
-    lo = f.end + m.end() - 1
+    lo = m.end() - 1
     hi = text.find(")", lo, lo + PAREN_TIME_REACH)
     if hi < 0 or any(lo < g.start < hi for g in nums):
         return None

@@ -321,15 +321,20 @@ def key_for_measure(measure: str | None, kind: str, unit: str | None = None, ver
     cwords = tuple(fverb.split())
     # joined once: each test below is a substring test of these (_contains)
     hay, chay, hay1 = _joined(words), _joined(cwords), _joined(words[1:])
-    shay = _joined(_words(_PUNCT.sub(" ", before))) if before else ""
     growth = any(w in hay for w in _change_words_j())
+    shay: list[str] = []  # the sentence before the figure, joined only when a family asks for it
+
+    def sentence_hay() -> str:
+        if not shay:
+            shay.append(_joined(_words(_PUNCT.sub(" ", before))) if before else "")
+        return shay[0]
 
     def fits(c: _Compiled, prefixed: bool = True) -> str | None:
         key = c.keys.get(slot)
         if key is None or kind not in t.keys[key].kinds or any(r in hay for r in c.refuse_j):
             return None
         if c.needs_prefix and not prefixed or any(v in chay for v in c.refuse_verbs_j) \
-                or any(v in shay for v in c.refuse_sentence_j):
+                or c.refuse_sentence_j and any(v in sentence_hay() for v in c.refuse_sentence_j):
             return None
         if c.currencies and kind == "money" and currency not in c.currencies:
             return None
@@ -429,13 +434,23 @@ def _change_gap(gap: str, measure: str | None) -> bool:
 def _value_aspect(text: str, end: int, s1: int) -> bool:
     """Whether the words right after a percentage are one of ``value_aspects`` ("12% về giá trị")."""
     after = _joined(_words(_PUNCT.sub(" ", text[end : min(s1, end + 24)])))
-    return any(after.startswith(_joined(_words(a))[:-1] + " ") for a in taxonomy().value_aspects)
+    return any(after.startswith(a) for a in _value_words()[1])
+
+
+@per_rules
+def _value_words() -> tuple[frozenset[tuple[str, ...]], tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """``value_heads`` and ``share_joiners`` as word tuples, and ``value_aspects`` as the joined
+    prefixes _value_aspect tests, built once per rule set instead of per figure."""
+    t = taxonomy()
+    return (frozenset(_words(w) for w in t.value_heads),
+            tuple(_joined(_words(a))[:-1] + " " for a in t.value_aspects),
+            frozenset(_words(w) for w in t.share_joiners))
 
 
 def _value_of_previous(measure: str, gap: str) -> bool:
     """Whether an amount whose ``measure`` is a bare value head ("giá trị") follows a count
     closely, in the same clause chain."""
-    return _words(measure) in {_words(w) for w in taxonomy().value_heads} \
+    return _words(measure) in _value_words()[0] \
         and len(gap) <= 40 and not any(c in gap for c in ".;:!?")
 
 
@@ -574,7 +589,7 @@ def condition(f: Draft, text: str, s0: int) -> bool:
     m = _PER.match(rest)  # "100 triệu đồng/năm mới phải …"
     if m:
         rest = rest[m.end():]
-    cut = regex.search(r"[,.;:!?()\"“”]", rest)
+    cut = _CONDITION_END.search(rest)
     after = _words(rest[: cut.start()] if cut else rest)
     return any(after[: len(w)] == w for w in _rule_words()["condition_after"])
 
@@ -598,6 +613,7 @@ def criterion(facts: list[Draft], i: int, text: str, s0: int) -> bool:
     return any(";" in text[g.end : f.start] and threshold(text, g.end) for g in facts[:i])
 
 
+_CONDITION_END = regex.compile(r"[,.;:!?()\"“”]")
 _CLAUSE_BREAK = regex.compile(r"[,;:.!?]\s|[()\"“”]")
 
 
@@ -745,7 +761,7 @@ def attach(facts: list[Draft], text: str, sent: tuple[int, int], active: frozens
         elif f.indicator is None and f.kind == "percent" and prev is not None and prev.indicator \
                 and prev.measure == f.measure and prev.kind == "quantity" and prev.unit and f.measure \
                 and prev.indicator == _subject_key(prev, prev_said, active) \
-                and (_words(text[prev.end : f.start].strip(" ,(")) in {_words(w) for w in taxonomy().share_joiners}
+                and (_words(text[prev.end : f.start].strip(" ,(")) in _value_words()[2]
                      or f.change and _change_gap(text[prev.end : f.start], prev.measure)):
             # "20,35 điểm tương ứng 1,63%": the same change in percent; "khách du lịch đạt 3 triệu
             # lượt (tăng 13,4%)": the count's own change

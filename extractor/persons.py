@@ -442,7 +442,7 @@ def _syllabic_foreign_name(text: str, s: Sentence, run_start: int, starts: list[
     if not k:
         return None
     rest = words[k:]
-    if all(w.isascii() for w in rest) or regex.match(r"[-'’]\p{L}", text[end_of[-1] : end_of[-1] + 2]):
+    if all(w.isascii() for w in rest) or _JOINED_NAME.match(text, end_of[-1]):
         return None  # "Tổng thống Hàn Quốc Lee Hae-chan": Latin letters, read by _foreign_names
     if rest[0] in c.surnames or not all(is_syllable(w) for w in rest) \
             or any(w.casefold() in c.stop_set for w in rest) or any(w in _countries() for w in rest):
@@ -472,7 +472,7 @@ def _anchored_name(text: str, s: Sentence, run_start: int, starts: list[int], wo
     if not 2 <= len(rest) <= 4 or rest[0] in c.surnames or any(w in c.org_suffixes for w in rest):
         return None
     end = end_of[len(words) - 1]
-    if regex.match(r"[-'’]\p{L}", text[end : end + 2]):
+    if _JOINED_NAME.match(text, end):
         return None  # "Lee Kun-hee": the run goes on as a foreign name
     if not all(is_syllable(w) for w in rest):
         return None
@@ -1166,6 +1166,8 @@ def _named_person(text: str, w: str) -> bool:
 
 
 # one or two capitalised words in Latin letters right before a word: a foreign name's first names
+# a hyphen or an apostrophe glued to a letter continues a Latin name ("Lee Hae-chan", "O'Neil")
+_JOINED_NAME = regex.compile(r"[-'’]\p{L}")
 _FIRST_NAMES_END = regex.compile(r"(?<![\p{L}])(?P<first>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+$")
 
 
